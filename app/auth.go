@@ -1,0 +1,178 @@
+package app
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"time"
+
+	"qianxiang"
+	"qianxiang/store"
+)
+
+// Throttling: a username is locked after userMaxFailures failures within
+// the window, an address after addrMaxFailures (password spraying).
+const (
+	failureWindow   = 15 * time.Minute
+	lockFor         = 15 * time.Minute
+	userMaxFailures = 5
+	addrMaxFailures = 20
+)
+
+func hashSecret(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:])
+}
+
+// Login checks a password and opens a session. It returns the cookie
+// secret (the database keeps only its hash).
+func (a *App) Login(ctx context.Context, username, password, addr string) (secret string, s store.Session, u store.User, err error) {
+	username = strings.TrimSpace(username)
+	keys := []string{"user:" + strings.ToLower(username), "addr:" + addr}
+	now := a.Now()
+	for i, k := range keys {
+		_, _, locked, err := a.DB.LoginFailures(ctx, k)
+		if err != nil {
+			return "", s, u, a.internal(ctx, "login", err)
+		}
+		if now.Before(locked) {
+			mins := int(locked.Sub(now).Minutes()) + 1
+			if i == 0 {
+				return "", s, u, qianxiang.Errorf(qianxiang.ETooMany, "too many failed logins for this user; try again in %d minutes", mins)
+			}
+			return "", s, u, qianxiang.Errorf(qianxiang.ETooMany, "too many failed logins from this address; try again in %d minutes", mins)
+		}
+	}
+	u, err = a.DB.UserByName(ctx, username)
+	var ok bool
+	if err == nil {
+		ok = CheckPassword(u.PasswordHash, password) && u.Active
+	} else {
+		// The same work as a real check, so timing does not tell which
+		// usernames exist.
+		CheckPassword(dummyHash, password)
+	}
+	if !ok {
+		a.recordFailure(ctx, keys)
+		return "", s, u, qianxiang.Errorf(qianxiang.EUnauthenticated, "wrong username or password")
+	}
+	secret = randomToken(32)
+	s = store.Session{ID: hashSecret(secret), UserID: u.ID, CSRF: randomToken(24), ExpiresAt: now.Add(a.SessionTTL)}
+	err = a.DB.Tx(ctx, func(tx *store.Tx) error {
+		for _, k := range keys {
+			if err := tx.ClearLoginFailures(ctx, k); err != nil {
+				return err
+			}
+		}
+		return tx.InsertSession(ctx, s)
+	})
+	return secret, s, u, a.internal(ctx, "login", err)
+}
+
+var dummyHash = HashPassword("not-a-real-password-1")
+
+func (a *App) recordFailure(ctx context.Context, keys []string) {
+	now := a.Now()
+	err := a.DB.Tx(ctx, func(tx *store.Tx) error {
+		for i, k := range keys {
+			n, first, _, err := tx.LoginFailures(ctx, k)
+			if err != nil {
+				return err
+			}
+			if now.Sub(first) > failureWindow {
+				n, first = 0, now
+			}
+			n++
+			limit := userMaxFailures
+			if i == 1 {
+				limit = addrMaxFailures
+			}
+			var until time.Time
+			if n >= limit {
+				until = now.Add(lockFor)
+			}
+			if err := tx.SetLoginFailures(ctx, k, n, first, until); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		a.Log.ErrorContext(ctx, "record login failure", "err", err)
+	}
+}
+
+// Logout ends a session.
+func (a *App) Logout(ctx context.Context, secret string) error {
+	return a.internal(ctx, "logout", a.DB.Tx(ctx, func(tx *store.Tx) error { return tx.DeleteSession(ctx, hashSecret(secret)) }))
+}
+
+// SessionUser resolves a session cookie to its user.
+func (a *App) SessionUser(ctx context.Context, secret string) (store.Session, store.User, error) {
+	s, err := a.DB.SessionByID(ctx, hashSecret(secret))
+	if err != nil {
+		return s, store.User{}, err
+	}
+	u, err := a.DB.UserByID(ctx, s.UserID)
+	if err != nil || !u.Active {
+		return s, u, qianxiang.Errorf(qianxiang.EUnauthenticated, "session expired; log in again")
+	}
+	return s, u, nil
+}
+
+// TokenUser resolves an API token to its user.
+func (a *App) TokenUser(ctx context.Context, token string) (store.User, error) {
+	id, uid, err := a.DB.TokenUser(ctx, hashSecret(token))
+	if err != nil {
+		return store.User{}, err
+	}
+	u, err := a.DB.UserByID(ctx, uid)
+	if err != nil || !u.Active {
+		return u, qianxiang.Errorf(qianxiang.EUnauthenticated, "invalid or revoked API token")
+	}
+	if err := a.DB.Tx(ctx, func(tx *store.Tx) error { return tx.TouchToken(ctx, id) }); err != nil {
+		a.Log.WarnContext(ctx, "touch token", "err", err)
+	}
+	return u, nil
+}
+
+// CreateToken issues an API token for a user; the secret is returned once.
+// A user may create their own; an admin anyone's.
+func (a *App) CreateToken(ctx context.Context, actor qianxiang.Actor, username, name string) (string, error) {
+	u, err := a.DB.UserByName(ctx, username)
+	if err != nil {
+		return "", err
+	}
+	if u.ID != actor.UserID && !actor.Can(qianxiang.ActManageUsers, qianxiang.Scope{}) {
+		return "", qianxiang.ErrForbidden()
+	}
+	secret := "qx_" + randomToken(32)
+	err = a.DB.Tx(ctx, func(tx *store.Tx) error {
+		_, err := tx.InsertToken(ctx, u.ID, name, hashSecret(secret), secret[:10])
+		return err
+	})
+	return secret, a.internal(ctx, "create token", err)
+}
+
+// Tokens lists the tokens an actor may see: their own, or all for an admin.
+func (a *App) Tokens(ctx context.Context, actor qianxiang.Actor) ([]store.Token, error) {
+	uid := actor.UserID
+	if actor.Can(qianxiang.ActManageUsers, qianxiang.Scope{}) {
+		uid = 0
+	}
+	ts, err := a.DB.Tokens(ctx, uid)
+	return ts, a.internal(ctx, "list tokens", err)
+}
+
+// RevokeToken revokes a token of the actor's own, or any for an admin.
+func (a *App) RevokeToken(ctx context.Context, actor qianxiang.Actor, id int64) error {
+	t, err := a.DB.TokenByID(ctx, id)
+	if err != nil {
+		return err
+	}
+	if t.UserID != actor.UserID && !actor.Can(qianxiang.ActManageUsers, qianxiang.Scope{}) {
+		return qianxiang.ErrNotFound("token")
+	}
+	return a.internal(ctx, "revoke token", a.DB.Tx(ctx, func(tx *store.Tx) error { return tx.RevokeToken(ctx, id) }))
+}

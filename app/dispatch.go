@@ -1,0 +1,143 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+
+	"qianxiang"
+	"qianxiang/store"
+)
+
+const dispatchSettingsKey = "dispatch"
+
+// DispatchSettings reads the campaign office's thresholds (defaults when unset).
+func (a *App) DispatchSettings(ctx context.Context) qianxiang.DispatchSettings {
+	s := qianxiang.DefaultDispatchSettings()
+	if v, ok, err := a.DB.Setting(ctx, dispatchSettingsKey); err == nil && ok {
+		json.Unmarshal([]byte(v), &s)
+	}
+	return s
+}
+
+// SetDispatchSettings changes the thresholds (campaign office), audited.
+func (a *App) SetDispatchSettings(ctx context.Context, actor qianxiang.Actor, s qianxiang.DispatchSettings) error {
+	if !actor.Can(qianxiang.ActSettings, qianxiang.Scope{}) {
+		return qianxiang.ErrForbidden()
+	}
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	b, _ := json.Marshal(s)
+	return a.internal(ctx, "save settings", a.DB.Tx(ctx, func(tx *store.Tx) error {
+		id, before, err := tx.PutSetting(ctx, dispatchSettingsKey, string(b))
+		if err != nil {
+			return err
+		}
+		return tx.Audit(ctx, actor.Username, "update", "settings", id, dispatchSettingsKey, before)
+	}))
+}
+
+// LightMonth is the month whose dispatch gives the lights shown in lists:
+// December for a past year, else the month before the city's current one
+// (the last month whose reports are in), at least January.
+func (a *App) LightMonth(ctx context.Context, year int) int {
+	today := a.Today()
+	switch {
+	case year < today.Year:
+		return 12
+	case year > today.Year:
+		return 1
+	}
+	return max(today.Month-1, 1)
+}
+
+// DefaultDispatchMonth is the latest month of the year with any counted
+// report, else LightMonth: the month a user most likely wants to see.
+func (a *App) DefaultDispatchMonth(ctx context.Context, year int) int {
+	_, fs, err := a.DB.DispatchInput(ctx, year, 12, "/none/")
+	if err == nil {
+		m := 0
+		for _, f := range fs {
+			m = max(m, f.Month)
+		}
+		if m > 0 {
+			return m
+		}
+	}
+	return a.LightMonth(ctx, year)
+}
+
+func (a *App) dispatchFor(ctx context.Context, year, month int, scopePath string) (*qianxiang.Dispatch, error) {
+	ps, fs, err := a.DB.DispatchInput(ctx, year, month, scopePath)
+	if err != nil {
+		return nil, a.internal(ctx, "dispatch", err)
+	}
+	return qianxiang.ComputeDispatch(year, month, a.DispatchSettings(ctx), ps, fs), nil
+}
+
+// lightsOf gives the lights of a page of projects.
+func (a *App) lightsOf(ctx context.Context, year, month int, items []qianxiang.Project) (map[int64]qianxiang.ProjectLight, error) {
+	ids := make([]int64, len(items))
+	for i, p := range items {
+		ids[i] = p.ID
+	}
+	fs, err := a.DB.FiguresFor(ctx, year, month, ids)
+	if err != nil {
+		return nil, a.internal(ctx, "lights", err)
+	}
+	by := map[int64][]qianxiang.MonthFigure{}
+	for _, f := range fs {
+		by[f.ProjectID] = append(by[f.ProjectID], f)
+	}
+	s := a.DispatchSettings(ctx)
+	out := make(map[int64]qianxiang.ProjectLight, len(items))
+	for _, p := range items {
+		if p.Year != year {
+			continue
+		}
+		dp := qianxiang.DispatchProject{ID: p.ID, Name: p.Name, Org: p.Org, LeadOrg: p.LeadOrg, Kind: p.Kind,
+			PlannedStart: p.PlannedStart, StartedOn: p.StartedOn, AnnualPlan: p.AnnualPlan}
+		out[p.ID] = qianxiang.ProjectLightFor(year, month, s, dp, by[p.ID])
+	}
+	return out, nil
+}
+
+// CheckMonth validates a year and month parameter.
+func CheckMonth(year, month int) error {
+	if year < 2000 || year > 2100 {
+		return qianxiang.FieldError("year", "must be a year between 2000 and 2100")
+	}
+	if month < 1 || month > 12 {
+		return qianxiang.FieldError("month", "must be between 1 and 12")
+	}
+	return nil
+}
+
+// Dispatch computes the dispatch report of a month over what the actor can
+// see (the whole city for city roles, their county or department otherwise).
+func (a *App) Dispatch(ctx context.Context, actor qianxiang.Actor, year, month int) (*qianxiang.Dispatch, error) {
+	if err := CheckMonth(year, month); err != nil {
+		return nil, err
+	}
+	return a.dispatchFor(ctx, year, month, ScopePath(actor))
+}
+
+// Series gives the monthly cumulative completion for the cockpit chart.
+func (a *App) Series(ctx context.Context, actor qianxiang.Actor, year, month int) ([]qianxiang.SeriesPoint, error) {
+	if err := CheckMonth(year, month); err != nil {
+		return nil, err
+	}
+	ps, fs, err := a.DB.DispatchInput(ctx, year, month, ScopePath(actor))
+	if err != nil {
+		return nil, a.internal(ctx, "series", err)
+	}
+	return qianxiang.MonthlySeries(year, month, a.DispatchSettings(ctx), ps, fs), nil
+}
+
+// DefaultYear is the newest plan year in the database, else this year.
+func (a *App) DefaultYear(ctx context.Context) int {
+	if ys, err := a.DB.Years(ctx); err == nil && len(ys) > 0 {
+		return ys[0]
+	}
+	return a.Today().Year
+}

@@ -1,0 +1,82 @@
+package app
+
+import (
+	"context"
+
+	"qianxiang"
+	"qianxiang/store"
+)
+
+// GridRow is one project's line in the monthly reporting grid: what was
+// reported last month and so far this year beside this month's report.
+type GridRow struct {
+	Project   qianxiang.Project `json:"project"`
+	Report    *qianxiang.Report `json:"report"`
+	LastMonth qianxiang.Money   `json:"last_month"`
+	YTDBefore qianxiang.Money   `json:"ytd_before"` // months 1..N-1, counted reports
+}
+
+// Grid is the month's grid for the projects the actor can see.
+type Grid struct {
+	Year     int       `json:"year"`
+	Month    int       `json:"month"`
+	Locked   bool      `json:"locked"`
+	Deadline string    `json:"deadline"`
+	Rows     []GridRow `json:"rows"`
+	Counts   struct {
+		Empty, Draft, Submitted, Approved, Returned int
+	} `json:"counts"`
+}
+
+// ReportGrid builds the reporting grid of a month. orgCode narrows it to
+// one county or department ("" for everything in scope).
+func (a *App) ReportGrid(ctx context.Context, actor qianxiang.Actor, year, month int, orgCode string) (*Grid, error) {
+	if err := CheckMonth(year, month); err != nil {
+		return nil, err
+	}
+	ps, _, err := a.DB.Projects(ctx, store.ProjectFilter{Year: year, OrgCode: orgCode, ScopePath: ScopePath(actor), Sort: "org"})
+	if err != nil {
+		return nil, a.internal(ctx, "grid", err)
+	}
+	reports, err := a.DB.MonthReports(ctx, year, month)
+	if err != nil {
+		return nil, a.internal(ctx, "grid", err)
+	}
+	byProject := make(map[int64]*qianxiang.Report, len(reports))
+	for i := range reports {
+		byProject[reports[i].ProjectID] = &reports[i]
+	}
+	last := map[int64]qianxiang.Money{}
+	ytd := map[int64]qianxiang.Money{}
+	if month > 1 {
+		_, fs, err := a.DB.DispatchInput(ctx, year, month-1, "/none/")
+		if err != nil {
+			return nil, a.internal(ctx, "grid", err)
+		}
+		for _, f := range fs {
+			ytd[f.ProjectID] += f.Completed
+			if f.Month == month-1 {
+				last[f.ProjectID] = f.Completed
+			}
+		}
+	}
+	g := &Grid{Year: year, Month: month, Locked: a.Locked(ctx, year, month),
+		Deadline: qianxiang.DateOf(a.Deadline(ctx, year, month).Add(-1)).String(), Rows: make([]GridRow, 0, len(ps))}
+	for _, p := range ps {
+		r := byProject[p.ID]
+		g.Rows = append(g.Rows, GridRow{Project: p, Report: r, LastMonth: last[p.ID], YTDBefore: ytd[p.ID]})
+		switch {
+		case r == nil:
+			g.Counts.Empty++
+		case r.Status == qianxiang.ReportDraft:
+			g.Counts.Draft++
+		case r.Status == qianxiang.ReportSubmitted:
+			g.Counts.Submitted++
+		case r.Status == qianxiang.ReportApproved:
+			g.Counts.Approved++
+		case r.Status == qianxiang.ReportReturned:
+			g.Counts.Returned++
+		}
+	}
+	return g, nil
+}

@@ -1,0 +1,268 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"strings"
+
+	"qianxiang"
+	"qianxiang/excel"
+	"qianxiang/store"
+)
+
+// ImportResult is what an import did, or would do on a dry run.
+type ImportResult struct {
+	DryRun   bool                `json:"dry_run"`
+	Sheet    string              `json:"sheet"`
+	Unit     string              `json:"unit"`
+	Created  int                 `json:"created"`
+	Updated  int                 `json:"updated"`
+	Rows     []ImportRow         `json:"rows"`
+	Errors   []qianxiang.Detail  `json:"-"`
+	Warnings []qianxiang.Detail  `json:"-"`
+	Totals   store.ProjectTotals `json:"totals"`
+}
+
+// ImportRow is one project of the preview.
+type ImportRow struct {
+	Row     int               `json:"row"`
+	Action  string            `json:"action"` // create or update
+	Project qianxiang.Project `json:"project"`
+}
+
+// ImportProjects reads a project list and, unless dryRun, writes it in one
+// transaction: all of it or, on any error, nothing. With update, rows that
+// match an existing project of the year (by code, else name + county)
+// change it instead of adding one. The result is returned with the error,
+// so the preview can show each error on its row.
+func (a *App) ImportProjects(ctx context.Context, actor qianxiang.Actor, year int, filename string, r io.Reader, dryRun, update bool) (*ImportResult, error) {
+	if !actor.Can(qianxiang.ActImportPlan, qianxiang.Scope{}) {
+		return nil, qianxiang.ErrForbidden()
+	}
+	if year < 2000 || year > 2100 {
+		return nil, qianxiang.FieldError("year", "must be a year between 2000 and 2100")
+	}
+	orgs, err := a.DB.Orgs(ctx)
+	if err != nil {
+		return nil, a.internal(ctx, "import", err)
+	}
+	imp, err := excel.ReadProjects(r, filename, excel.ImportOptions{Year: year, CityCode: a.CityCode(ctx), Orgs: orgs})
+	if err != nil {
+		return nil, err
+	}
+	res := &ImportResult{DryRun: dryRun, Sheet: imp.Sheet, Unit: imp.Unit, Errors: imp.Errors, Warnings: imp.Warnings}
+	existing, _, err := a.DB.Projects(ctx, store.ProjectFilter{Year: year})
+	if err != nil {
+		return nil, a.internal(ctx, "import", err)
+	}
+	byCode := map[string]*qianxiang.Project{}
+	byName := map[string]*qianxiang.Project{}
+	for i := range existing {
+		p := &existing[i]
+		if p.Code != "" {
+			byCode[p.Code] = p
+		}
+		byName[p.Name+"\x00"+p.Org.Code] = p
+	}
+	for _, row := range imp.Rows {
+		p := row.Project
+		p.Year = year
+		normalizeProject(&p)
+		ir := ImportRow{Row: row.Row, Action: "create", Project: p}
+		var match *qianxiang.Project
+		if p.Code != "" {
+			match = byCode[p.Code]
+		}
+		if match == nil && update {
+			if m := byName[p.Name+"\x00"+p.Org.Code]; m != nil && (m.Code == "" || p.Code == "" || m.Code == p.Code) {
+				match = m
+			}
+		}
+		switch {
+		case match != nil && !update:
+			res.Errors = append(res.Errors, qianxiang.Detail{Row: row.Row, Field: "code",
+				Format: "project code %s is already in the %d plan (import with update to change it)", Args: []any{p.Code, year}})
+		case match != nil:
+			ir.Action = "update"
+			p.ID, p.Version, p.StartedOn = match.ID, match.Version, match.StartedOn
+			if len(match.Team) > 0 && len(p.Team) == 0 {
+				p.Team = match.Team
+			}
+			if p.Target == (qianxiang.Target{}) {
+				p.Target = match.Target
+			}
+			ir.Project = p
+			res.Updated++
+		default:
+			res.Created++
+		}
+		res.Totals.Count++
+		res.Totals.TotalInvestment += p.TotalInvestment
+		res.Totals.AnnualPlan += p.AnnualPlan
+		res.Rows = append(res.Rows, ir)
+	}
+	if len(res.Errors) > 0 {
+		return res, importError(res.Errors)
+	}
+	if dryRun {
+		return res, nil
+	}
+	err = a.DB.Tx(ctx, func(tx *store.Tx) error {
+		for i := range res.Rows {
+			ir := &res.Rows[i]
+			p := &ir.Project
+			if ir.Action == "update" {
+				before, err := tx.Snapshot(ctx, "projects", p.ID)
+				if err != nil {
+					return err
+				}
+				if err := tx.UpdateProject(ctx, p); err != nil {
+					return err
+				}
+				if err := tx.Audit(ctx, actor.Username, "import", "projects", p.ID, p.Name, before); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := tx.InsertProject(ctx, p); err != nil {
+				if e := qianxiang.AsError(err); e != nil {
+					e.Details = []qianxiang.Detail{{Row: ir.Row, Field: "code", Format: e.Format, Args: e.Args}}
+				}
+				return err
+			}
+			if err := tx.Audit(ctx, actor.Username, "import", "projects", p.ID, p.Name, ""); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return res, a.internal(ctx, "import", err)
+}
+
+// importError gathers row errors into one refusal that lists them all.
+func importError(ds []qianxiang.Detail) error {
+	e := qianxiang.Errorf(qianxiang.EValidation, "the file has %d errors; nothing was imported", len(ds))
+	e.Details = ds
+	return e
+}
+
+// ExportProjects writes the year's projects the actor can see as a workbook
+// in the import layout.
+func (a *App) ExportProjects(ctx context.Context, actor qianxiang.Actor, year int, w io.Writer) error {
+	if year < 2000 || year > 2100 {
+		return qianxiang.FieldError("year", "must be a year between 2000 and 2100")
+	}
+	ps, _, err := a.DB.Projects(ctx, store.ProjectFilter{Year: year, ScopePath: ScopePath(actor), Sort: "id"})
+	if err != nil {
+		return a.internal(ctx, "export", err)
+	}
+	city, _ := a.City(ctx)
+	return a.internal(ctx, "export", excel.WriteProjects(w, year, city.Name, ps))
+}
+
+// ImportReports reads a month's 调度表 and records its rows as submitted
+// reports, all or nothing. Imports by the campaign office are not locked by
+// the deadline. A 存在问题 cell opens a problem on the project.
+func (a *App) ImportReports(ctx context.Context, actor qianxiang.Actor, year, month int, filename string, r io.Reader, dryRun bool) (*excel.ReportImport, error) {
+	if !actor.Can(qianxiang.ActImportReports, qianxiang.Scope{}) {
+		return nil, qianxiang.ErrForbidden()
+	}
+	if month != 0 {
+		if err := CheckMonth(year, month); err != nil {
+			return nil, err
+		}
+	}
+	orgs, err := a.DB.Orgs(ctx)
+	if err != nil {
+		return nil, a.internal(ctx, "import reports", err)
+	}
+	ps, _, err := a.DB.Projects(ctx, store.ProjectFilter{Year: year})
+	if err != nil {
+		return nil, a.internal(ctx, "import reports", err)
+	}
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, qianxiang.Errorf(qianxiang.EInvalid, "the file could not be read")
+	}
+	if month == 0 {
+		// The month comes from the workbook's title: read it once to learn
+		// it, then again with the right year-to-date for the cumulative check.
+		first, err := excel.ReadReports(bytes.NewReader(data), filename, excel.ReportOptions{Year: year, Orgs: orgs, Projects: ps})
+		if err != nil {
+			return nil, err
+		}
+		month = first.Month
+		if err := CheckMonth(year, month); err != nil {
+			return nil, err
+		}
+	}
+	_, fs, err := a.DB.DispatchInput(ctx, year, month-1, "/none/")
+	if err != nil {
+		return nil, a.internal(ctx, "import reports", err)
+	}
+	prior := map[int64]qianxiang.Money{}
+	for _, f := range fs {
+		prior[f.ProjectID] += f.Completed
+	}
+	imp, err := excel.ReadReports(bytes.NewReader(data), filename, excel.ReportOptions{Year: year, Month: month, Orgs: orgs, Projects: ps, PriorYTD: prior})
+	if err != nil {
+		return nil, err
+	}
+	if err := a.checkReportMonth(year, imp.Month); err != nil {
+		return imp, err
+	}
+	if len(imp.Errors) > 0 {
+		return imp, importError(imp.Errors)
+	}
+	if dryRun {
+		return imp, nil
+	}
+	byID := map[int64]qianxiang.Project{}
+	for _, p := range ps {
+		byID[p.ID] = p
+	}
+	err = a.DB.Tx(ctx, func(tx *store.Tx) error {
+		now := a.Now()
+		for _, row := range imp.Rows {
+			p := byID[row.ProjectID]
+			rep, err := tx.Report(ctx, p.ID, year, imp.Month)
+			before := ""
+			if qianxiang.ErrorCode(err) == qianxiang.ENotFound {
+				rep, err = qianxiang.Report{ProjectID: p.ID, Year: year, Month: imp.Month}, nil
+			} else if err == nil {
+				before, err = tx.Snapshot(ctx, "reports", rep.ID)
+			}
+			if err != nil {
+				return err
+			}
+			rep.Completed, rep.Progress, rep.Status, rep.SubmittedAt, rep.UpdatedBy = row.Completed, row.Progress, qianxiang.ReportSubmitted, &now, actor.Username
+			if row.Started || !row.StartedOn.IsZero() {
+				rep.StartedOn = row.StartedOn
+				if rep.StartedOn.IsZero() {
+					rep.StartedOn = qianxiang.Date{Year: year, Month: imp.Month}
+				}
+			}
+			if err := tx.SaveReport(ctx, &rep); err != nil {
+				return err
+			}
+			if err := tx.Audit(ctx, actor.Username, "import", "reports", rep.ID, p.Name+" "+monthLabel(year, imp.Month), before); err != nil {
+				return err
+			}
+			if err := a.recordStart(ctx, tx, actor, &p, rep.StartedOn); err != nil {
+				return err
+			}
+			if desc := strings.TrimSpace(row.Problem); desc != "" {
+				id, err := tx.InsertProblem(ctx, p.ID, "", desc, "report "+monthLabel(year, imp.Month), p.LeadOrg.ID)
+				if err != nil {
+					return err
+				}
+				if err := tx.Audit(ctx, actor.Username, "create", "problems", id, desc, ""); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	return imp, a.internal(ctx, "import reports", err)
+}

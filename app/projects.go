@@ -1,0 +1,239 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+
+	"qianxiang"
+	"qianxiang/store"
+)
+
+// resolveOrgs fills the project's county and lead organisation from their
+// codes (lead defaults to the county).
+func (a *App) resolveOrgs(ctx context.Context, c interface {
+	OrgByCode(context.Context, string) (qianxiang.Org, error)
+}, p *qianxiang.Project) error {
+	if p.Org.Code == "" {
+		return qianxiang.FieldError("org", "is required")
+	}
+	o, err := c.OrgByCode(ctx, p.Org.Code)
+	if err != nil {
+		return qianxiang.FieldError("org", "organisation %q not found", p.Org.Code)
+	}
+	p.Org, p.OrgPath = o.Ref(), o.Path
+	if p.LeadOrg.Code == "" {
+		p.LeadOrg, p.LeadOrgPath = o.Ref(), o.Path
+		return nil
+	}
+	l, err := c.OrgByCode(ctx, p.LeadOrg.Code)
+	if err != nil {
+		return qianxiang.FieldError("lead_org", "organisation %q not found", p.LeadOrg.Code)
+	}
+	p.LeadOrg, p.LeadOrgPath = l.Ref(), l.Path
+	return nil
+}
+
+func normalizeProject(p *qianxiang.Project) {
+	p.Name, p.Code, p.Owner = strings.TrimSpace(p.Name), strings.TrimSpace(p.Code), strings.TrimSpace(p.Owner)
+	if p.Stage == "" {
+		p.Stage = p.Kind.DefaultStage()
+	}
+	if p.Team == nil {
+		p.Team = []qianxiang.TeamMember{}
+	}
+}
+
+// CreateProject adds a project to a year's plan.
+func (a *App) CreateProject(ctx context.Context, actor qianxiang.Actor, p qianxiang.Project) (qianxiang.Project, error) {
+	normalizeProject(&p)
+	if err := a.resolveOrgs(ctx, a.DB, &p); err != nil {
+		return p, err
+	}
+	// A project created outside one's own scope is refused as forbidden,
+	// not hidden: the caller named the organisation themselves.
+	if !actor.Can(qianxiang.ActEditProject, p.ScopeOf()) {
+		return p, qianxiang.ErrForbidden()
+	}
+	if err := p.Validate(a.CityCode(ctx)); err != nil {
+		return p, err
+	}
+	err := a.DB.Tx(ctx, func(tx *store.Tx) error {
+		if err := tx.InsertProject(ctx, &p); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, actor.Username, "create", "projects", p.ID, p.Name, "")
+	})
+	return p, a.internal(ctx, "create project", err)
+}
+
+// Project reads one project the actor can see.
+func (a *App) Project(ctx context.Context, actor qianxiang.Actor, id int64) (qianxiang.Project, error) {
+	p, err := a.DB.Project(ctx, id)
+	if err != nil {
+		return p, a.internal(ctx, "read project", err)
+	}
+	if !actor.Can(qianxiang.ActRead, p.ScopeOf()) {
+		return qianxiang.Project{}, qianxiang.ErrNotFound("project")
+	}
+	return p, nil
+}
+
+// PatchProject applies a JSON merge patch to a project at the version the
+// caller read; a stale version is refused with a conflict.
+func (a *App) PatchProject(ctx context.Context, actor qianxiang.Actor, id int64, version int, patch []byte) (qianxiang.Project, error) {
+	var out qianxiang.Project
+	err := a.DB.Tx(ctx, func(tx *store.Tx) error {
+		p, err := tx.Project(ctx, id)
+		if err != nil {
+			return err
+		}
+		if err := actor.Check(qianxiang.ActEditProject, p.ScopeOf(), "project"); err != nil {
+			return err
+		}
+		if p.Version != version {
+			return qianxiang.Errorf(qianxiang.EConflict, "the project was changed by someone else since you opened it (version %d, now %d); reload and edit again", version, p.Version)
+		}
+		before, err := tx.Snapshot(ctx, "projects", id)
+		if err != nil {
+			return err
+		}
+		np := p
+		np.Extra = nil
+		if err := json.Unmarshal(patch, &np); err != nil {
+			return qianxiang.Errorf(qianxiang.EInvalid, "malformed project JSON: %s", jsonProblem(err))
+		}
+		if np.Extra == nil {
+			np.Extra = p.Extra
+		}
+		np.ID, np.Version = p.ID, p.Version
+		if np.Org.Code != p.Org.Code {
+			np.Org.ID = 0
+		}
+		normalizeProject(&np)
+		if err := a.resolveOrgs(ctx, tx, &np); err != nil {
+			return err
+		}
+		if !actor.Keeps(p.ScopeOf(), np.ScopeOf()) {
+			return qianxiang.Errorf(qianxiang.EForbidden, "you cannot move a project outside your organisation")
+		}
+		if err := np.Validate(a.CityCode(ctx)); err != nil {
+			return err
+		}
+		if err := tx.UpdateProject(ctx, &np); err != nil {
+			return err
+		}
+		out = np
+		return tx.Audit(ctx, actor.Username, "update", "projects", id, np.Name, before)
+	})
+	return out, a.internal(ctx, "update project", err)
+}
+
+// DeleteProject removes a project at the version the caller read; its
+// audit history stays.
+func (a *App) DeleteProject(ctx context.Context, actor qianxiang.Actor, id int64, version int) error {
+	return a.internal(ctx, "delete project", a.DB.Tx(ctx, func(tx *store.Tx) error {
+		p, err := tx.Project(ctx, id)
+		if err != nil {
+			return err
+		}
+		if err := actor.Check(qianxiang.ActEditProject, p.ScopeOf(), "project"); err != nil {
+			return err
+		}
+		if p.Version != version {
+			return qianxiang.Errorf(qianxiang.EConflict, "the project was changed by someone else since you opened it; reload first")
+		}
+		before, err := tx.Snapshot(ctx, "projects", id)
+		if err != nil {
+			return err
+		}
+		if err := tx.DeleteProject(ctx, id, version); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, actor.Username, "delete", "projects", id, p.Name, before)
+	}))
+}
+
+// ScopePath is the path that limits an actor's listings ("" for city-wide).
+func ScopePath(actor qianxiang.Actor) string {
+	if actor.System || actor.Role.CityWide() {
+		return ""
+	}
+	if actor.OrgPath == "" {
+		return "/none/"
+	}
+	return actor.OrgPath
+}
+
+// ProjectQuery is a listing request.
+type ProjectQuery struct {
+	store.ProjectFilter
+	Light string // green, yellow, red: filter by the current dispatch's light
+}
+
+// ProjectPage is a page of a listing with the totals of the whole set.
+type ProjectPage struct {
+	Items   []qianxiang.Project `json:"items"`
+	Total   int                 `json:"total"`
+	Page    int                 `json:"page"`
+	PerPage int                 `json:"per_page"`
+	Totals  store.ProjectTotals `json:"totals"`
+	Month   int                 `json:"light_month"`
+}
+
+// Projects lists the projects the actor can see, with their lights.
+func (a *App) Projects(ctx context.Context, actor qianxiang.Actor, q ProjectQuery) (*ProjectPage, error) {
+	f := q.ProjectFilter
+	if f.PerPage > 200 {
+		return nil, qianxiang.FieldError("per_page", "must be at most 200")
+	}
+	if !store.ValidSort(f.Sort) {
+		return nil, qianxiang.FieldError("sort", "%q is not a sort key", f.Sort)
+	}
+	f.ScopePath = ScopePath(actor)
+	month := a.LightMonth(ctx, f.Year)
+	var lights map[int64]qianxiang.ProjectLight
+	if q.Light != "" {
+		l := qianxiang.Light(q.Light)
+		if l != qianxiang.LightGreen && l != qianxiang.LightYellow && l != qianxiang.LightRed {
+			return nil, qianxiang.FieldError("light", "must be green, yellow or red")
+		}
+		d, err := a.dispatchFor(ctx, f.Year, month, f.ScopePath)
+		if err != nil {
+			return nil, err
+		}
+		lights = d.Projects
+		f.IDs = []int64{}
+		for id, pl := range lights {
+			if pl.Light == l {
+				f.IDs = append(f.IDs, id)
+			}
+		}
+	}
+	items, totals, err := a.DB.Projects(ctx, f)
+	if err != nil {
+		return nil, a.internal(ctx, "list projects", err)
+	}
+	if lights == nil && f.Year != 0 && len(items) > 0 {
+		lights, err = a.lightsOf(ctx, f.Year, month, items)
+		if err != nil {
+			return nil, err
+		}
+	}
+	for i := range items {
+		items[i].Light = lights[items[i].ID].Light
+	}
+	return &ProjectPage{Items: items, Total: totals.Count, Page: max(f.Page, 1), PerPage: f.PerPage, Totals: totals, Month: month}, nil
+}
+
+func jsonProblem(err error) string {
+	var te *json.UnmarshalTypeError
+	if e, ok := err.(*json.UnmarshalTypeError); ok {
+		te = e
+		return "field " + te.Field + " has the wrong type"
+	}
+	if _, ok := err.(*json.SyntaxError); ok {
+		return "not valid JSON"
+	}
+	return "a field has an invalid value"
+}

@@ -1,0 +1,240 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"qianxiang"
+	"qianxiang/store"
+)
+
+// ReportInput is what a unit fills in for a month.
+type ReportInput struct {
+	Completed *qianxiang.Money `json:"completed"`
+	Progress  *string          `json:"progress"`
+	StartedOn *qianxiang.Date  `json:"started_on"`
+	Version   int              `json:"version"` // the version read; 0 for a new report or to skip the check
+}
+
+// Deadline is the moment month N's reports lock for project units: the end
+// of the deadline day of that month in the city's time zone.
+func (a *App) Deadline(ctx context.Context, year, month int) time.Time {
+	day := a.DispatchSettings(ctx).DeadlineDay
+	return time.Date(year, time.Month(month), day+1, 0, 0, 0, 0, a.Loc)
+}
+
+// Locked reports whether month N is past its deadline.
+func (a *App) Locked(ctx context.Context, year, month int) bool {
+	return !a.Now().Before(a.Deadline(ctx, year, month))
+}
+
+func (a *App) checkReportMonth(year, month int) error {
+	if err := CheckMonth(year, month); err != nil {
+		return err
+	}
+	t := a.Today()
+	if year*12+month > t.Year*12+t.Month {
+		return qianxiang.Errorf(qianxiang.EValidation, "%04d-%02d is in the future; a month can be reported from its first day", year, month)
+	}
+	return nil
+}
+
+// reportTx loads a project and its month's report (new when none) inside
+// a transaction, checks the actor may act on it, and hands them to fn,
+// which changes the report; then it saves and audits.
+func (a *App) reportTx(ctx context.Context, actor qianxiang.Actor, act qianxiang.Action, projectID int64, year, month int, action string,
+	fn func(tx *store.Tx, p *qianxiang.Project, r *qianxiang.Report) error) (qianxiang.Report, error) {
+	var out qianxiang.Report
+	if err := a.checkReportMonth(year, month); err != nil {
+		return out, err
+	}
+	err := a.DB.Tx(ctx, func(tx *store.Tx) error {
+		p, err := tx.Project(ctx, projectID)
+		if err != nil {
+			return err
+		}
+		if err := actor.Check(act, p.ScopeOf(), "project"); err != nil {
+			return err
+		}
+		if p.Year != year {
+			return qianxiang.Errorf(qianxiang.EValidation, "the project is in the %d plan, not %d", p.Year, year)
+		}
+		r, err := tx.Report(ctx, projectID, year, month)
+		if qianxiang.ErrorCode(err) == qianxiang.ENotFound {
+			r, err = qianxiang.Report{ProjectID: projectID, Year: year, Month: month, Status: qianxiang.ReportDraft}, nil
+		}
+		if err != nil {
+			return err
+		}
+		before := ""
+		if r.ID != 0 {
+			if before, err = tx.Snapshot(ctx, "reports", r.ID); err != nil {
+				return err
+			}
+		}
+		if err := fn(tx, &p, &r); err != nil {
+			return err
+		}
+		r.UpdatedBy = actor.Username
+		if err := tx.SaveReport(ctx, &r); err != nil {
+			return err
+		}
+		out = r
+		return tx.Audit(ctx, actor.Username, action, "reports", r.ID, p.Name+" "+monthLabel(year, month), before)
+	})
+	return out, a.internal(ctx, "report "+action, err)
+}
+
+func monthLabel(y, m int) string { return qianxiang.Date{Year: y, Month: m}.String() }
+
+// editable says whether actor may change the report's figures now.
+func (a *App) editable(ctx context.Context, actor qianxiang.Actor, p *qianxiang.Project, r *qianxiang.Report) error {
+	switch r.Status {
+	case qianxiang.ReportSubmitted, qianxiang.ReportApproved:
+		return qianxiang.Errorf(qianxiang.EValidation, "the %s report is %s; a reviewer must return it before it can change", monthLabel(r.Year, r.Month), r.Status)
+	}
+	if a.Locked(ctx, r.Year, r.Month) && !r.Reopened && !actor.Can(qianxiang.ActLateReport, p.ScopeOf()) {
+		return qianxiang.Errorf(qianxiang.EValidation, "the %s reports closed on the %dth; ask your county or department to reopen it",
+			monthLabel(r.Year, r.Month), a.DispatchSettings(ctx).DeadlineDay)
+	}
+	return nil
+}
+
+// SaveReport saves a month's report as a draft.
+func (a *App) SaveReport(ctx context.Context, actor qianxiang.Actor, projectID int64, year, month int, in ReportInput) (qianxiang.Report, error) {
+	return a.reportTx(ctx, actor, qianxiang.ActFillReport, projectID, year, month, "save",
+		func(tx *store.Tx, p *qianxiang.Project, r *qianxiang.Report) error {
+			if in.Version != 0 && r.ID != 0 && in.Version != r.Version {
+				return qianxiang.Errorf(qianxiang.EConflict, "the report was changed by someone else since you opened it; reload")
+			}
+			if err := a.editable(ctx, actor, p, r); err != nil {
+				return err
+			}
+			return a.applyInput(p, r, in)
+		})
+}
+
+func (a *App) applyInput(p *qianxiang.Project, r *qianxiang.Report, in ReportInput) error {
+	if in.Completed != nil {
+		if *in.Completed < 0 {
+			return qianxiang.FieldError("completed", "must not be negative")
+		}
+		r.Completed = *in.Completed
+	}
+	if in.Progress != nil {
+		if len([]rune(*in.Progress)) > 2000 {
+			return qianxiang.FieldError("progress", "is longer than 2000 characters")
+		}
+		r.Progress = strings.TrimSpace(*in.Progress)
+	}
+	if in.StartedOn != nil {
+		d := *in.StartedOn
+		if !d.IsZero() {
+			if d.Day == 0 {
+				return qianxiang.FieldError("started_on", "must be a full date YYYY-MM-DD")
+			}
+			if d.Year*12+d.Month > r.Year*12+r.Month {
+				return qianxiang.FieldError("started_on", "%s is after the reported month %s", d, monthLabel(r.Year, r.Month))
+			}
+		}
+		r.StartedOn = d
+	}
+	return nil
+}
+
+// SubmitReport submits a month's report (saving any figures given with it).
+func (a *App) SubmitReport(ctx context.Context, actor qianxiang.Actor, projectID int64, year, month int, in *ReportInput) (qianxiang.Report, error) {
+	return a.reportTx(ctx, actor, qianxiang.ActFillReport, projectID, year, month, "submit",
+		func(tx *store.Tx, p *qianxiang.Project, r *qianxiang.Report) error {
+			if err := a.editable(ctx, actor, p, r); err != nil {
+				return err
+			}
+			if in != nil {
+				if err := a.applyInput(p, r, *in); err != nil {
+					return err
+				}
+			}
+			now := a.Now()
+			r.Status, r.SubmittedAt, r.ReturnReason = qianxiang.ReportSubmitted, &now, ""
+			r.Late = a.Locked(ctx, year, month)
+			return a.recordStart(ctx, tx, actor, p, r.StartedOn)
+		})
+}
+
+// recordStart sets the project's actual start from a counted report.
+func (a *App) recordStart(ctx context.Context, tx *store.Tx, actor qianxiang.Actor, p *qianxiang.Project, d qianxiang.Date) error {
+	if d.IsZero() || p.StartedOn == d {
+		return nil
+	}
+	before, err := tx.Snapshot(ctx, "projects", p.ID)
+	if err != nil {
+		return err
+	}
+	if err := tx.SetProjectStarted(ctx, p.ID, d); err != nil {
+		return err
+	}
+	p.StartedOn = d
+	return tx.Audit(ctx, actor.Username, "start", "projects", p.ID, p.Name, before)
+}
+
+// ApproveReport approves a submitted report (county or department).
+func (a *App) ApproveReport(ctx context.Context, actor qianxiang.Actor, projectID int64, year, month int) (qianxiang.Report, error) {
+	return a.reportTx(ctx, actor, qianxiang.ActReviewReport, projectID, year, month, "approve",
+		func(tx *store.Tx, p *qianxiang.Project, r *qianxiang.Report) error {
+			if r.Status != qianxiang.ReportSubmitted {
+				return qianxiang.Errorf(qianxiang.EValidation, "only a submitted report can be approved; this one is %s", statusWord(r))
+			}
+			now := a.Now()
+			r.Status, r.ReviewedAt = qianxiang.ReportApproved, &now
+			return nil
+		})
+}
+
+// ReturnReport sends a report back to its unit with a reason.
+func (a *App) ReturnReport(ctx context.Context, actor qianxiang.Actor, projectID int64, year, month int, reason string) (qianxiang.Report, error) {
+	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		return qianxiang.Report{}, qianxiang.FieldError("reason", "is required: tell the unit what to fix")
+	}
+	return a.reportTx(ctx, actor, qianxiang.ActReviewReport, projectID, year, month, "return",
+		func(tx *store.Tx, p *qianxiang.Project, r *qianxiang.Report) error {
+			if r.Status != qianxiang.ReportSubmitted && r.Status != qianxiang.ReportApproved {
+				return qianxiang.Errorf(qianxiang.EValidation, "only a submitted or approved report can be returned; this one is %s", statusWord(r))
+			}
+			now := a.Now()
+			// A returned report may be corrected after the deadline: the
+			// reviewer asked for it.
+			r.Status, r.ReturnReason, r.ReviewedAt, r.Reopened = qianxiang.ReportReturned, reason, &now, true
+			return nil
+		})
+}
+
+// ReopenReport lets the unit edit a month's report after the deadline.
+func (a *App) ReopenReport(ctx context.Context, actor qianxiang.Actor, projectID int64, year, month int) (qianxiang.Report, error) {
+	return a.reportTx(ctx, actor, qianxiang.ActReviewReport, projectID, year, month, "reopen",
+		func(tx *store.Tx, p *qianxiang.Project, r *qianxiang.Report) error {
+			r.Reopened = true
+			return nil
+		})
+}
+
+func statusWord(r *qianxiang.Report) string {
+	if r.ID == 0 {
+		return "not yet filled in"
+	}
+	return string(r.Status)
+}
+
+// ProjectReports lists a project's months.
+func (a *App) ProjectReports(ctx context.Context, actor qianxiang.Actor, projectID int64, year int) ([]qianxiang.Report, error) {
+	p, err := a.Project(ctx, actor, projectID)
+	if err != nil {
+		return nil, err
+	}
+	if year == 0 {
+		year = p.Year
+	}
+	rs, err := a.DB.ProjectReports(ctx, projectID, year)
+	return rs, a.internal(ctx, "list reports", err)
+}

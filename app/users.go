@@ -1,0 +1,137 @@
+package app
+
+import (
+	"context"
+	"strings"
+
+	"qianxiang"
+	"qianxiang/store"
+)
+
+// NewUser is the input to AddUser.
+type NewUser struct {
+	Username    string
+	DisplayName string
+	Role        qianxiang.Role
+	OrgCode     string
+	Password    string // empty: generate one
+}
+
+// AddUser creates a user and returns the password it was given (generated
+// when none was asked for), to be shown once.
+func (a *App) AddUser(ctx context.Context, actor qianxiang.Actor, in NewUser) (store.User, string, error) {
+	var u store.User
+	if !actor.Can(qianxiang.ActManageUsers, qianxiang.Scope{}) {
+		return u, "", qianxiang.ErrForbidden()
+	}
+	in.Username = strings.TrimSpace(in.Username)
+	switch {
+	case in.Username == "":
+		return u, "", qianxiang.FieldError("username", "is required")
+	case len(in.Username) > 64 || strings.ContainsAny(in.Username, " \t/\\<>\"'"):
+		return u, "", qianxiang.FieldError("username", "must be at most 64 characters without spaces, quotes or slashes")
+	case !in.Role.Valid():
+		return u, "", qianxiang.FieldError("role", "%q is not a role (admin, command, leader, org_admin, reporter, supervisor, viewer)", string(in.Role))
+	}
+	org, err := a.DB.OrgByCode(ctx, in.OrgCode)
+	if err != nil {
+		return u, "", qianxiang.FieldError("org", "organisation %q not found", in.OrgCode)
+	}
+	pw := in.Password
+	if pw == "" {
+		pw = GeneratePassword()
+	} else if err := CheckPasswordStrength(pw, in.Username); err != nil {
+		return u, "", err
+	}
+	u = store.User{Username: in.Username, DisplayName: strings.TrimSpace(in.DisplayName), Role: in.Role, Org: org,
+		PasswordHash: HashPassword(pw), Active: true, MustChange: in.Password == ""}
+	err = a.DB.Tx(ctx, func(tx *store.Tx) error {
+		if err := tx.InsertUser(ctx, &u); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, actor.Username, "create", "users", u.ID, u.Username, "")
+	})
+	return u, pw, a.internal(ctx, "add user", err)
+}
+
+// Users lists users for an admin.
+func (a *App) Users(ctx context.Context, actor qianxiang.Actor) ([]store.User, error) {
+	if !actor.Can(qianxiang.ActManageUsers, qianxiang.Scope{}) {
+		return nil, qianxiang.ErrForbidden()
+	}
+	us, err := a.DB.Users(ctx)
+	return us, a.internal(ctx, "list users", err)
+}
+
+// updateUser applies change to a user in one audited transaction.
+func (a *App) updateUser(ctx context.Context, actor qianxiang.Actor, id int64, action string, change func(*store.User) error) error {
+	return a.internal(ctx, action, a.DB.Tx(ctx, func(tx *store.Tx) error {
+		u, err := tx.UserByID(ctx, id)
+		if err != nil {
+			return err
+		}
+		before, err := tx.Snapshot(ctx, "users", id)
+		if err != nil {
+			return err
+		}
+		if err := change(&u); err != nil {
+			return err
+		}
+		if err := tx.UpdateUser(ctx, &u); err != nil {
+			return err
+		}
+		if err := tx.DeleteUserSessions(ctx, id); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, actor.Username, action, "users", id, u.Username, before)
+	}))
+}
+
+// ResetPassword gives a user a new generated password (admin), returned once.
+func (a *App) ResetPassword(ctx context.Context, actor qianxiang.Actor, id int64) (string, error) {
+	if !actor.Can(qianxiang.ActManageUsers, qianxiang.Scope{}) {
+		return "", qianxiang.ErrForbidden()
+	}
+	pw := GeneratePassword()
+	return pw, a.updateUser(ctx, actor, id, "reset_password", func(u *store.User) error {
+		u.PasswordHash, u.MustChange = HashPassword(pw), true
+		return nil
+	})
+}
+
+// SetActive activates or deactivates a user (admin); a deactivated user's
+// sessions end at once. An admin cannot deactivate themselves.
+func (a *App) SetActive(ctx context.Context, actor qianxiang.Actor, id int64, active bool) error {
+	if !actor.Can(qianxiang.ActManageUsers, qianxiang.Scope{}) {
+		return qianxiang.ErrForbidden()
+	}
+	if id == actor.UserID && !active {
+		return qianxiang.Errorf(qianxiang.EValidation, "you cannot deactivate yourself")
+	}
+	action := "deactivate"
+	if active {
+		action = "activate"
+	}
+	return a.updateUser(ctx, actor, id, action, func(u *store.User) error { u.Active = active; return nil })
+}
+
+// ChangePassword lets a user change their own password.
+func (a *App) ChangePassword(ctx context.Context, actor qianxiang.Actor, old, new string) error {
+	u, err := a.DB.UserByID(ctx, actor.UserID)
+	if err != nil {
+		return err
+	}
+	if !CheckPassword(u.PasswordHash, old) {
+		return qianxiang.FieldError("old_password", "is wrong")
+	}
+	if err := CheckPasswordStrength(new, u.Username); err != nil {
+		return err
+	}
+	if old == new {
+		return qianxiang.FieldError("password", "must differ from the old one")
+	}
+	return a.updateUser(ctx, actor, u.ID, "change_password", func(u *store.User) error {
+		u.PasswordHash, u.MustChange = HashPassword(new), false
+		return nil
+	})
+}

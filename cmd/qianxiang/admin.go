@@ -1,0 +1,206 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"strings"
+
+	"qianxiang"
+	"qianxiang/app"
+	"qianxiang/demo"
+)
+
+var system = qianxiang.SystemActor
+
+func cmdMigrate(ctx context.Context, env *Env, args []string) error {
+	fs, dsn := flags(env, "migrate", "migrate")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	_, closeDB, err := open(ctx, env, *dsn)
+	if err != nil {
+		return err
+	}
+	closeDB()
+	fmt.Fprintln(env.Stdout, "migrations applied")
+	return nil
+}
+
+func cmdInit(ctx context.Context, env *Env, args []string) error {
+	fs, dsn := flags(env, "init", "init --preset lvliang")
+	preset := fs.String("preset", "", "the city to create: lvliang")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *preset == "" {
+		return usagef("init needs --preset (lvliang)")
+	}
+	a, closeDB, err := open(ctx, env, *dsn)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	n, err := a.InitPreset(ctx, system, *preset)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "created %d organisations\n", n)
+	return nil
+}
+
+func cmdDemo(ctx context.Context, env *Env, args []string) error {
+	fs, dsn := flags(env, "demo", "demo")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	a, closeDB, err := open(ctx, env, *dsn)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	logins, err := demo.Fill(ctx, a)
+	if err != nil {
+		return err
+	}
+	printLogins(env, logins)
+	return nil
+}
+
+func cmdOrg(ctx context.Context, env *Env, args []string) error {
+	if len(args) == 0 || args[0] != "add" {
+		return usagef("usage: qianxiang org add --code C --name N --kind county|department|city|unit --parent P")
+	}
+	fs, dsn := flags(env, "org add", "org add --code C --name N --kind county|department|city|unit [--parent P]")
+	code := fs.String("code", "", "organisation code")
+	name := fs.String("name", "", "name")
+	kind := fs.String("kind", "", "city, county, department or unit")
+	parent := fs.String("parent", "", "code of the parent organisation")
+	if err := parse(fs, args[1:]); err != nil {
+		return err
+	}
+	a, closeDB, err := open(ctx, env, *dsn)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	o, err := a.AddOrg(ctx, system, *code, *name, qianxiang.OrgKind(*kind), *parent)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "added organisation %s %s\n", o.Code, o.Name)
+	return nil
+}
+
+func cmdUser(ctx context.Context, env *Env, args []string) error {
+	if len(args) == 0 || (args[0] != "add" && args[0] != "list") {
+		return usagef("usage: qianxiang user add --username U --role R --org CODE [--password-stdin] | user list")
+	}
+	if args[0] == "list" {
+		fs, dsn := flags(env, "user list", "user list")
+		if err := parse(fs, args[1:]); err != nil {
+			return err
+		}
+		a, closeDB, err := open(ctx, env, *dsn)
+		if err != nil {
+			return err
+		}
+		defer closeDB()
+		us, err := a.Users(ctx, system)
+		if err != nil {
+			return err
+		}
+		for _, u := range us {
+			fmt.Fprintf(env.Stdout, "%-14s %-11s %-8s %s\n", u.Username, u.Role, map[bool]string{true: "active", false: "inactive"}[u.Active], u.Org.Name)
+		}
+		return nil
+	}
+	fs, dsn := flags(env, "user add", "user add --username U --role R --org CODE [--name N] [--password-stdin]")
+	username := fs.String("username", "", "login name")
+	role := fs.String("role", "", "admin, command, leader, org_admin, reporter, supervisor or viewer")
+	org := fs.String("org", "", "organisation code")
+	name := fs.String("name", "", "display name")
+	pwStdin := fs.Bool("password-stdin", false, "read the password from standard input (else one is generated and printed)")
+	if err := parse(fs, args[1:]); err != nil {
+		return err
+	}
+	pw := ""
+	if *pwStdin {
+		line, err := bufio.NewReader(env.Stdin).ReadString('\n')
+		pw = strings.TrimRight(line, "\r\n")
+		if err != nil && pw == "" {
+			return qianxiang.FieldError("password", "is required: nothing was read from standard input")
+		}
+		if pw == "" {
+			return qianxiang.FieldError("password", "is required")
+		}
+	}
+	a, closeDB, err := open(ctx, env, *dsn)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	u, got, err := a.AddUser(ctx, system, app.NewUser{Username: *username, DisplayName: *name, Role: qianxiang.Role(*role), OrgCode: *org, Password: pw})
+	if err != nil {
+		return err
+	}
+	if pw == "" {
+		fmt.Fprintf(env.Stdout, "added user %s (%s, %s); password: %s\n", u.Username, u.Role, u.Org.Name, got)
+	} else {
+		fmt.Fprintf(env.Stdout, "added user %s (%s, %s)\n", u.Username, u.Role, u.Org.Name)
+	}
+	return nil
+}
+
+func cmdToken(ctx context.Context, env *Env, args []string) error {
+	if len(args) == 0 || args[0] != "create" {
+		return usagef("usage: qianxiang token create --username U [--name N]")
+	}
+	fs, dsn := flags(env, "token create", "token create --username U [--name N]")
+	username := fs.String("username", "", "the user the token acts as")
+	name := fs.String("name", "cli", "a name to recognise the token by")
+	if err := parse(fs, args[1:]); err != nil {
+		return err
+	}
+	if *username == "" {
+		return usagef("token create needs --username")
+	}
+	a, closeDB, err := open(ctx, env, *dsn)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	tok, err := a.CreateToken(ctx, system, *username, *name)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(env.Stdout, tok)
+	return nil
+}
+
+func cmdAudit(ctx context.Context, env *Env, args []string) error {
+	if len(args) == 0 || args[0] != "verify" {
+		return usagef("usage: qianxiang audit verify")
+	}
+	fs, dsn := flags(env, "audit verify", "audit verify")
+	if err := parse(fs, args[1:]); err != nil {
+		return err
+	}
+	a, closeDB, err := open(ctx, env, *dsn)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	n, broken, err := a.VerifyAudit(ctx, system)
+	if err != nil {
+		return err
+	}
+	if len(broken) == 0 {
+		fmt.Fprintf(env.Stdout, "audit intact: %d entries, every governed record matches its last entry\n", n)
+		return nil
+	}
+	for _, b := range broken {
+		fmt.Fprintln(env.Stdout, b.String())
+	}
+	return qianxiang.Errorf(qianxiang.EValidation, "audit broken: %d findings in %d entries", len(broken), n)
+}

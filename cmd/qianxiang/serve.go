@@ -1,0 +1,101 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"qianxiang/app"
+	"qianxiang/demo"
+	"qianxiang/store"
+	"qianxiang/web"
+)
+
+// Server is a running Qianxiang: Run starts it, Close stops it, so tests
+// can start the whole thing on :0.
+type Server struct {
+	App  *app.App
+	DB   *store.DB
+	Addr string // the address actually listened on
+	http *http.Server
+	ln   net.Listener
+}
+
+// StartServer opens the database, optionally fills the demo, and listens.
+func StartServer(ctx context.Context, env *Env, dsn, addr string, withDemo bool) (*Server, error) {
+	db, err := store.Open(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	log := slog.New(slog.NewJSONHandler(env.Stderr, nil))
+	a := app.New(db, log)
+	if withDemo {
+		logins, err := demo.Fill(ctx, a)
+		switch {
+		case errors.Is(err, demo.ErrNotEmpty):
+			fmt.Fprintln(env.Stdout, "database is not empty: demo data not added")
+		case err != nil:
+			db.Close()
+			return nil, err
+		default:
+			printLogins(env, logins)
+		}
+	}
+	h, err := web.New(a, log)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		db.Close()
+		return nil, usagef("cannot listen on %s: %v", addr, err)
+	}
+	s := &Server{App: a, DB: db, Addr: ln.Addr().String(), ln: ln,
+		http: &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}}
+	go s.http.Serve(ln)
+	log.Info("serving", "addr", "http://"+s.Addr, "db", string(db.Dialect()))
+	return s, nil
+}
+
+// Close shuts the server down gracefully: in-flight requests finish.
+func (s *Server) Close() error {
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	err := s.http.Shutdown(ctx)
+	s.DB.Close()
+	return err
+}
+
+func printLogins(env *Env, logins []demo.Login) {
+	fmt.Fprintln(env.Stdout, "demo city created; logins (username / password / role / organisation):")
+	for _, l := range logins {
+		fmt.Fprintf(env.Stdout, "  %-12s %-14s %-11s %s\n", l.Username, l.Password, l.Role, l.Org)
+	}
+}
+
+func cmdServe(ctx context.Context, env *Env, args []string) error {
+	fs, dsn := flags(env, "serve", "serve [--addr 127.0.0.1:8080] [--demo]")
+	def := os.Getenv("QIANXIANG_ADDR")
+	if def == "" {
+		def = "127.0.0.1:8080"
+	}
+	addr := fs.String("addr", def, "address to listen on (env QIANXIANG_ADDR)")
+	withDemo := fs.Bool("demo", false, "fill an empty database with the demo city first and print its logins")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	s, err := StartServer(ctx, env, *dsn, *addr, *withDemo)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Qianxiang is serving on http://%s\n", s.Addr)
+	<-ctx.Done()
+	fmt.Fprintln(env.Stdout, "shutting down")
+	return s.Close()
+}

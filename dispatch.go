@@ -1,0 +1,164 @@
+package qianxiang
+
+import (
+	"cmp"
+	"slices"
+)
+
+// LightCounts counts projects by light.
+type LightCounts struct {
+	Green  int `json:"green"`
+	Yellow int `json:"yellow"`
+	Red    int `json:"red"`
+}
+
+func (c *LightCounts) add(l Light) {
+	switch l {
+	case LightGreen:
+		c.Green++
+	case LightYellow:
+		c.Yellow++
+	case LightRed:
+		c.Red++
+	}
+}
+
+// DispatchTotals are the figures of the whole plan or of one organisation.
+type DispatchTotals struct {
+	Projects           int         `json:"projects"`
+	AnnualPlan         Money       `json:"annual_plan"`
+	CompletedYTD       Money       `json:"completed_ytd"`
+	CompletionRate     Fraction    `json:"completion_rate"` // Σ completed_ytd / Σ annual_plan; 0 when the plan is 0
+	NewProjects        int         `json:"new_projects"`
+	StartedNewProjects int         `json:"started_new_projects"`
+	StartRate          *Fraction   `json:"start_rate"` // nil (null) when there are no new projects
+	Lights             LightCounts `json:"lights"`
+	ReportsDue         int         `json:"reports_due"`
+	ReportsMissing     int         `json:"reports_missing"`
+}
+
+// OrgDispatch is one organisation's line of a ranking.
+type OrgDispatch struct {
+	Org  OrgRef `json:"org"`
+	Rank int    `json:"rank"`
+	DispatchTotals
+}
+
+// RedProject is a project with a red light. The contract names id, name,
+// org and reason; the rest is what the circular prints beside them.
+type RedProject struct {
+	ID             int64     `json:"id"`
+	Name           string    `json:"name"`
+	Org            OrgRef    `json:"org"`
+	LeadOrg        OrgRef    `json:"lead_org"`
+	Kind           Kind      `json:"kind"`
+	Reason         string    `json:"reason"`
+	AnnualPlan     Money     `json:"annual_plan"`
+	CompletedYTD   Money     `json:"completed_ytd"`
+	CompletionRate *Fraction `json:"completion_rate"` // nil when the plan is 0
+}
+
+// MissingReport is a project due for month N without a counted report.
+type MissingReport struct {
+	ID      int64  `json:"id"`
+	Name    string `json:"name"`
+	Org     OrgRef `json:"org"`
+	LeadOrg OrgRef `json:"lead_org"`
+}
+
+// Dispatch is the monthly dispatch report (调度通报) for month N of a year.
+type Dispatch struct {
+	Year         int             `json:"year"`
+	Month        int             `json:"month"`
+	TimeProgress Fraction        `json:"time_progress"` // N/12
+	Total        DispatchTotals  `json:"total"`
+	ByOrg        []OrgDispatch   `json:"by_org"`      // by the project's county, ranked
+	ByLeadOrg    []OrgDispatch   `json:"by_lead_org"` // by lead organisation, ranked
+	RedProjects  []RedProject    `json:"red_projects"`
+	Missing      []MissingReport `json:"missing_reports"`
+	// Projects holds every project's light, for list filters.
+	Projects map[int64]ProjectLight `json:"-"`
+}
+
+// ComputeDispatch applies the rules of the monthly dispatch (domain.md) for
+// month N of year to the year's projects and their reports. Reports of
+// projects not in the list are ignored. s is taken as given: validate it
+// first.
+func ComputeDispatch(year, month int, s DispatchSettings, projects []DispatchProject, reports []MonthFigure) *Dispatch {
+	r := newRuler(year, month, s)
+	index := make(map[int64]int, len(projects))
+	for i, p := range projects {
+		index[p.ID] = i
+	}
+	accs := make([]projectAcc, len(projects))
+	// Reports usually come grouped by project: look each group up once.
+	var last int64
+	lastAt, lastOK, looked := 0, false, false
+	for _, f := range reports {
+		if !looked || f.ProjectID != last {
+			last, looked = f.ProjectID, true
+			lastAt, lastOK = index[last]
+		}
+		if lastOK {
+			r.add(&accs[lastAt], f)
+		}
+	}
+
+	d := &Dispatch{
+		Year:         year,
+		Month:        month,
+		TimeProgress: Fraction(float64(month) / 12),
+		Projects:     make(map[int64]ProjectLight, len(projects)),
+	}
+	lights := make([]ProjectLight, len(projects))
+	var red, missing []int // indexes into projects
+	var total tally
+	byOrg, byLead := newGrouping(), newGrouping()
+	for i, p := range projects {
+		pl := r.light(p, accs[i])
+		lights[i] = pl
+		d.Projects[p.ID] = pl
+		due := s.reports(p.Kind)
+		total.add(p, pl, due)
+		byOrg.tally(p.Org).add(p, pl, due)
+		if p.LeadOrg != (OrgRef{}) {
+			byLead.tally(p.LeadOrg).add(p, pl, due)
+		}
+		if pl.Light == LightRed {
+			red = append(red, i)
+		}
+		if due && !pl.Reported {
+			missing = append(missing, i)
+		}
+	}
+	d.Total = total.totals()
+	d.ByOrg = byOrg.ranked()
+	d.ByLeadOrg = byLead.ranked()
+
+	byOrgThenName := func(i, j int) int {
+		a, b := &projects[i], &projects[j]
+		return cmp.Or(cmp.Compare(a.Org.Code, b.Org.Code), cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
+	}
+	slices.SortFunc(red, byOrgThenName)
+	slices.SortFunc(missing, byOrgThenName)
+	d.RedProjects = make([]RedProject, len(red))
+	for k, i := range red {
+		d.RedProjects[k] = redProject(projects[i], lights[i])
+	}
+	d.Missing = make([]MissingReport, len(missing))
+	for k, i := range missing {
+		p := &projects[i]
+		d.Missing[k] = MissingReport{ID: p.ID, Name: p.Name, Org: p.Org, LeadOrg: p.LeadOrg}
+	}
+	return d
+}
+
+func redProject(p DispatchProject, pl ProjectLight) RedProject {
+	rp := RedProject{ID: p.ID, Name: p.Name, Org: p.Org, LeadOrg: p.LeadOrg, Kind: p.Kind,
+		Reason: pl.Reason, AnnualPlan: p.AnnualPlan, CompletedYTD: pl.CompletedYTD}
+	if pl.HasRate {
+		f := Fraction(pl.Rate)
+		rp.CompletionRate = &f
+	}
+	return rp
+}

@@ -1,0 +1,51 @@
+package qianxiang
+
+// Role is what a user may do; where, is given by their organisation.
+type Role string
+
+const (
+	RoleAdmin      Role = "admin"
+	RoleCommand    Role = "command" // 指挥部办公室, the campaign office
+	RoleLeader     Role = "leader"
+	RoleOrgAdmin   Role = "org_admin" // county or department
+	RoleReporter   Role = "reporter"  // project unit
+	RoleSupervisor Role = "supervisor"
+	RoleViewer     Role = "viewer"
+)
+
+// Roles lists every role, most powerful first.
+var Roles = []Role{RoleAdmin, RoleCommand, RoleLeader, RoleOrgAdmin, RoleReporter, RoleSupervisor, RoleViewer}
+
+// Valid reports a known role.
+func (r Role) Valid() bool {
+	for _, x := range Roles {
+		if r == x {
+			return true
+		}
+	}
+	return false
+}
+
+// CityWide roles see the whole city whatever their organisation.
+func (r Role) CityWide() bool {
+	return r == RoleAdmin || r == RoleCommand || r == RoleLeader || r == RoleSupervisor
+}
+
+// rank orders the write chain admin ⊇ command ⊇ org_admin ⊇ reporter;
+// roles off the chain (leader, supervisor, viewer) have rank 0.
+func (r Role) rank() int {
+	switch r {
+	case RoleAdmin:
+		return 4
+	case RoleCommand:
+		return 3
+	case RoleOrgAdmin:
+		return 2
+	case RoleReporter:
+		return 1
+	}
+	return 0
+}
+
+// AtLeast reports whether r includes the writes of min on the chain.
+func (r Role) AtLeast(min Role) bool { return r.rank() > 0 && r.rank() >= min.rank() }

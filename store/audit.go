@@ -1,0 +1,315 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Governed tables: every change to them is audited, and audit verify
+// compares their rows with the trail. labelCol names the column shown to
+// people when a record is reported.
+var governed = []struct{ Table, LabelCol string }{
+	{"orgs", "name"},
+	{"users", "username"},
+	{"settings", "key"},
+	{"projects", "name"},
+	{"reports", "id"},
+	{"problems", "description"},
+}
+
+// secretCols are never copied into the trail; their hash is, so a direct
+// edit of a password hash still shows.
+var secretCols = map[string]bool{"password_hash": true}
+
+// AuditEntry is one link of the chain.
+type AuditEntry struct {
+	ID       int64     `json:"id"`
+	At       time.Time `json:"at"`
+	Actor    string    `json:"actor"`
+	Action   string    `json:"action"`
+	Entity   string    `json:"entity"`
+	EntityID int64     `json:"entity_id"`
+	Label    string    `json:"label"`
+	Before   string    `json:"before,omitempty"`
+	After    string    `json:"after,omitempty"`
+	PrevHash string    `json:"-"`
+	Hash     string    `json:"hash"`
+}
+
+// Snapshot reads a governed row as canonical JSON (sorted keys, every value
+// a string or null), the same on SQLite and PostgreSQL. It returns "" when
+// the row does not exist.
+func (c conn) Snapshot(ctx context.Context, table string, id int64) (string, error) {
+	if !isGoverned(table) {
+		return "", fmt.Errorf("table %s is not governed", table)
+	}
+	rows, err := c.query(ctx, `SELECT * FROM `+table+` WHERE id = ?`, id)
+	if err != nil {
+		return "", err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		return "", rows.Err()
+	}
+	m, err := scanCanonical(rows)
+	if err != nil {
+		return "", err
+	}
+	b, err := json.Marshal(m)
+	return string(b), err
+}
+
+func isGoverned(table string) bool {
+	for _, g := range governed {
+		if g.Table == table {
+			return true
+		}
+	}
+	return false
+}
+
+func scanCanonical(rows *sql.Rows) (map[string]any, error) {
+	cols, err := rows.Columns()
+	if err != nil {
+		return nil, err
+	}
+	vals := make([]any, len(cols))
+	ptrs := make([]any, len(cols))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	if err := rows.Scan(ptrs...); err != nil {
+		return nil, err
+	}
+	m := make(map[string]any, len(cols))
+	for i, col := range cols {
+		v := canonical(vals[i])
+		if s, ok := v.(string); ok && secretCols[col] {
+			sum := sha256.Sum256([]byte(s))
+			v = "sha256:" + hex.EncodeToString(sum[:])
+		}
+		m[col] = v
+	}
+	return m, nil
+}
+
+// canonical turns a driver value into a string (or nil) so the two
+// databases' drivers produce the same snapshot.
+func canonical(v any) any {
+	switch x := v.(type) {
+	case nil:
+		return nil
+	case []byte:
+		return string(x)
+	case string:
+		return x
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case int32:
+		return strconv.FormatInt(int64(x), 10)
+	case int:
+		return strconv.Itoa(x)
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case bool:
+		if x {
+			return "1"
+		}
+		return "0"
+	case time.Time:
+		return x.UTC().Format(time.RFC3339Nano)
+	}
+	return fmt.Sprint(v)
+}
+
+// Audit appends an entry for a change made in this transaction. The record's
+// content after the change is read back from the table, so what the trail
+// covers is exactly what is stored. before is the snapshot taken before the
+// change ("" for a create); a delete records an empty after.
+func (tx *Tx) Audit(ctx context.Context, actor, action, table string, id int64, label, before string) error {
+	after, err := tx.Snapshot(ctx, table, id)
+	if err != nil {
+		return err
+	}
+	// Locking the head row serialises writers of the chain on PostgreSQL
+	// (many instances share it); SQLite has one writer anyway.
+	var seq int64
+	var prev string
+	if _, err := tx.exec(ctx, `UPDATE audit_head SET seq = seq + 1 WHERE id = 1`); err != nil {
+		return err
+	}
+	if err := tx.queryRow(ctx, `SELECT seq, hash FROM audit_head WHERE id = 1`).Scan(&seq, &prev); err != nil {
+		return err
+	}
+	e := AuditEntry{ID: seq, At: tx.now(), Actor: actor, Action: action, Entity: table, EntityID: id,
+		Label: label, Before: before, After: after, PrevHash: prev}
+	e.Hash = e.computeHash()
+	if _, err := tx.exec(ctx, `INSERT INTO audit_log (id, at, actor, action, entity, entity_id, label, before_json, after_json, prev_hash, hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		e.ID, ts(e.At), e.Actor, e.Action, e.Entity, e.EntityID, e.Label, e.Before, e.After, e.PrevHash, e.Hash); err != nil {
+		return err
+	}
+	_, err = tx.exec(ctx, `UPDATE audit_head SET hash = ? WHERE id = 1`, e.Hash)
+	return err
+}
+
+func (e *AuditEntry) computeHash() string {
+	h := sha256.New()
+	for _, s := range []string{e.PrevHash, strconv.FormatInt(e.ID, 10), ts(e.At), e.Actor, e.Action,
+		e.Entity, strconv.FormatInt(e.EntityID, 10), e.Label, e.Before, e.After} {
+		h.Write([]byte(s))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// History lists the audit entries of one record, oldest first.
+func (c conn) History(ctx context.Context, table string, id int64) ([]AuditEntry, error) {
+	rows, err := c.query(ctx, `SELECT id, at, actor, action, entity, entity_id, label, before_json, after_json, prev_hash, hash
+		FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id`, table, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []AuditEntry
+	for rows.Next() {
+		e, err := scanAudit(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+func scanAudit(rows *sql.Rows) (AuditEntry, error) {
+	var e AuditEntry
+	var at string
+	err := rows.Scan(&e.ID, &at, &e.Actor, &e.Action, &e.Entity, &e.EntityID, &e.Label, &e.Before, &e.After, &e.PrevHash, &e.Hash)
+	e.At = parseTS(at)
+	return e, err
+}
+
+// Broken is one finding of Verify.
+type Broken struct {
+	Table string `json:"table"`
+	ID    int64  `json:"id"`
+	Label string `json:"label"`
+	What  string `json:"what"`
+}
+
+func (b Broken) String() string {
+	s := fmt.Sprintf("%s %d", b.Table, b.ID)
+	if b.Label != "" {
+		s += fmt.Sprintf(" (%s)", b.Label)
+	}
+	return s + ": " + b.What
+}
+
+// Verify re-walks the chain and compares every governed record with its last
+// entry. It returns the entries checked and every break found.
+func (db *DB) Verify(ctx context.Context) (int64, []Broken, error) {
+	var broken []Broken
+	last := map[string]AuditEntry{} // table/id -> last entry
+	rows, err := db.query(ctx, `SELECT id, at, actor, action, entity, entity_id, label, before_json, after_json, prev_hash, hash FROM audit_log ORDER BY id`)
+	if err != nil {
+		return 0, nil, err
+	}
+	var n int64
+	prev := ""
+	for rows.Next() {
+		e, err := scanAudit(rows)
+		if err != nil {
+			rows.Close()
+			return 0, nil, err
+		}
+		n++
+		if e.ID != n {
+			broken = append(broken, Broken{"audit_log", e.ID, "", fmt.Sprintf("entry out of sequence (expected %d): entries were removed", n)})
+			n = e.ID
+		}
+		if e.PrevHash != prev || e.computeHash() != e.Hash {
+			broken = append(broken, Broken{"audit_log", e.ID, e.Label, "audit entry altered: its hash does not match the chain"})
+		}
+		prev = e.Hash
+		last[e.Entity+"/"+strconv.FormatInt(e.EntityID, 10)] = e
+	}
+	rows.Close()
+	var head string
+	if err := db.queryRow(ctx, `SELECT hash FROM audit_head WHERE id = 1`).Scan(&head); err == nil && head != prev {
+		broken = append(broken, Broken{"audit_log", n, "", "the newest audit entries were removed"})
+	}
+	for _, g := range governed {
+		b, err := db.verifyTable(ctx, g.Table, g.LabelCol, last)
+		if err != nil {
+			return 0, nil, err
+		}
+		broken = append(broken, b...)
+	}
+	// Whatever remains in last was audited but is gone from its table.
+	var gone []string
+	for k, e := range last {
+		if e.Action != "delete" {
+			gone = append(gone, k)
+		}
+	}
+	sort.Strings(gone)
+	for _, k := range gone {
+		e := last[k]
+		broken = append(broken, Broken{e.Entity, e.EntityID, e.Label, "deleted outside the application"})
+	}
+	return n, broken, nil
+}
+
+func (db *DB) verifyTable(ctx context.Context, table, labelCol string, last map[string]AuditEntry) ([]Broken, error) {
+	rows, err := db.query(ctx, `SELECT * FROM `+table+` ORDER BY id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Broken
+	for rows.Next() {
+		m, err := scanCanonical(rows)
+		if err != nil {
+			return nil, err
+		}
+		b, _ := json.Marshal(m)
+		id, _ := strconv.ParseInt(fmt.Sprint(m["id"]), 10, 64)
+		label, _ := m[labelCol].(string)
+		key := table + "/" + strconv.FormatInt(id, 10)
+		e, ok := last[key]
+		delete(last, key)
+		switch {
+		case !ok:
+			out = append(out, Broken{table, id, label, "not in the audit trail: inserted outside the application"})
+		case e.Action == "delete":
+			out = append(out, Broken{table, id, label, "deleted in the audit trail but present in the database"})
+		case e.After != string(b):
+			out = append(out, Broken{table, id, label, "changed outside the application: " + diffFields(e.After, string(b))})
+		}
+	}
+	return out, rows.Err()
+}
+
+// diffFields names the columns that differ between two snapshots.
+func diffFields(a, b string) string {
+	var ma, mb map[string]any
+	json.Unmarshal([]byte(a), &ma)
+	json.Unmarshal([]byte(b), &mb)
+	var cols []string
+	for k, v := range mb {
+		if fmt.Sprint(ma[k]) != fmt.Sprint(v) {
+			cols = append(cols, k)
+		}
+	}
+	sort.Strings(cols)
+	return "fields " + strings.Join(cols, ", ")
+}

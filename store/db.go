@@ -1,0 +1,244 @@
+// Package store is the one place for SQL. It speaks to SQLite (modernc.org/sqlite,
+// pure Go, the embedded default) and PostgreSQL (pgx) with the same queries:
+// placeholders are written as ? and rebound to $n for PostgreSQL, and the few
+// schema differences are filled in by the migration templates.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
+	_ "modernc.org/sqlite"             // registers "sqlite"
+
+	"qianxiang"
+)
+
+// Dialect names the database behind a DB.
+type Dialect string
+
+const (
+	SQLite   Dialect = "sqlite"
+	Postgres Dialect = "postgres"
+)
+
+// DB is an open database: a writer and a reader pool (the same pool on
+// PostgreSQL; on SQLite one writer connection so writers queue in Go rather
+// than fail with SQLITE_BUSY, and a read pool that WAL lets run beside it).
+type DB struct {
+	conn
+	w   *sql.DB
+	r   *sql.DB
+	DSN string
+	// Now is the clock; tests replace it.
+	Now func() time.Time
+}
+
+// queryer is what *sql.DB and *sql.Tx share.
+type queryer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// conn carries the methods that run on the read pool and inside a Tx alike.
+type conn struct {
+	q   queryer
+	d   Dialect
+	now func() time.Time
+}
+
+// ParseDSN splits a DSN into dialect and driver DSN: a file path or
+// sqlite:PATH for SQLite, postgres:// or postgresql:// for PostgreSQL.
+func ParseDSN(dsn string) (Dialect, string, error) {
+	dsn = strings.TrimSpace(dsn)
+	switch {
+	case dsn == "":
+		return "", "", qianxiang.Errorf(qianxiang.EInvalid, "database DSN is empty")
+	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+		if _, err := url.Parse(dsn); err != nil {
+			return "", "", qianxiang.Errorf(qianxiang.EInvalid, "malformed PostgreSQL DSN %q", redact(dsn))
+		}
+		return Postgres, dsn, nil
+	case strings.Contains(dsn, "://"):
+		return "", "", qianxiang.Errorf(qianxiang.EInvalid, "unknown database DSN scheme in %q (use a file path, sqlite:PATH or postgres://…)", redact(dsn))
+	}
+	path := strings.TrimPrefix(dsn, "sqlite:")
+	if path == "" {
+		return "", "", qianxiang.Errorf(qianxiang.EInvalid, "sqlite DSN names no file")
+	}
+	return SQLite, path, nil
+}
+
+func redact(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil || u.User == nil {
+		return dsn
+	}
+	if _, ok := u.User.Password(); ok {
+		u.User = url.UserPassword(u.User.Username(), "xxx")
+	}
+	return u.String()
+}
+
+// Open connects and runs the migrations.
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	db, err := OpenNoMigrate(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.Migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// OpenNoMigrate connects without touching the schema.
+func OpenNoMigrate(ctx context.Context, dsn string) (*DB, error) {
+	d, drv, err := ParseDSN(dsn)
+	if err != nil {
+		return nil, err
+	}
+	db := &DB{DSN: dsn, Now: func() time.Time { return time.Now().UTC() }}
+	switch d {
+	case SQLite:
+		pragmas := "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+		if db.w, err = sql.Open("sqlite", "file:"+drv+"?"+pragmas+"&_txlock=immediate"); err != nil {
+			return nil, err
+		}
+		db.w.SetMaxOpenConns(1)
+		if db.r, err = sql.Open("sqlite", "file:"+drv+"?"+pragmas+"&_pragma=query_only(1)"); err != nil {
+			return nil, err
+		}
+		db.r.SetMaxOpenConns(8)
+	case Postgres:
+		if db.w, err = sql.Open("pgx", drv); err != nil {
+			return nil, qianxiang.Errorf(qianxiang.EInvalid, "malformed PostgreSQL DSN %q", redact(dsn))
+		}
+		db.w.SetMaxOpenConns(20)
+		db.w.SetMaxIdleConns(20)
+		db.r = db.w
+	}
+	pctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if err := db.w.PingContext(pctx); err != nil {
+		db.Close()
+		return nil, qianxiang.Errorf(qianxiang.EInvalid, "cannot reach the database %s: %s", redact(dsn), rootCause(err))
+	}
+	db.conn = conn{q: db.r, d: d, now: db.clock}
+	return db, nil
+}
+
+func rootCause(err error) string {
+	for errors.Unwrap(err) != nil {
+		err = errors.Unwrap(err)
+	}
+	return err.Error()
+}
+
+func (db *DB) clock() time.Time { return db.Now() }
+
+// Dialect of the database.
+func (db *DB) Dialect() Dialect { return db.d }
+
+// Close closes both pools.
+func (db *DB) Close() error {
+	if db.r != nil && db.r != db.w {
+		db.r.Close()
+	}
+	if db.w != nil {
+		return db.w.Close()
+	}
+	return nil
+}
+
+// Tx is a write transaction.
+type Tx struct {
+	conn
+	tx *sql.Tx
+}
+
+// Tx runs fn in one transaction: committed if fn returns nil, rolled back
+// otherwise, so nothing is ever half-written.
+func (db *DB) Tx(ctx context.Context, fn func(*Tx) error) error {
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	t := &Tx{conn: conn{q: tx, d: db.d, now: db.clock}, tx: tx}
+	if err := fn(t); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// rebind turns ? placeholders into $1, $2 … for PostgreSQL.
+func (c conn) rebind(q string) string {
+	if c.d != Postgres {
+		return q
+	}
+	var b strings.Builder
+	n := 0
+	for i := 0; i < len(q); i++ {
+		if q[i] == '?' {
+			n++
+			fmt.Fprintf(&b, "$%d", n)
+			continue
+		}
+		b.WriteByte(q[i])
+	}
+	return b.String()
+}
+
+func (c conn) exec(ctx context.Context, q string, args ...any) (sql.Result, error) {
+	return c.q.ExecContext(ctx, c.rebind(q), args...)
+}
+
+func (c conn) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return c.q.QueryContext(ctx, c.rebind(q), args...)
+}
+
+func (c conn) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	return c.q.QueryRowContext(ctx, c.rebind(q), args...)
+}
+
+// insert runs an INSERT … RETURNING id.
+func (c conn) insert(ctx context.Context, q string, args ...any) (int64, error) {
+	var id int64
+	err := c.queryRow(ctx, q+" RETURNING id", args...).Scan(&id)
+	return id, err
+}
+
+// ts formats a timestamp the way every table stores it: UTC text that sorts.
+func ts(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000Z") }
+
+func parseTS(s string) time.Time {
+	t, _ := time.Parse("2006-01-02T15:04:05.000Z", s)
+	return t
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// isUnique reports a unique-constraint violation on either database.
+func isUnique(err error) bool {
+	if err == nil {
+		return false
+	}
+	s := err.Error()
+	return strings.Contains(s, "UNIQUE constraint failed") || strings.Contains(s, "SQLSTATE 23505") || strings.Contains(s, "duplicate key")
+}

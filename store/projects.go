@@ -1,0 +1,281 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"strings"
+
+	"qianxiang"
+)
+
+const projectCols = `p.id, p.year, p.code, p.name, p.owner, p.kind, p.stage, p.sector, p.scope,
+	p.total_investment, p.annual_plan, p.planned_start, p.planned_end, p.started_on, p.leader,
+	p.team, p.target, p.in_stats, p.contact, p.phone, p.notes, p.extra, p.version,
+	co.id, co.code, co.name, co.path, lo.id, lo.code, lo.name, lo.path`
+
+const projectFrom = ` FROM projects p JOIN orgs co ON co.id = p.org_id JOIN orgs lo ON lo.id = p.lead_org_id`
+
+func scanProject(s interface{ Scan(...any) error }) (qianxiang.Project, error) {
+	var p qianxiang.Project
+	var kind, stage, ps, pe, so, team, target, extra string
+	var total, plan int64
+	var inStats int
+	err := s.Scan(&p.ID, &p.Year, &p.Code, &p.Name, &p.Owner, &kind, &stage, &p.Sector, &p.Scope,
+		&total, &plan, &ps, &pe, &so, &p.Leader, &team, &target, &inStats, &p.Contact, &p.Phone, &p.Notes, &extra, &p.Version,
+		&p.Org.ID, &p.Org.Code, &p.Org.Name, &p.OrgPath, &p.LeadOrg.ID, &p.LeadOrg.Code, &p.LeadOrg.Name, &p.LeadOrgPath)
+	if err != nil {
+		return p, err
+	}
+	p.Kind, p.Stage = qianxiang.Kind(kind), qianxiang.Stage(stage)
+	p.TotalInvestment, p.AnnualPlan, p.InStats = qianxiang.Money(total), qianxiang.Money(plan), inStats == 1
+	p.PlannedStart, _ = qianxiang.ParseDate(ps)
+	p.PlannedEnd, _ = qianxiang.ParseDate(pe)
+	p.StartedOn, _ = qianxiang.ParseDate(so)
+	json.Unmarshal([]byte(team), &p.Team)
+	json.Unmarshal([]byte(target), &p.Target)
+	json.Unmarshal([]byte(extra), &p.Extra)
+	if p.Team == nil {
+		p.Team = []qianxiang.TeamMember{}
+	}
+	return p, nil
+}
+
+// Project reads one project.
+func (c conn) Project(ctx context.Context, id int64) (qianxiang.Project, error) {
+	p, err := scanProject(c.queryRow(ctx, `SELECT `+projectCols+projectFrom+` WHERE p.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, qianxiang.ErrNotFound("project")
+	}
+	return p, err
+}
+
+func projectArgs(p *qianxiang.Project) []any {
+	team, _ := json.Marshal(p.Team)
+	if p.Team == nil {
+		team = []byte("[]")
+	}
+	target, _ := json.Marshal(p.Target)
+	extra := []byte("{}")
+	if len(p.Extra) > 0 {
+		extra, _ = json.Marshal(p.Extra)
+	}
+	return []any{p.Year, p.Code, p.Name, p.Owner, p.Org.ID, p.LeadOrg.ID, string(p.Kind), string(p.Stage), p.Sector, p.Scope,
+		int64(p.TotalInvestment), int64(p.AnnualPlan), p.PlannedStart.String(), p.PlannedEnd.String(), p.StartedOn.String(),
+		p.Leader, string(team), string(target), b2i(p.InStats), p.Contact, p.Phone, p.Notes, string(extra)}
+}
+
+// InsertProject adds a project.
+func (tx *Tx) InsertProject(ctx context.Context, p *qianxiang.Project) error {
+	now := ts(tx.now())
+	id, err := tx.insert(ctx, `INSERT INTO projects (year, code, name, owner, org_id, lead_org_id, kind, stage, sector, scope,
+		total_investment, annual_plan, planned_start, planned_end, started_on, leader, team, target, in_stats, contact, phone, notes, extra,
+		created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		append(projectArgs(p), now, now)...)
+	if isUnique(err) {
+		return qianxiang.Errorf(qianxiang.EConflict, "project code %s is already in the %d plan", p.Code, p.Year)
+	}
+	p.ID, p.Version = id, 1
+	return err
+}
+
+// UpdateProject writes a project if its version is still the one read;
+// a stale version is a conflict.
+func (tx *Tx) UpdateProject(ctx context.Context, p *qianxiang.Project) error {
+	res, err := tx.exec(ctx, `UPDATE projects SET year = ?, code = ?, name = ?, owner = ?, org_id = ?, lead_org_id = ?, kind = ?, stage = ?,
+		sector = ?, scope = ?, total_investment = ?, annual_plan = ?, planned_start = ?, planned_end = ?, started_on = ?, leader = ?,
+		team = ?, target = ?, in_stats = ?, contact = ?, phone = ?, notes = ?, extra = ?, version = version + 1, updated_at = ?
+		WHERE id = ? AND version = ?`, append(projectArgs(p), ts(tx.now()), p.ID, p.Version)...)
+	if isUnique(err) {
+		return qianxiang.Errorf(qianxiang.EConflict, "project code %s is already in the %d plan", p.Code, p.Year)
+	}
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return qianxiang.Errorf(qianxiang.EConflict, "the project was changed by someone else since you opened it; reload and edit again")
+	}
+	p.Version++
+	return nil
+}
+
+// SetProjectStarted records the actual start date a report gave.
+func (tx *Tx) SetProjectStarted(ctx context.Context, id int64, d qianxiang.Date) error {
+	_, err := tx.exec(ctx, `UPDATE projects SET started_on = ?, version = version + 1, updated_at = ? WHERE id = ?`, d.String(), ts(tx.now()), id)
+	return err
+}
+
+// DeleteProject removes a project (its reports go with it).
+func (tx *Tx) DeleteProject(ctx context.Context, id int64, version int) error {
+	res, err := tx.exec(ctx, `DELETE FROM projects WHERE id = ? AND version = ?`, id, version)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return qianxiang.Errorf(qianxiang.EConflict, "the project was changed by someone else since you opened it; reload first")
+	}
+	return nil
+}
+
+// ProjectFilter selects projects. ScopePath limits to the projects whose
+// county or lead organisation lies under that path (empty: no limit).
+type ProjectFilter struct {
+	Year        int
+	OrgCode     string
+	LeadOrgCode string
+	Kind        string
+	Stage       string
+	Sector      string
+	Leader      string
+	Q           string
+	IDs         []int64 // when non-nil, only these
+	ScopePath   string
+	Sort        string // name, -name, total_investment, -total_investment, annual_plan, -annual_plan, planned_start, code, org
+	Page        int
+	PerPage     int // 0: all
+}
+
+// ProjectTotals are the sums of a filtered set.
+type ProjectTotals struct {
+	Count           int             `json:"count"`
+	TotalInvestment qianxiang.Money `json:"total_investment"`
+	AnnualPlan      qianxiang.Money `json:"annual_plan"`
+}
+
+func likeArg(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return "%" + r.Replace(s) + "%"
+}
+
+func (f ProjectFilter) where() (string, []any) {
+	var where []string
+	var args []any
+	add := func(w string, a ...any) { where = append(where, w); args = append(args, a...) }
+	if f.Year != 0 {
+		add(`p.year = ?`, f.Year)
+	}
+	if f.OrgCode != "" {
+		add(`co.code = ?`, f.OrgCode)
+	}
+	if f.LeadOrgCode != "" {
+		add(`lo.code = ?`, f.LeadOrgCode)
+	}
+	if f.Kind != "" {
+		add(`p.kind = ?`, f.Kind)
+	}
+	if f.Stage != "" {
+		add(`p.stage = ?`, f.Stage)
+	}
+	if f.Sector != "" {
+		add(`p.sector = ?`, f.Sector)
+	}
+	if f.Leader != "" {
+		add(`p.leader = ?`, f.Leader)
+	}
+	if q := strings.TrimSpace(f.Q); q != "" {
+		l := likeArg(q)
+		add(`(p.name LIKE ? ESCAPE '\' OR p.code LIKE ? ESCAPE '\' OR p.owner LIKE ? ESCAPE '\')`, l, l, l)
+	}
+	if f.ScopePath != "" {
+		l := strings.ReplaceAll(f.ScopePath, "_", `\_`) + "%"
+		add(`(co.path LIKE ? ESCAPE '\' OR lo.path LIKE ? ESCAPE '\')`, l, l)
+	}
+	if f.IDs != nil {
+		if len(f.IDs) == 0 {
+			add(`1 = 0`)
+		} else {
+			ph := strings.TrimSuffix(strings.Repeat("?,", len(f.IDs)), ",")
+			w := `p.id IN (` + ph + `)`
+			for _, id := range f.IDs {
+				args = append(args, id)
+			}
+			where = append(where, w)
+		}
+	}
+	if len(where) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(where, " AND "), args
+}
+
+var projectSorts = map[string]string{
+	"name": "p.name, p.id", "-name": "p.name DESC, p.id",
+	"total_investment": "p.total_investment, p.id", "-total_investment": "p.total_investment DESC, p.id",
+	"annual_plan": "p.annual_plan, p.id", "-annual_plan": "p.annual_plan DESC, p.id",
+	"planned_start": "p.planned_start, p.id", "-planned_start": "p.planned_start DESC, p.id",
+	"code": "p.code, p.id", "org": "co.code, p.id", "-org": "co.code DESC, p.id", "": "co.code, p.id", "id": "p.id",
+}
+
+// ValidSort reports a known sort key.
+func ValidSort(s string) bool { _, ok := projectSorts[s]; return ok }
+
+// Projects returns a page of projects and the totals of the whole filtered set.
+func (c conn) Projects(ctx context.Context, f ProjectFilter) ([]qianxiang.Project, ProjectTotals, error) {
+	where, args := f.where()
+	var t ProjectTotals
+	if err := c.queryRow(ctx, `SELECT COUNT(*), CAST(COALESCE(SUM(p.total_investment), 0) AS BIGINT), CAST(COALESCE(SUM(p.annual_plan), 0) AS BIGINT)`+projectFrom+where, args...).
+		Scan(&t.Count, (*int64)(&t.TotalInvestment), (*int64)(&t.AnnualPlan)); err != nil {
+		return nil, t, err
+	}
+	q := `SELECT ` + projectCols + projectFrom + where + ` ORDER BY ` + projectSorts[f.Sort]
+	if f.PerPage > 0 {
+		page := max(f.Page, 1)
+		q += ` LIMIT ? OFFSET ?`
+		args = append(args, f.PerPage, (page-1)*f.PerPage)
+	}
+	rows, err := c.query(ctx, q, args...)
+	if err != nil {
+		return nil, t, err
+	}
+	defer rows.Close()
+	out := []qianxiang.Project{}
+	for rows.Next() {
+		p, err := scanProject(rows)
+		if err != nil {
+			return nil, t, err
+		}
+		out = append(out, p)
+	}
+	return out, t, rows.Err()
+}
+
+// Distinct lists the distinct non-empty values of a project column in a year
+// (sectors, leaders) for filter menus.
+func (c conn) Distinct(ctx context.Context, year int, col string) ([]string, error) {
+	if col != "sector" && col != "leader" {
+		return nil, errors.New("not a distinct column")
+	}
+	rows, err := c.query(ctx, `SELECT DISTINCT `+col+` FROM projects WHERE year = ? AND `+col+` <> '' ORDER BY `+col, year)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// Years lists the plan years present.
+func (c conn) Years(ctx context.Context) ([]int, error) {
+	rows, err := c.query(ctx, `SELECT DISTINCT year FROM projects ORDER BY year DESC`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int
+	for rows.Next() {
+		var y int
+		if err := rows.Scan(&y); err != nil {
+			return nil, err
+		}
+		out = append(out, y)
+	}
+	return out, rows.Err()
+}

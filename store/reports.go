@@ -1,0 +1,184 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+	"time"
+
+	"qianxiang"
+)
+
+const reportCols = `id, project_id, year, month, completed, progress, started_on, status, return_reason, late, reopened,
+	submitted_at, reviewed_at, updated_by, version`
+
+func scanReport(s interface{ Scan(...any) error }) (qianxiang.Report, error) {
+	var r qianxiang.Report
+	var completed int64
+	var so, status, sub, rev string
+	var late, reopened int
+	err := s.Scan(&r.ID, &r.ProjectID, &r.Year, &r.Month, &completed, &r.Progress, &so, &status, &r.ReturnReason,
+		&late, &reopened, &sub, &rev, &r.UpdatedBy, &r.Version)
+	r.Completed, r.Status, r.Late, r.Reopened = qianxiang.Money(completed), qianxiang.ReportStatus(status), late == 1, reopened == 1
+	r.StartedOn, _ = qianxiang.ParseDate(so)
+	if sub != "" {
+		t := parseTS(sub)
+		r.SubmittedAt = &t
+	}
+	if rev != "" {
+		t := parseTS(rev)
+		r.ReviewedAt = &t
+	}
+	return r, err
+}
+
+// Report reads one project's report for a month; not found when none.
+func (c conn) Report(ctx context.Context, projectID int64, year, month int) (qianxiang.Report, error) {
+	r, err := scanReport(c.queryRow(ctx, `SELECT `+reportCols+` FROM reports WHERE project_id = ? AND year = ? AND month = ?`, projectID, year, month))
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, qianxiang.ErrNotFound("report")
+	}
+	return r, err
+}
+
+// ProjectReports lists a project's reports of a year by month.
+func (c conn) ProjectReports(ctx context.Context, projectID int64, year int) ([]qianxiang.Report, error) {
+	return c.reports(ctx, `WHERE project_id = ? AND year = ? ORDER BY month`, projectID, year)
+}
+
+// MonthReports lists all reports of a month (for the grid).
+func (c conn) MonthReports(ctx context.Context, year, month int) ([]qianxiang.Report, error) {
+	return c.reports(ctx, `WHERE year = ? AND month = ?`, year, month)
+}
+
+func (c conn) reports(ctx context.Context, where string, args ...any) ([]qianxiang.Report, error) {
+	rows, err := c.query(ctx, `SELECT `+reportCols+` FROM reports `+where, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []qianxiang.Report{}
+	for rows.Next() {
+		r, err := scanReport(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// SaveReport inserts or updates a report; an update must carry the version
+// it read (0 for a new one).
+func (tx *Tx) SaveReport(ctx context.Context, r *qianxiang.Report) error {
+	now := tx.now()
+	if r.ID == 0 {
+		id, err := tx.insert(ctx, `INSERT INTO reports (project_id, year, month, completed, progress, started_on, status, return_reason, late, reopened,
+			submitted_at, reviewed_at, updated_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			r.ProjectID, r.Year, r.Month, int64(r.Completed), r.Progress, r.StartedOn.String(), string(r.Status), r.ReturnReason,
+			b2i(r.Late), b2i(r.Reopened), tsPtr(r.SubmittedAt), tsPtr(r.ReviewedAt), r.UpdatedBy, ts(now), ts(now))
+		if isUnique(err) {
+			return qianxiang.Errorf(qianxiang.EConflict, "the report was created by someone else meanwhile; reload")
+		}
+		r.ID, r.Version = id, 1
+		return err
+	}
+	res, err := tx.exec(ctx, `UPDATE reports SET completed = ?, progress = ?, started_on = ?, status = ?, return_reason = ?, late = ?, reopened = ?,
+		submitted_at = ?, reviewed_at = ?, updated_by = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?`,
+		int64(r.Completed), r.Progress, r.StartedOn.String(), string(r.Status), r.ReturnReason, b2i(r.Late), b2i(r.Reopened),
+		tsPtr(r.SubmittedAt), tsPtr(r.ReviewedAt), r.UpdatedBy, ts(now), r.ID, r.Version)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return qianxiang.Errorf(qianxiang.EConflict, "the report was changed by someone else meanwhile; reload")
+	}
+	r.Version++
+	return nil
+}
+
+func tsPtr(t *time.Time) string {
+	if t == nil {
+		return ""
+	}
+	return ts(*t)
+}
+
+// DispatchInput loads what the dispatch of a month needs: the year's
+// projects in scope and their reports of months 1..month. The reports query
+// is answered from the reports_dispatch index alone.
+func (c conn) DispatchInput(ctx context.Context, year, month int, scopePath string) ([]qianxiang.DispatchProject, []qianxiang.MonthFigure, error) {
+	f := ProjectFilter{Year: year, ScopePath: scopePath}
+	where, args := f.where()
+	rows, err := c.query(ctx, `SELECT p.id, p.name, p.kind, p.planned_start, p.started_on, p.annual_plan,
+		co.id, co.code, co.name, lo.id, lo.code, lo.name`+projectFrom+where, args...)
+	if err != nil {
+		return nil, nil, err
+	}
+	var ps []qianxiang.DispatchProject
+	for rows.Next() {
+		var p qianxiang.DispatchProject
+		var kind, start, started string
+		var plan int64
+		if err := rows.Scan(&p.ID, &p.Name, &kind, &start, &started, &plan, &p.Org.ID, &p.Org.Code, &p.Org.Name,
+			&p.LeadOrg.ID, &p.LeadOrg.Code, &p.LeadOrg.Name); err != nil {
+			rows.Close()
+			return nil, nil, err
+		}
+		p.Kind, p.AnnualPlan = qianxiang.Kind(kind), qianxiang.Money(plan)
+		p.PlannedStart, _ = qianxiang.ParseDate(start)
+		p.StartedOn, _ = qianxiang.ParseDate(started)
+		ps = append(ps, p)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, nil, err
+	}
+	fs, err := c.figures(ctx, ``, []any{year, month})
+	return ps, fs, err
+}
+
+// InsertProblem adds a problem raised on a project.
+func (tx *Tx) InsertProblem(ctx context.Context, projectID int64, category, description, source string, ownerOrg int64) (int64, error) {
+	now := ts(tx.now())
+	return tx.insert(ctx, `INSERT INTO problems (project_id, category, description, owner_org_id, source, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, projectID, category, description, ownerOrg, source, now, now)
+}
+
+// FiguresFor loads the counted reports of months 1..month of some projects.
+func (c conn) FiguresFor(ctx context.Context, year, month int, ids []int64) ([]qianxiang.MonthFigure, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	args := []any{year, month}
+	ph := make([]string, len(ids))
+	for i, id := range ids {
+		ph[i] = "?"
+		args = append(args, id)
+	}
+	return c.figures(ctx, ` AND project_id IN (`+strings.Join(ph, ",")+`)`, args)
+}
+
+// figures loads counted reports of months 1..N (args start with year, N).
+func (c conn) figures(ctx context.Context, extra string, args []any) ([]qianxiang.MonthFigure, error) {
+	rows, err := c.query(ctx, `SELECT project_id, month, completed, started_on, status FROM reports
+		WHERE year = ? AND month <= ? AND status IN ('submitted', 'approved')`+extra, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var fs []qianxiang.MonthFigure
+	for rows.Next() {
+		var f qianxiang.MonthFigure
+		var completed int64
+		var so, status string
+		if err := rows.Scan(&f.ProjectID, &f.Month, &completed, &so, &status); err != nil {
+			return nil, err
+		}
+		f.Completed, f.Status = qianxiang.Money(completed), qianxiang.ReportStatus(status)
+		f.StartedOn, _ = qianxiang.ParseDate(so)
+		fs = append(fs, f)
+	}
+	return fs, rows.Err()
+}

@@ -1,0 +1,161 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	"qianxiang"
+)
+
+// Session is a logged-in browser; ID is the hash of the cookie's secret.
+type Session struct {
+	ID        string
+	UserID    int64
+	CSRF      string
+	ExpiresAt time.Time
+}
+
+// InsertSession stores a session.
+func (tx *Tx) InsertSession(ctx context.Context, s Session) error {
+	_, err := tx.exec(ctx, `INSERT INTO sessions (id, user_id, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
+		s.ID, s.UserID, s.CSRF, ts(tx.now()), ts(s.ExpiresAt))
+	return err
+}
+
+// SessionByID finds an unexpired session.
+func (c conn) SessionByID(ctx context.Context, id string) (Session, error) {
+	s := Session{ID: id}
+	var exp string
+	err := c.queryRow(ctx, `SELECT user_id, csrf, expires_at FROM sessions WHERE id = ? AND expires_at > ?`, id, ts(c.now())).Scan(&s.UserID, &s.CSRF, &exp)
+	if errors.Is(err, sql.ErrNoRows) {
+		return s, qianxiang.Errorf(qianxiang.EUnauthenticated, "session expired; log in again")
+	}
+	s.ExpiresAt = parseTS(exp)
+	return s, err
+}
+
+// DeleteSession logs a session out.
+func (tx *Tx) DeleteSession(ctx context.Context, id string) error {
+	_, err := tx.exec(ctx, `DELETE FROM sessions WHERE id = ?`, id)
+	return err
+}
+
+// DeleteUserSessions logs a user out everywhere (password change, deactivation).
+func (tx *Tx) DeleteUserSessions(ctx context.Context, userID int64) error {
+	_, err := tx.exec(ctx, `DELETE FROM sessions WHERE user_id = ?`, userID)
+	return err
+}
+
+// Token is an API token; the secret itself is never stored.
+type Token struct {
+	ID         int64     `json:"id"`
+	UserID     int64     `json:"user_id"`
+	Username   string    `json:"username"`
+	Name       string    `json:"name"`
+	Prefix     string    `json:"prefix"`
+	CreatedAt  time.Time `json:"created_at"`
+	LastUsedAt string    `json:"last_used_at"`
+	Revoked    bool      `json:"revoked"`
+}
+
+// InsertToken stores a token's hash.
+func (tx *Tx) InsertToken(ctx context.Context, userID int64, name, hash, prefix string) (int64, error) {
+	return tx.insert(ctx, `INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at) VALUES (?, ?, ?, ?, ?)`,
+		userID, name, hash, prefix, ts(tx.now()))
+}
+
+// TokenUser finds the user of an unrevoked token by the token's hash.
+func (c conn) TokenUser(ctx context.Context, hash string) (int64, int64, error) {
+	var id, uid int64
+	err := c.queryRow(ctx, `SELECT id, user_id FROM api_tokens WHERE token_hash = ? AND revoked_at = ''`, hash).Scan(&id, &uid)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, 0, qianxiang.Errorf(qianxiang.EUnauthenticated, "invalid or revoked API token")
+	}
+	return id, uid, err
+}
+
+// TouchToken records a token's use, at most once a minute.
+func (tx *Tx) TouchToken(ctx context.Context, id int64) error {
+	now := tx.now()
+	_, err := tx.exec(ctx, `UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND last_used_at < ?`, ts(now), id, ts(now.Add(-time.Minute)))
+	return err
+}
+
+// Tokens lists tokens, of one user or (userID 0) of all.
+func (c conn) Tokens(ctx context.Context, userID int64) ([]Token, error) {
+	q := `SELECT t.id, t.user_id, u.username, t.name, t.prefix, t.created_at, t.last_used_at, t.revoked_at
+		FROM api_tokens t JOIN users u ON u.id = t.user_id`
+	var args []any
+	if userID != 0 {
+		q += ` WHERE t.user_id = ?`
+		args = append(args, userID)
+	}
+	rows, err := c.query(ctx, q+` ORDER BY t.id DESC`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Token
+	for rows.Next() {
+		var t Token
+		var created, revoked string
+		if err := rows.Scan(&t.ID, &t.UserID, &t.Username, &t.Name, &t.Prefix, &created, &t.LastUsedAt, &revoked); err != nil {
+			return nil, err
+		}
+		t.CreatedAt, t.Revoked = parseTS(created), revoked != ""
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// TokenByID finds one token.
+func (c conn) TokenByID(ctx context.Context, id int64) (Token, error) {
+	ts, err := c.Tokens(ctx, 0)
+	if err != nil {
+		return Token{}, err
+	}
+	for _, t := range ts {
+		if t.ID == id {
+			return t, nil
+		}
+	}
+	return Token{}, qianxiang.ErrNotFound("token")
+}
+
+// RevokeToken revokes a token.
+func (tx *Tx) RevokeToken(ctx context.Context, id int64) error {
+	_, err := tx.exec(ctx, `UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at = ''`, ts(tx.now()), id)
+	return err
+}
+
+// LoginFailures returns the failures counted for a key (user or address)
+// in the current window, and until when it is locked.
+func (c conn) LoginFailures(ctx context.Context, key string) (int, time.Time, time.Time, error) {
+	var n int
+	var first, locked string
+	err := c.queryRow(ctx, `SELECT failures, first_at, locked_until FROM login_failures WHERE key = ?`, key).Scan(&n, &first, &locked)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, time.Time{}, time.Time{}, nil
+	}
+	return n, parseTS(first), parseTS(locked), err
+}
+
+// SetLoginFailures records failures for a key.
+func (tx *Tx) SetLoginFailures(ctx context.Context, key string, n int, first, lockedUntil time.Time) error {
+	locked := ""
+	if !lockedUntil.IsZero() {
+		locked = ts(lockedUntil)
+	}
+	_, err := tx.exec(ctx, `INSERT INTO login_failures (key, failures, first_at, locked_until) VALUES (?, ?, ?, ?)
+		ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, first_at = excluded.first_at, locked_until = excluded.locked_until`,
+		key, n, ts(first), locked)
+	return err
+}
+
+// ClearLoginFailures forgets the failures of a key after a good login.
+func (tx *Tx) ClearLoginFailures(ctx context.Context, key string) error {
+	_, err := tx.exec(ctx, `DELETE FROM login_failures WHERE key = ?`, key)
+	return err
+}

@@ -1,0 +1,135 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+
+	"qianxiang"
+)
+
+// handler is an HTTP handler that returns its error; adapt renders it.
+type handler func(w http.ResponseWriter, r *http.Request) error
+
+func (s *Server) adapt(h handler) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if err := h(w, r); err != nil {
+			s.fail(w, r, err)
+		}
+	}
+}
+
+// authed refuses anonymous callers with 401 (API) or the login page (UI).
+func (s *Server) authed(h handler) http.HandlerFunc {
+	return s.adapt(func(w http.ResponseWriter, r *http.Request) error {
+		if info(r).User == nil {
+			return qianxiang.Errorf(qianxiang.EUnauthenticated, "log in first")
+		}
+		return h(w, r)
+	})
+}
+
+func (s *Server) apiRoutes() {
+	m := s.mux
+	m.HandleFunc("GET /api/v1/healthz", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, 200, map[string]string{"status": "ok"})
+	})
+	m.HandleFunc("POST /api/v1/session", s.adapt(s.apiLogin))
+	m.HandleFunc("DELETE /api/v1/session", s.authed(s.apiLogout))
+	m.HandleFunc("GET /api/v1/me", s.authed(s.apiMe))
+	m.HandleFunc("GET /api/v1/orgs", s.authed(s.apiOrgs))
+	s.projectAPIRoutes()
+	s.reportAPIRoutes()
+	s.adminAPIRoutes()
+	m.HandleFunc("/api/", s.adapt(func(w http.ResponseWriter, r *http.Request) error {
+		return qianxiang.Errorf(qianxiang.ENotFound, "%s not found", "API "+r.URL.Path)
+	}))
+}
+
+// decode reads a JSON body of at most 1 MB.
+func decode(r *http.Request, v any) error {
+	body, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, 1<<20))
+	if err != nil {
+		return qianxiang.Errorf(qianxiang.EInvalid, "the request body is too large or unreadable")
+	}
+	if err := json.Unmarshal(body, v); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			return qianxiang.FieldError(te.Field, "has the wrong type")
+		}
+		return qianxiang.Errorf(qianxiang.EInvalid, "the request body is not valid JSON")
+	}
+	return nil
+}
+
+func pathID(r *http.Request, name string) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, qianxiang.FieldError(name, "must be a positive number")
+	}
+	return id, nil
+}
+
+// queryInt reads an integer query parameter (def when absent).
+func queryInt(r *http.Request, name string, def int) (int, error) {
+	v := r.URL.Query().Get(name)
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return 0, qianxiang.FieldError(name, "must be a whole number")
+	}
+	return n, nil
+}
+
+func (s *Server) apiLogin(w http.ResponseWriter, r *http.Request) error {
+	var in struct{ Username, Password string }
+	if err := decode(r, &in); err != nil {
+		return err
+	}
+	if !sameOrigin(r) {
+		return qianxiang.Errorf(qianxiang.EForbidden, "cross-site login refused")
+	}
+	secret, sess, u, err := s.App.Login(r.Context(), in.Username, in.Password, clientAddr(r))
+	if err != nil {
+		return err
+	}
+	setSessionCookie(w, r, secret, sess.ExpiresAt)
+	writeJSON(w, 200, map[string]any{"username": u.Username, "role": u.Role, "org": u.Org.Ref(), "csrf": sess.CSRF})
+	return nil
+}
+
+func (s *Server) apiLogout(w http.ResponseWriter, r *http.Request) error {
+	if c, err := r.Cookie(sessionCookie); err == nil {
+		if err := s.App.Logout(r.Context(), c.Value); err != nil {
+			return err
+		}
+	}
+	clearSessionCookie(w, r)
+	w.WriteHeader(http.StatusNoContent)
+	return nil
+}
+
+func (s *Server) apiMe(w http.ResponseWriter, r *http.Request) error {
+	ri := info(r)
+	u := ri.User
+	out := map[string]any{"id": u.ID, "username": u.Username, "display_name": u.DisplayName, "role": u.Role,
+		"org": map[string]any{"code": u.Org.Code, "name": u.Org.Name, "kind": u.Org.Kind}, "must_change_password": u.MustChange}
+	if ri.Session != nil {
+		out["csrf"] = ri.Session.CSRF
+	}
+	writeJSON(w, 200, out)
+	return nil
+}
+
+func (s *Server) apiOrgs(w http.ResponseWriter, r *http.Request) error {
+	orgs, err := s.App.Orgs(r.Context(), actor(r))
+	if err != nil {
+		return err
+	}
+	writeJSON(w, 200, map[string]any{"items": orgs})
+	return nil
+}

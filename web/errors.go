@@ -1,0 +1,86 @@
+package web
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+
+	"qianxiang"
+	"qianxiang/internal/i18n"
+)
+
+// Status maps an error code to its HTTP status: the one place that does.
+func Status(code string) int {
+	switch code {
+	case qianxiang.EUnauthenticated:
+		return http.StatusUnauthorized
+	case qianxiang.EForbidden:
+		return http.StatusForbidden
+	case qianxiang.ENotFound:
+		return http.StatusNotFound
+	case qianxiang.EInvalid:
+		return http.StatusBadRequest
+	case qianxiang.EValidation:
+		return http.StatusUnprocessableEntity
+	case qianxiang.EConflict:
+		return http.StatusConflict
+	case qianxiang.ETooMany:
+		return http.StatusTooManyRequests
+	}
+	return http.StatusInternalServerError
+}
+
+type errorDetail struct {
+	Row     int    `json:"row,omitempty"`
+	Column  string `json:"column,omitempty"`
+	Header  string `json:"header,omitempty"`
+	Field   string `json:"field,omitempty"`
+	Message string `json:"message"`
+}
+
+type errorBody struct {
+	Error struct {
+		Code    string        `json:"code"`
+		Message string        `json:"message"`
+		Details []errorDetail `json:"details,omitempty"`
+	} `json:"error"`
+}
+
+func isAPI(r *http.Request) bool { return strings.HasPrefix(r.URL.Path, "/api/") }
+
+// fail answers with an error: the contract's JSON body for the API, an
+// error page (or the login page) for the UI.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	code := qianxiang.ErrorCode(err)
+	if code == qianxiang.EInternal {
+		s.Log.ErrorContext(r.Context(), "request failed", "request", info(r).ID, "err", err)
+	}
+	if !isAPI(r) {
+		s.failPage(w, r, err)
+		return
+	}
+	writeJSON(w, Status(code), apiError(info(r).Lang, err))
+}
+
+func apiError(lang string, err error) errorBody {
+	var b errorBody
+	b.Error.Code = qianxiang.ErrorCode(err)
+	// The API speaks English unless the caller asked for Chinese: scripts
+	// match on code, people read message.
+	b.Error.Message = i18n.Error(lang, err)
+	if e := qianxiang.AsError(err); e != nil {
+		for _, d := range e.Details {
+			b.Error.Details = append(b.Error.Details, errorDetail{Row: d.Row, Column: d.Column, Header: d.Header, Field: d.Field,
+				Message: i18n.Printer(lang).Sprintf(d.Format, d.Args...)})
+		}
+	}
+	return b
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(true)
+	enc.Encode(v)
+}

@@ -1,0 +1,215 @@
+package web
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"qianxiang"
+	"qianxiang/internal/i18n"
+	"qianxiang/store"
+)
+
+type ctxKey int
+
+const (
+	keyRequest ctxKey = iota
+)
+
+// reqInfo is what the middleware learns about a request.
+type reqInfo struct {
+	ID      string
+	User    *store.User
+	Session *store.Session
+	Bearer  bool
+	Lang    string
+}
+
+func info(r *http.Request) *reqInfo {
+	if ri, ok := r.Context().Value(keyRequest).(*reqInfo); ok {
+		return ri
+	}
+	return &reqInfo{Lang: "zh"}
+}
+
+// actor is the caller as the services know them (zero Actor when anonymous).
+func actor(r *http.Request) qianxiang.Actor {
+	if u := info(r).User; u != nil {
+		return u.Actor()
+	}
+	return qianxiang.Actor{}
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+	bytes  int
+}
+
+func (w *statusWriter) WriteHeader(code int) { w.status = code; w.ResponseWriter.WriteHeader(code) }
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = 200
+	}
+	n, err := w.ResponseWriter.Write(b)
+	w.bytes += n
+	return n, err
+}
+func (w *statusWriter) Flush() {
+	if f, ok := w.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+func (s *Server) withRequestLog(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b := make([]byte, 8)
+		rand.Read(b)
+		ri := &reqInfo{ID: hex.EncodeToString(b), Lang: "zh"}
+		ctx := context.WithValue(r.Context(), keyRequest, ri)
+		w.Header().Set("X-Request-Id", ri.ID)
+		sw := &statusWriter{ResponseWriter: w}
+		start := time.Now()
+		h.ServeHTTP(sw, r.WithContext(ctx))
+		user := ""
+		if ri.User != nil {
+			user = ri.User.Username
+		}
+		s.Log.LogAttrs(ctx, slog.LevelInfo, "request",
+			slog.Group("http", slog.String("id", ri.ID), slog.String("method", r.Method), slog.String("path", r.URL.Path),
+				slog.Int("status", sw.status), slog.Int("bytes", sw.bytes), slog.Duration("took", time.Since(start))),
+			slog.String("user", user))
+	})
+}
+
+func (s *Server) recoverPanic(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				s.Log.ErrorContext(r.Context(), "panic", "request", info(r).ID, "panic", v)
+				s.fail(w, r, qianxiang.Errorf(qianxiang.EInternal, "internal error during %s; the details are in the server log", r.URL.Path))
+			}
+		}()
+		h.ServeHTTP(w, r)
+	})
+}
+
+func securityHeaders(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hd := w.Header()
+		hd.Set("X-Content-Type-Options", "nosniff")
+		hd.Set("X-Frame-Options", "SAMEORIGIN")
+		hd.Set("Referrer-Policy", "same-origin")
+		hd.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'self'; form-action 'self'")
+		h.ServeHTTP(w, r)
+	})
+}
+
+const sessionCookie = "qx_session"
+
+// authenticate resolves the caller from a bearer token or the session
+// cookie, picks the language, and refuses unsafe cookie requests without
+// the session's CSRF token.
+func (s *Server) authenticate(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ri := info(r)
+		ri.Lang = pickLang(w, r)
+		ctx := r.Context()
+		if tok, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
+			u, err := s.App.TokenUser(ctx, strings.TrimSpace(tok))
+			if err != nil {
+				s.fail(w, r, err)
+				return
+			}
+			ri.User, ri.Bearer = &u, true
+		} else if c, err := r.Cookie(sessionCookie); err == nil && c.Value != "" {
+			sess, u, err := s.App.SessionUser(ctx, c.Value)
+			if err == nil {
+				ri.User, ri.Session = &u, &sess
+			} else {
+				clearSessionCookie(w, r)
+			}
+		}
+		if unsafeMethod(r.Method) && ri.Session != nil && !ri.Bearer && !s.csrfOK(r, ri.Session) {
+			s.fail(w, r, qianxiang.Errorf(qianxiang.EForbidden, "the form has expired; reload the page and try again"))
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+func unsafeMethod(m string) bool {
+	return m != http.MethodGet && m != http.MethodHead && m != http.MethodOptions
+}
+
+// csrfOK accepts the token from the X-CSRF-Token header or the csrf form
+// field. Logging in (no session yet) is guarded by the Origin check instead.
+func (s *Server) csrfOK(r *http.Request, sess *store.Session) bool {
+	tok := r.Header.Get("X-CSRF-Token")
+	if tok == "" {
+		if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+			r.ParseMultipartForm(s.MaxUpload)
+		}
+		tok = r.FormValue("csrf")
+	}
+	return tok != "" && tok == sess.CSRF
+}
+
+// sameOrigin refuses cross-site form posts where no session exists yet.
+func sameOrigin(r *http.Request) bool {
+	o := r.Header.Get("Origin")
+	if o == "" || o == "null" {
+		return o == ""
+	}
+	u, err := url.Parse(o)
+	return err == nil && u.Host == r.Host
+}
+
+func pickLang(w http.ResponseWriter, r *http.Request) string {
+	if isAPI(r) {
+		// The API speaks English to scripts unless asked for Chinese.
+		if l := r.URL.Query().Get("lang"); l != "" {
+			return i18n.Lang(l)
+		}
+		if strings.HasPrefix(r.Header.Get("Accept-Language"), "zh") {
+			return "zh"
+		}
+		return "en"
+	}
+	if l := r.URL.Query().Get("lang"); l != "" {
+		l = i18n.Lang(l)
+		http.SetCookie(w, &http.Cookie{Name: "lang", Value: l, Path: "/", MaxAge: 365 * 86400, SameSite: http.SameSiteLaxMode})
+		return l
+	}
+	if c, err := r.Cookie("lang"); err == nil {
+		return i18n.Lang(c.Value)
+	}
+	return "zh"
+}
+
+func setSessionCookie(w http.ResponseWriter, r *http.Request, secret string, exp time.Time) {
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: secret, Path: "/", Expires: exp, HttpOnly: true,
+		Secure: r.TLS != nil, SameSite: http.SameSiteLaxMode})
+}
+
+func clearSessionCookie(w http.ResponseWriter, r *http.Request) {
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true,
+		Secure: r.TLS != nil, SameSite: http.SameSiteLaxMode})
+}
+
+func clientAddr(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}

@@ -1,0 +1,57 @@
+// Package web serves the JSON API under /api/v1 and the server-rendered
+// pages, both over the same services in app/. Every asset is embedded: the
+// intranets it runs on have no internet.
+package web
+
+import (
+	"embed"
+	"log/slog"
+	"net/http"
+
+	"qianxiang/app"
+)
+
+//go:embed templates static
+var assets embed.FS
+
+// Server is the HTTP side of Qianxiang.
+type Server struct {
+	App   *app.App
+	Log   *slog.Logger
+	pages *pages
+	mux   *http.ServeMux
+	// MaxUpload bounds uploaded workbooks and photos.
+	MaxUpload int64
+}
+
+// New builds the handler tree.
+func New(a *app.App, log *slog.Logger) (*Server, error) {
+	s := &Server{App: a, Log: log, mux: http.NewServeMux(), MaxUpload: 20 << 20}
+	p, err := loadPages()
+	if err != nil {
+		return nil, err
+	}
+	s.pages = p
+	s.routes()
+	return s, nil
+}
+
+func (s *Server) routes() {
+	static := http.FileServerFS(assets)
+	s.mux.Handle("GET /static/", cacheForever(static))
+	s.apiRoutes()
+	s.uiRoutes()
+}
+
+// ServeHTTP runs the middleware chain: request id and log, panic guard,
+// security headers, then the caller's identity.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.withRequestLog(s.recoverPanic(securityHeaders(s.authenticate(s.mux)))).ServeHTTP(w, r)
+}
+
+func cacheForever(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=86400")
+		h.ServeHTTP(w, r)
+	})
+}

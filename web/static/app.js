@@ -1,0 +1,28 @@
+// Qianxiang's shared script: no framework, nothing fetched from outside.
+(function () {
+  "use strict";
+  // The CSRF token of the session, for fetch calls from page scripts.
+  var meta = document.querySelector('input[name="csrf"]');
+  window.qx = {
+    csrf: meta ? meta.value : "",
+    // api sends JSON to the API with the session's CSRF token.
+    api: function (method, url, body) {
+      var opts = { method: method, headers: { "X-CSRF-Token": window.qx.csrf, "Accept-Language": document.documentElement.lang } , credentials: "same-origin" };
+      if (body !== undefined) { opts.headers["Content-Type"] = "application/json"; opts.body = JSON.stringify(body); }
+      return fetch(url, opts).then(function (r) {
+        if (r.status === 204) { return {}; }
+        return r.json().then(function (j) { if (!r.ok) { var e = new Error((j.error && j.error.message) || r.statusText); e.body = j; e.status = r.status; throw e; } return j; });
+      });
+    }
+  };
+  // Buttons with data-confirm ask first.
+  document.addEventListener("submit", function (ev) {
+    var b = ev.submitter || ev.target.querySelector("[data-confirm]");
+    var msg = (b && b.getAttribute && b.getAttribute("data-confirm")) || ev.target.getAttribute("data-confirm");
+    if (msg && !window.confirm(msg)) { ev.preventDefault(); }
+  });
+  // Auto-submit filter forms when a select changes.
+  document.querySelectorAll("form.autosubmit select").forEach(function (s) {
+    s.addEventListener("change", function () { s.form.submit(); });
+  });
+})();

@@ -1,0 +1,104 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+
+	"qianxiang"
+	"qianxiang/internal/i18n"
+)
+
+func (s *Server) uiRoutes() {
+	m := s.mux
+	m.HandleFunc("GET /login", s.adapt(s.loginPage))
+	m.HandleFunc("POST /login", s.adapt(s.loginSubmit))
+	m.HandleFunc("POST /logout", s.adapt(s.logoutSubmit))
+	m.HandleFunc("GET /account", s.authed(s.accountPage))
+	m.HandleFunc("POST /account", s.authed(s.accountSubmit))
+	m.HandleFunc("GET /{$}", s.authed(s.homePage))
+	m.HandleFunc("GET /problems", s.authed(s.modulePage("Problems", "problems", "问题清单、督导、指挥")))
+	m.HandleFunc("GET /congress", s.authed(s.modulePage("Congress", "congress", "人大会议 · 代表履职")))
+	m.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/static/favicon.svg", http.StatusMovedPermanently)
+	})
+	s.adminUIRoutes()
+	s.moduleUIRoutes()
+	m.HandleFunc("/", s.adapt(func(w http.ResponseWriter, r *http.Request) error {
+		return qianxiang.Errorf(qianxiang.ENotFound, "%s not found", "page "+r.URL.Path)
+	}))
+}
+
+// moduleUIRoutes is filled in by the modules' page files (ui_*.go).
+var moduleRoutes []func(s *Server)
+
+func (s *Server) moduleUIRoutes() {
+	for _, f := range moduleRoutes {
+		f(s)
+	}
+}
+
+// safeNext keeps a post-login redirect on this site.
+func safeNext(next string) string {
+	u, err := url.Parse(next)
+	if next == "" || err != nil || u.IsAbs() || u.Host != "" || !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") {
+		return "/"
+	}
+	return next
+}
+
+func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) error {
+	if info(r).User != nil {
+		http.Redirect(w, r, safeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
+		return nil
+	}
+	return s.render(w, r, 200, "login", s.page(r, "Log in", "", r.URL.Query().Get("next")))
+}
+
+func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) error {
+	next := safeNext(r.FormValue("next"))
+	p := s.page(r, "Log in", "", next)
+	if !sameOrigin(r) {
+		p.Error = i18n.T(p.Lang, "the form has expired; reload the page and try again")
+		return s.render(w, r, http.StatusForbidden, "login", p)
+	}
+	secret, sess, _, err := s.App.Login(r.Context(), r.FormValue("username"), r.FormValue("password"), clientAddr(r))
+	if err != nil {
+		p.Error = i18n.Error(p.Lang, err)
+		return s.render(w, r, Status(qianxiang.ErrorCode(err)), "login", p)
+	}
+	setSessionCookie(w, r, secret, sess.ExpiresAt)
+	http.Redirect(w, r, next, http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) logoutSubmit(w http.ResponseWriter, r *http.Request) error {
+	if c, err := r.Cookie(sessionCookie); err == nil {
+		s.App.Logout(r.Context(), c.Value)
+	}
+	clearSessionCookie(w, r)
+	http.Redirect(w, r, "/login", http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) accountPage(w http.ResponseWriter, r *http.Request) error {
+	return s.render(w, r, 200, "account", s.page(r, "Change password", "", nil))
+}
+
+func (s *Server) accountSubmit(w http.ResponseWriter, r *http.Request) error {
+	p := s.page(r, "Change password", "", nil)
+	if err := s.App.ChangePassword(r.Context(), actor(r), r.FormValue("old"), r.FormValue("new")); err != nil {
+		p.Error = i18n.Error(p.Lang, err)
+		return s.render(w, r, Status(qianxiang.ErrorCode(err)), "account", p)
+	}
+	clearSessionCookie(w, r)
+	p = s.page(r, "Log in", "", "/")
+	p.User, p.Flash = nil, p.T("Password changed; log in again with the new one.")
+	return s.render(w, r, 200, "login", p)
+}
+
+func (s *Server) modulePage(title, nav, what string) handler {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		return s.render(w, r, 200, "module", s.page(r, title, nav, what))
+	}
+}

@@ -1,0 +1,142 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"qianxiang"
+	"qianxiang/app"
+	"qianxiang/internal/i18n"
+	"qianxiang/store"
+)
+
+func (s *Server) adminUIRoutes() {
+	m := s.mux
+	m.HandleFunc("GET /settings", s.authed(s.settingsPage))
+	m.HandleFunc("GET /admin/users", s.authed(s.usersPage))
+	m.HandleFunc("POST /admin/users", s.authed(s.usersAdd))
+	m.HandleFunc("POST /admin/users/{id}/reset", s.authed(s.usersReset))
+	m.HandleFunc("POST /admin/users/{id}/active", s.authed(s.usersActive))
+	m.HandleFunc("POST /admin/tokens", s.authed(s.tokensCreate))
+	m.HandleFunc("POST /admin/tokens/{id}/revoke", s.authed(s.tokensRevoke))
+	m.HandleFunc("GET /admin/audit", s.authed(s.auditPage))
+}
+
+type usersData struct {
+	Users  []store.User
+	Tokens []store.Token
+	Orgs   []qianxiang.Org
+	Roles  []qianxiang.Role
+	Admin  bool
+	Token  string
+}
+
+func (s *Server) settingsPage(w http.ResponseWriter, r *http.Request) error {
+	return s.render(w, r, 200, "settings", s.page(r, "Settings", "settings", nil))
+}
+
+// usersPage shows users (for admins) and the caller's API tokens.
+func (s *Server) usersPage(w http.ResponseWriter, r *http.Request) error {
+	return s.renderUsers(w, r, 200, "", "", "")
+}
+
+func (s *Server) renderUsers(w http.ResponseWriter, r *http.Request, status int, flash, errMsg, token string) error {
+	ctx, a := r.Context(), actor(r)
+	d := usersData{Roles: qianxiang.Roles, Token: token}
+	d.Admin = a.Can(qianxiang.ActManageUsers, qianxiang.Scope{})
+	if d.Admin {
+		var err error
+		if d.Users, err = s.App.Users(ctx, a); err != nil {
+			return err
+		}
+		if d.Orgs, err = s.App.Orgs(ctx, a); err != nil {
+			return err
+		}
+	}
+	ts, err := s.App.Tokens(ctx, a)
+	if err != nil {
+		return err
+	}
+	d.Tokens = ts
+	p := s.page(r, "Users", "settings", d)
+	p.Flash, p.Error = flash, errMsg
+	return s.render(w, r, status, "admin_users", p)
+}
+
+func (s *Server) usersAdd(w http.ResponseWriter, r *http.Request) error {
+	lang := info(r).Lang
+	u, pw, err := s.App.AddUser(r.Context(), actor(r), app.NewUser{Username: r.FormValue("username"), DisplayName: r.FormValue("display_name"),
+		Role: qianxiang.Role(r.FormValue("role")), OrgCode: r.FormValue("org"), Password: r.FormValue("password")})
+	if err != nil {
+		return s.renderUsers(w, r, Status(qianxiang.ErrorCode(err)), "", i18n.Error(lang, err), "")
+	}
+	shown := pw
+	if r.FormValue("password") != "" {
+		shown = "••••••"
+	}
+	return s.renderUsers(w, r, 200, i18n.T(lang, "User %s created with password %s", u.Username, shown), "", "")
+}
+
+func (s *Server) usersReset(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	lang := info(r).Lang
+	pw, err := s.App.ResetPassword(r.Context(), actor(r), id)
+	if err != nil {
+		return s.renderUsers(w, r, Status(qianxiang.ErrorCode(err)), "", i18n.Error(lang, err), "")
+	}
+	u, _ := s.App.DB.UserByID(r.Context(), id)
+	return s.renderUsers(w, r, 200, i18n.T(lang, "New password for %s: %s", u.Username, pw), "", "")
+}
+
+func (s *Server) usersActive(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	active, _ := strconv.ParseBool(r.FormValue("active"))
+	if err := s.App.SetActive(r.Context(), actor(r), id, active); err != nil {
+		return s.renderUsers(w, r, Status(qianxiang.ErrorCode(err)), "", i18n.Error(info(r).Lang, err), "")
+	}
+	http.Redirect(w, r, "/admin/users", http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) tokensCreate(w http.ResponseWriter, r *http.Request) error {
+	username := r.FormValue("username")
+	if username == "" {
+		username = info(r).User.Username
+	}
+	tok, err := s.App.CreateToken(r.Context(), actor(r), username, r.FormValue("name"))
+	if err != nil {
+		return s.renderUsers(w, r, Status(qianxiang.ErrorCode(err)), "", i18n.Error(info(r).Lang, err), "")
+	}
+	return s.renderUsers(w, r, 200, "", "", tok)
+}
+
+func (s *Server) tokensRevoke(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	if err := s.App.RevokeToken(r.Context(), actor(r), id); err != nil {
+		return s.renderUsers(w, r, Status(qianxiang.ErrorCode(err)), "", i18n.Error(info(r).Lang, err), "")
+	}
+	http.Redirect(w, r, "/admin/users", http.StatusSeeOther)
+	return nil
+}
+
+type auditData struct {
+	Entries int64
+	Broken  []store.Broken
+}
+
+func (s *Server) auditPage(w http.ResponseWriter, r *http.Request) error {
+	n, broken, err := s.App.VerifyAudit(r.Context(), actor(r))
+	if err != nil {
+		return err
+	}
+	return s.render(w, r, 200, "audit", s.page(r, "Audit", "settings", auditData{n, broken}))
+}

@@ -1,0 +1,213 @@
+package web
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"qianxiang"
+	"qianxiang/internal/i18n"
+)
+
+func init() {
+	moduleRoutes = append(moduleRoutes, func(s *Server) {
+		m := s.mux
+		m.HandleFunc("GET /projects/new", s.authed(s.projectNewPage))
+		m.HandleFunc("POST /projects/new", s.authed(s.projectCreate))
+		m.HandleFunc("GET /projects/{id}/edit", s.authed(s.projectEditPage))
+		m.HandleFunc("POST /projects/{id}/edit", s.authed(s.projectSave))
+	})
+}
+
+// projectFormData is what project_form.html shows. Values holds every input
+// as the user typed it, so nothing they typed is lost when a save is refused.
+type projectFormData struct {
+	ID      int64
+	New     bool
+	Version int
+	Values  map[string]string
+	Team    []qianxiang.TeamMember
+	Errs    map[string]string // field → message, shown next to the field
+	Theirs  map[string]string // field → the value someone else saved meanwhile
+	Orgs    []qianxiang.Org
+	Kinds   []qianxiang.Kind
+	Stages  []qianxiang.Stage
+}
+
+func (s *Server) projectFormPage(r *http.Request, d *projectFormData) (*projectFormData, error) {
+	orgs, err := s.App.DB.Orgs(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	// Counties, departments and the city: project units are not places.
+	for _, o := range orgs {
+		if o.Kind != qianxiang.OrgUnit {
+			d.Orgs = append(d.Orgs, o)
+		}
+	}
+	d.Kinds, d.Stages = qianxiang.Kinds, qianxiang.Stages
+	for len(d.Team) < 3 || d.Team[len(d.Team)-1].Name != "" {
+		d.Team = append(d.Team, qianxiang.TeamMember{})
+	}
+	return d, nil
+}
+
+func (s *Server) renderForm(w http.ResponseWriter, r *http.Request, status int, d *projectFormData, errMsg string, details []string) error {
+	d, err := s.projectFormPage(r, d)
+	if err != nil {
+		return err
+	}
+	title := "Edit project"
+	if d.New {
+		title = "New project"
+	}
+	p := s.page(r, title, "projects", d)
+	p.Error, p.Details = errMsg, details
+	return s.render(w, r, status, "project_form", p)
+}
+
+func (s *Server) projectNewPage(w http.ResponseWriter, r *http.Request) error {
+	a := actor(r)
+	if !a.Role.AtLeast(qianxiang.RoleOrgAdmin) {
+		return qianxiang.ErrForbidden()
+	}
+	p := qianxiang.Project{Year: s.App.DefaultYear(r.Context()), Kind: qianxiang.KindNew}
+	// A county files its own projects; a department leads them.
+	if u := info(r).User; u != nil {
+		switch u.Org.Kind {
+		case qianxiang.OrgCounty:
+			p.Org.Code = u.Org.Code
+		case qianxiang.OrgDepartment:
+			p.LeadOrg.Code = u.Org.Code
+		}
+	}
+	return s.renderForm(w, r, 200, &projectFormData{New: true, Values: formValues(p), Team: p.Team}, "", nil)
+}
+
+func (s *Server) projectEditPage(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	p, err := s.App.Project(r.Context(), actor(r), id)
+	if err != nil {
+		return err
+	}
+	if !actor(r).Can(qianxiang.ActEditProject, p.ScopeOf()) {
+		return qianxiang.ErrForbidden()
+	}
+	d := &projectFormData{ID: id, Version: p.Version, Values: formValues(p), Team: p.Team}
+	return s.renderForm(w, r, 200, d, "", nil)
+}
+
+func (s *Server) projectCreate(w http.ResponseWriter, r *http.Request) error {
+	d := &projectFormData{New: true}
+	p, ok := readProjectForm(r, d)
+	if !ok {
+		return s.formInvalid(w, r, d)
+	}
+	out, err := s.App.CreateProject(r.Context(), actor(r), p)
+	if err != nil {
+		return s.formRefused(w, r, d, err)
+	}
+	http.Redirect(w, r, fmt.Sprintf("/projects/%d?saved=1", out.ID), http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) projectSave(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	ctx, a := r.Context(), actor(r)
+	// Out of scope is not found, before anything about the form is said.
+	if _, err := s.App.Project(ctx, a, id); err != nil {
+		return err
+	}
+	d := &projectFormData{ID: id}
+	d.Version, _ = strconv.Atoi(r.FormValue("version"))
+	p, ok := readProjectForm(r, d)
+	if !ok {
+		return s.formInvalid(w, r, d)
+	}
+	patch, err := json.Marshal(mergePatch(p))
+	if err != nil {
+		return err
+	}
+	if _, err := s.App.PatchProject(ctx, a, id, d.Version, patch); err != nil {
+		if qianxiang.ErrorCode(err) == qianxiang.EConflict {
+			return s.formStale(w, r, d, err)
+		}
+		return s.formRefused(w, r, d, err)
+	}
+	http.Redirect(w, r, fmt.Sprintf("/projects/%d?saved=1", id), http.StatusSeeOther)
+	return nil
+}
+
+// mergePatch is the JSON merge patch of every field the form edits; the
+// fields it does not show (extra columns from imports) are left alone.
+func mergePatch(p qianxiang.Project) map[string]any {
+	return map[string]any{
+		"year": p.Year, "code": p.Code, "name": p.Name, "owner": p.Owner,
+		"org": map[string]string{"code": p.Org.Code}, "lead_org": map[string]string{"code": p.LeadOrg.Code},
+		"kind": p.Kind, "stage": p.Stage, "sector": p.Sector, "scope": p.Scope,
+		"total_investment": p.TotalInvestment, "annual_plan": p.AnnualPlan,
+		"planned_start": p.PlannedStart, "planned_end": p.PlannedEnd, "started_on": p.StartedOn,
+		"leader": p.Leader, "team": p.Team, "target": p.Target, "in_stats": p.InStats,
+		"contact": p.Contact, "phone": p.Phone, "notes": p.Notes,
+	}
+}
+
+// formInvalid shows the form's own parse errors (numbers, dates).
+func (s *Server) formInvalid(w http.ResponseWriter, r *http.Request, d *projectFormData) error {
+	lang := info(r).Lang
+	return s.renderForm(w, r, http.StatusUnprocessableEntity, d, i18n.T(lang, "Please correct the %d marked fields.", len(d.Errs)), nil)
+}
+
+// formRefused shows what the service refused, each detail next to its field.
+func (s *Server) formRefused(w http.ResponseWriter, r *http.Request, d *projectFormData, err error) error {
+	lang := info(r).Lang
+	e := qianxiang.AsError(err)
+	if e == nil || e.Code == qianxiang.EInternal {
+		return err
+	}
+	d.Errs = map[string]string{}
+	var unplaced []string
+	for _, det := range e.Details {
+		msg := i18n.Printer(lang).Sprintf(det.Format, det.Args...)
+		if _, shown := fieldInputs[det.Field]; shown {
+			d.Errs[det.Field] = msg
+		} else {
+			unplaced = append(unplaced, i18n.Detail(lang, det))
+		}
+	}
+	msg := i18n.Error(lang, err)
+	if len(e.Details) > 0 {
+		msg = i18n.T(lang, "Please correct the %d marked fields.", len(e.Details))
+	}
+	return s.renderForm(w, r, Status(e.Code), d, msg, unplaced)
+}
+
+// formStale answers a save on a stale version: the user's input stays in
+// the form, the fields someone else changed meanwhile are marked with their
+// new values, and the form now carries the current version, so saving again
+// is a deliberate choice to replace what the other person saved.
+func (s *Server) formStale(w http.ResponseWriter, r *http.Request, d *projectFormData, err error) error {
+	ctx, a, lang := r.Context(), actor(r), info(r).Lang
+	cur, gerr := s.App.Project(ctx, a, d.ID)
+	if gerr != nil {
+		return gerr // deleted meanwhile: not found says it
+	}
+	theirs := formValues(cur)
+	d.Theirs = map[string]string{}
+	if h, herr := s.App.ProjectHistory(ctx, a, d.ID); herr == nil {
+		for _, f := range changedSince(h, d.Version) {
+			d.Theirs[f] = theirs[f]
+		}
+	}
+	d.Version = cur.Version
+	msg := i18n.Error(lang, err)
+	details := []string{i18n.T(lang, "Your input is kept below. Fields someone else changed are marked with their new value; saving again replaces them with yours.")}
+	return s.renderForm(w, r, http.StatusConflict, d, msg, details)
+}

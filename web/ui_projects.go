@@ -1,0 +1,168 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+
+	"qianxiang"
+	"qianxiang/app"
+)
+
+func init() {
+	moduleRoutes = append(moduleRoutes, func(s *Server) {
+		m := s.mux
+		m.HandleFunc("GET /projects", s.authed(s.projectsPage))
+		m.HandleFunc("GET /projects/{id}", s.authed(s.projectPage))
+		m.HandleFunc("POST /projects/{id}/delete", s.authed(s.projectDelete))
+	})
+}
+
+// projectListData is what projects.html shows.
+type projectListData struct {
+	Q          app.ProjectQuery
+	Result     *app.ProjectPage
+	Years      []int
+	Orgs       []qianxiang.Org
+	Sectors    []string
+	Leaders    []string
+	Kinds      []qianxiang.Kind
+	Stages     []qianxiang.Stage
+	Lights     []qianxiang.Light
+	Sorts      map[string]sortLink
+	Pages      []pageLink
+	LastPage   int
+	Offset     int // number of the first row on this page, minus one
+	Filtered   bool
+	CanCreate  bool
+	CanImport  bool
+	PerPages   []int
+	ExportYear int
+}
+
+// sortLink is a clickable column header: its address and, when the list is
+// sorted by it, the arrow to show.
+type sortLink struct {
+	URL   string
+	Arrow string
+}
+
+type pageLink struct {
+	N       int
+	URL     string
+	Current bool
+	Gap     bool // an ellipsis between page numbers
+}
+
+// projectsPage is the registry: the filters live in the query string so a
+// filtered list can be bookmarked and sent to a colleague.
+func (s *Server) projectsPage(w http.ResponseWriter, r *http.Request) error {
+	ctx, a := r.Context(), actor(r)
+	q, err := projectQuery(r)
+	if err != nil {
+		return err
+	}
+	if q.Year == 0 {
+		q.Year = s.App.DefaultYear(ctx)
+	}
+	res, err := s.App.Projects(ctx, a, q)
+	if err != nil {
+		return err
+	}
+	d := projectListData{Q: q, Result: res, Kinds: qianxiang.Kinds, Stages: qianxiang.Stages,
+		Lights:   []qianxiang.Light{qianxiang.LightGreen, qianxiang.LightYellow, qianxiang.LightRed},
+		PerPages: []int{20, 50, 100, 200}, ExportYear: q.Year}
+	if d.Orgs, err = s.App.Orgs(ctx, a); err != nil {
+		return err
+	}
+	// Distinct values feed the menus only; a failure leaves a menu empty
+	// rather than the whole list unavailable.
+	d.Sectors, _ = s.App.DB.Distinct(ctx, q.Year, "sector")
+	d.Leaders, _ = s.App.DB.Distinct(ctx, q.Year, "leader")
+	d.Years, _ = s.App.DB.Years(ctx)
+	if !slices.Contains(d.Years, q.Year) {
+		d.Years = append(d.Years, q.Year)
+		slices.Sort(d.Years)
+		slices.Reverse(d.Years)
+	}
+	d.CanCreate = a.Role.AtLeast(qianxiang.RoleOrgAdmin)
+	d.CanImport = a.Can(qianxiang.ActImportPlan, qianxiang.Scope{})
+	d.Filtered = q.OrgCode != "" || q.LeadOrgCode != "" || q.Kind != "" || q.Stage != "" || q.Sector != "" ||
+		q.Leader != "" || q.Q != "" || q.Light != ""
+	d.Sorts = sortLinks(r.URL, q.Sort)
+	d.LastPage = max(1, (res.Total+q.PerPage-1)/q.PerPage)
+	d.Pages = pageLinks(r.URL, res.Page, d.LastPage)
+	d.Offset = (res.Page - 1) * q.PerPage
+	p := s.page(r, "Project registry", "projects", d)
+	if r.URL.Query().Get("deleted") == "1" {
+		p.Flash = p.T("The project was deleted; its history stays in the audit trail.")
+	}
+	return s.render(w, r, 200, "projects", p)
+}
+
+// sortLinks gives each sortable column its link: the first click sorts
+// names and dates ascending and amounts descending (the biggest first is
+// what an office looks for), the next click reverses.
+func sortLinks(u *url.URL, cur string) map[string]sortLink {
+	cols := map[string]bool{"name": false, "org": false, "planned_start": false, "total_investment": true, "annual_plan": true}
+	out := map[string]sortLink{}
+	for col, descFirst := range cols {
+		next, arrow := col, ""
+		if descFirst {
+			next = "-" + col
+		}
+		switch cur {
+		case col:
+			next, arrow = "-"+col, "▲"
+		case "-" + col:
+			next, arrow = col, "▼"
+		}
+		if cur == "" && col == "org" {
+			next, arrow = "-org", "▲" // the default order is by county
+		}
+		out[col] = sortLink{URL: withQuery(u, "sort", next, "page", ""), Arrow: arrow}
+	}
+	return out
+}
+
+// pageLinks gives the first, last and nearby pages, with gaps between.
+func pageLinks(u *url.URL, cur, last int) []pageLink {
+	var out []pageLink
+	prev := 0
+	for n := 1; n <= last; n++ {
+		if n != 1 && n != last && (n < cur-2 || n > cur+2) {
+			continue
+		}
+		if prev != 0 && n > prev+1 {
+			out = append(out, pageLink{Gap: true})
+		}
+		out = append(out, pageLink{N: n, URL: withQuery(u, "page", strconv.Itoa(n)), Current: n == cur})
+		prev = n
+	}
+	return out
+}
+
+// withQuery is the current address with some parameters replaced (an empty
+// value removes the parameter).
+func withQuery(u *url.URL, kv ...string) string {
+	q := u.Query()
+	for i := 0; i+1 < len(kv); i += 2 {
+		if kv[i+1] == "" {
+			q.Del(kv[i])
+		} else {
+			q.Set(kv[i], kv[i+1])
+		}
+	}
+	q.Del("deleted")
+	return u.Path + "?" + q.Encode()
+}
+
+// StageName translates a stage. Stage "completed" shares its identifier
+// with the report field 本月完成投资, so the catalog keeps it apart.
+func (p *Page) StageName(s qianxiang.Stage) string {
+	if s == qianxiang.StageCompleted {
+		return p.T("completed_stage")
+	}
+	return p.Term(s)
+}

@@ -54,7 +54,7 @@ func generate(rng *rand.Rand, year int, orgs map[string]qianxiang.Org) []planned
 	seq := 0
 	for _, c := range counties {
 		co := orgs[c.code]
-		for i := 0; i < c.weight; i++ {
+		for i := 0; i < c.weight*11/10; i++ {
 			seq++
 			sec := sectors[rng.IntN(len(sectors))]
 			subject := sec.subjects[rng.IntN(len(sec.subjects))]
@@ -84,7 +84,7 @@ func project(rng *rand.Rand, year, seq int, name string, co qianxiang.Org, orgs 
 		kind = qianxiang.KindPreparatory
 	}
 	// Annual plans of about 1 亿 on average, a long tail of big ones.
-	annual := int64(2000+rng.IntN(9000)) * 100 // 万元 → hundredths
+	annual := int64(2500+rng.IntN(11000)) * 100 // 万元 → hundredths
 	if rng.IntN(10) == 0 {
 		annual *= int64(3 + rng.IntN(5))
 	}
@@ -110,7 +110,11 @@ func project(rng *rand.Rand, year, seq int, name string, co qianxiang.Org, orgs 
 		Extra: map[string]string{},
 	}
 	p.Contact, p.Phone = p.Team[1].Name, p.Team[1].Phone
-	pl := planned{pace: 0.55 + rng.Float64()*0.75}
+	// Most projects keep pace with the year; one in eight lags behind.
+	pl := planned{pace: 1.0 + rng.Float64()*0.3}
+	if rng.IntN(8) == 0 {
+		pl.pace = 0.45 + rng.Float64()*0.35
+	}
 	if rng.IntN(10) < 7 {
 		p.Code = fmt.Sprintf("%d-%s-%02d-%02d-%06d", year-rng.IntN(3), co.Code, 1+rng.IntN(60), 1+rng.IntN(4), seq*37%1000000)
 	}

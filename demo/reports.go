@@ -41,9 +41,15 @@ func writeReports(ctx context.Context, a *app.App, tx *store.Tx, sys qianxiang.A
 				p.StartedOn = r.StartedOn
 			}
 			if started || p.Kind == qianxiang.KindPreparatory {
-				month := float64(p.AnnualPlan) / 12 * pp.pace * (0.7 + rng.Float64()*0.6)
+				// A project spreads its annual plan over the months it builds
+				// in; winter slows work in the north.
+				months := 12.0
+				if p.Kind == qianxiang.KindNew {
+					months = float64(13 - pp.startsIn)
+				}
+				month := float64(p.AnnualPlan) / months * pp.pace * (0.8 + rng.Float64()*0.4)
 				if m <= 2 {
-					month *= 0.6 // winter
+					month *= 0.7
 				}
 				r.Completed = qianxiang.Money(int64(month))
 				r.Progress = progressWords[rng.IntN(len(progressWords))]

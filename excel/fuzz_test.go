@@ -2,20 +2,23 @@ package excel
 
 import (
 	"bytes"
+	"path/filepath"
 	"testing"
 
 	"qianxiang"
 )
 
 // fuzzSeeds are real files and a few small CSVs: the fuzzer mutates them
-// into the broken files people upload.
-func fuzzSeeds(f *testing.F, names ...string) {
-	for _, folder := range sampleFolders {
-		for _, n := range names {
-			if b, err := readFile(folder, n); err == nil {
-				f.Add(b)
-			}
+// into the broken files people upload. Seeds are kept small (the faulty
+// lists, a generated 12-project city list) because the fuzzer minimises
+// every new input byte by byte; run with -fuzzminimizetime=5s or so.
+func fuzzSeeds(f *testing.F, paths ...string) {
+	for _, p := range paths {
+		b, err := readFile(filepath.Dir(p), filepath.Base(p))
+		if err != nil {
+			f.Fatal(err)
 		}
+		f.Add(b)
 	}
 	for _, s := range []string{
 		"序号,项目名称,县（市、区）,项目类型,总投资,年度计划投资,计划开工时间\n1,甲,离石,新开工,1,1,2023.3\n",
@@ -39,7 +42,9 @@ func checkRefusal(t *testing.T, ok bool, err error) {
 }
 
 func FuzzReadProjects(f *testing.F) {
-	fuzzSeeds(f, "projects.xlsx", "bad.xlsx", "projects-gbk.csv")
+	fuzzSeeds(f, "city-sectioned-2023/bad.xlsx", "county-yi-2023/bad.xlsx", "city-sectioned-2023/projects-gbk.csv")
+	small, _, _ := cityWorkbook(f, 12)
+	f.Add(small)
 	opt := importOptions()
 	f.Fuzz(func(t *testing.T, data []byte) {
 		imp, err := ReadProjects(bytes.NewReader(data), "upload.xlsx", opt)
@@ -48,7 +53,7 @@ func FuzzReadProjects(f *testing.F) {
 }
 
 func FuzzReadReports(f *testing.F) {
-	fuzzSeeds(f, "reports-2023-01.xlsx", "projects-gbk.csv")
+	fuzzSeeds(f, "county-yi-2023/reports-2023-01.xlsx", "city-sectioned-2023/projects-gbk.csv")
 	opt := ReportOptions{Year: 2023, Orgs: lvliangOrgs(), Projects: []qianxiang.Project{{ID: 1, Name: "甲", Org: qianxiang.OrgRef{ID: 2}}}}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		imp, err := ReadReports(bytes.NewReader(data), "upload.xlsx", opt)

@@ -139,7 +139,8 @@ func rootCause(err error) string {
 	for errors.Unwrap(err) != nil {
 		err = errors.Unwrap(err)
 	}
-	return err.Error()
+	// Drivers sometimes answer in several lines; a CLI refusal is one line.
+	return strings.Join(strings.Fields(err.Error()), " ")
 }
 
 func (db *DB) clock() time.Time { return db.Now() }

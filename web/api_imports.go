@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"mime/multipart"
 	"net/http"
@@ -13,7 +14,11 @@ import (
 func (s *Server) uploadedFile(w http.ResponseWriter, r *http.Request) (multipart.File, string, error) {
 	r.Body = http.MaxBytesReader(w, r.Body, s.MaxUpload+1<<20)
 	if err := r.ParseMultipartForm(s.MaxUpload); err != nil {
-		return nil, "", qianxiang.Errorf(qianxiang.EInvalid, "the file is larger than %d MB", int(s.MaxUpload>>20))
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return nil, "", qianxiang.Errorf(qianxiang.EInvalid, "the file is larger than %d MB", int(s.MaxUpload>>20))
+		}
+		return nil, "", qianxiang.Errorf(qianxiang.EInvalid, "send the workbook as multipart/form-data in the field \"file\"")
 	}
 	f, h, err := r.FormFile("file")
 	if err != nil {
@@ -38,12 +43,16 @@ func details(lang string, ds []qianxiang.Detail) []errorDetail {
 	out := make([]errorDetail, 0, len(ds))
 	for _, d := range ds {
 		out = append(out, errorDetail{Row: d.Row, Column: d.Column, Header: d.Header, Field: d.Field,
-			Message: i18n.Printer(lang).Sprintf(d.Format, d.Args...)})
+			Message: i18n.Message(lang, d)})
 	}
 	return out
 }
 
 func (s *Server) apiImportProjects(w http.ResponseWriter, r *http.Request) error {
+	// The role is checked before the upload is read (the service checks again).
+	if !actor(r).Can(qianxiang.ActImportPlan, qianxiang.Scope{}) {
+		return qianxiang.ErrForbidden()
+	}
 	year, err := queryInt(r, "year", 0)
 	if err != nil {
 		return err
@@ -70,6 +79,9 @@ func (s *Server) apiImportProjects(w http.ResponseWriter, r *http.Request) error
 }
 
 func (s *Server) apiImportReports(w http.ResponseWriter, r *http.Request) error {
+	if !actor(r).Can(qianxiang.ActImportReports, qianxiang.Scope{}) {
+		return qianxiang.ErrForbidden()
+	}
 	year, err := queryInt(r, "year", 0)
 	if err != nil {
 		return err

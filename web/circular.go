@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"strconv"
 	"sync"
 	"time"
 
@@ -52,9 +53,9 @@ func (c *circular) Title() string {
 }
 
 // Period is "2023年1-3月" or "2023年1月".
-func (c *circular) Period() string { return period(c.Lang, c.D.Year, c.D.Month) }
+func (c *circular) Period() string { return periodText(c.Lang, c.D.Year, c.D.Month) }
 
-func period(lang string, year, month int) string {
+func periodText(lang string, year, month int) string {
 	if month <= 1 {
 		return i18n.T(lang, "%d-%02d", year, month)
 	}
@@ -106,6 +107,10 @@ var dispatchFuncs = template.FuncMap{
 	"ym":      func(y, m int) string { return fmt.Sprintf("%04d-%02d", y, m) },
 	"itoa":    func(i int) string { return fmt.Sprint(i) },
 	"lightOf": func(l qianxiang.Light) string { return string(l) },
+	// barWidth is a rate as a CSS width percentage, within 0..100.
+	"barWidth": func(f qianxiang.Fraction) string {
+		return strconv.FormatFloat(min(max(float64(f)*100, 0), 100), 'f', 1, 64)
+	},
 }
 
 func init() {

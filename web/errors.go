@@ -71,7 +71,7 @@ func apiError(lang string, err error) errorBody {
 	if e := qianxiang.AsError(err); e != nil {
 		for _, d := range e.Details {
 			b.Error.Details = append(b.Error.Details, errorDetail{Row: d.Row, Column: d.Column, Header: d.Header, Field: d.Field,
-				Message: i18n.Printer(lang).Sprintf(d.Format, d.Args...)})
+				Message: i18n.Message(lang, d)})
 		}
 	}
 	return b

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"qianxiang"
 	"qianxiang/internal/i18n"
@@ -33,6 +34,8 @@ type projectFormData struct {
 	Orgs    []qianxiang.Org
 	Kinds   []qianxiang.Kind
 	Stages  []qianxiang.Stage
+	Groups  []orgGroup
+	lang    string
 }
 
 func (s *Server) projectFormPage(r *http.Request, d *projectFormData) (*projectFormData, error) {
@@ -64,6 +67,7 @@ func (s *Server) renderForm(w http.ResponseWriter, r *http.Request, status int, 
 	}
 	p := s.page(r, title, "projects", d)
 	p.Error, p.Details = errMsg, details
+	d.lang, d.Groups = p.Lang, orgGroups(p, d.Orgs)
 	return s.render(w, r, status, "project_form", p)
 }
 
@@ -175,7 +179,7 @@ func (s *Server) formRefused(w http.ResponseWriter, r *http.Request, d *projectF
 	d.Errs = map[string]string{}
 	var unplaced []string
 	for _, det := range e.Details {
-		msg := i18n.Printer(lang).Sprintf(det.Format, det.Args...)
+		msg := i18n.Message(lang, det)
 		if _, shown := fieldInputs[det.Field]; shown {
 			d.Errs[det.Field] = msg
 		} else {
@@ -199,15 +203,48 @@ func (s *Server) formStale(w http.ResponseWriter, r *http.Request, d *projectFor
 	if gerr != nil {
 		return gerr // deleted meanwhile: not found says it
 	}
-	theirs := formValues(cur)
 	d.Theirs = map[string]string{}
 	if h, herr := s.App.ProjectHistory(ctx, a, d.ID); herr == nil {
 		for _, f := range changedSince(h, d.Version) {
-			d.Theirs[f] = theirs[f]
+			d.Theirs[f] = shownValue(lang, cur, f)
 		}
 	}
 	d.Version = cur.Version
 	msg := i18n.Error(lang, err)
 	details := []string{i18n.T(lang, "Your input is kept below. Fields someone else changed are marked with their new value; saving again replaces them with yours.")}
 	return s.renderForm(w, r, http.StatusConflict, d, msg, details)
+}
+
+// shownValue is a field of a saved project as a person reads it.
+func shownValue(lang string, p qianxiang.Project, field string) string {
+	v := formValues(p)[field]
+	switch field {
+	case "org":
+		v = p.Org.Name
+	case "lead_org":
+		v = p.LeadOrg.Name
+	case "kind":
+		v = i18n.T(lang, v)
+	case "stage":
+		if p.Stage == qianxiang.StageCompleted {
+			v = "completed_stage"
+		}
+		v = i18n.T(lang, v)
+	case "total_investment", "annual_plan":
+		v = fmtMoney(map[string]qianxiang.Money{"total_investment": p.TotalInvestment, "annual_plan": p.AnnualPlan}[field])
+	case "in_stats":
+		v = i18n.T(lang, map[bool]string{true: "Yes", false: "No"}[p.InStats])
+	case "team":
+		var names []string
+		for _, m := range p.Team {
+			names = append(names, m.Name)
+		}
+		v = strings.Join(names, "、")
+	case "target":
+		v = strings.TrimSpace(strings.Join([]string{p.Target.StartBy, p.Target.CompleteBy, p.Target.Text}, " "))
+	}
+	if v == "" {
+		return i18n.T(lang, "(empty)")
+	}
+	return v
 }

@@ -25,6 +25,7 @@ type projectListData struct {
 	Result     *app.ProjectPage
 	Years      []int
 	Orgs       []qianxiang.Org
+	OrgGroups  []orgGroup
 	Sectors    []string
 	Leaders    []string
 	Kinds      []qianxiang.Kind
@@ -32,8 +33,11 @@ type projectListData struct {
 	Lights     []qianxiang.Light
 	Sorts      map[string]sortLink
 	Pages      []pageLink
+	PrevURL    string
+	NextURL    string
 	LastPage   int
-	Offset     int // number of the first row on this page, minus one
+	Summary    []string // the active filters in words, for print
+	Offset     int      // number of the first row on this page, minus one
 	Filtered   bool
 	CanCreate  bool
 	CanImport  bool
@@ -94,7 +98,15 @@ func (s *Server) projectsPage(w http.ResponseWriter, r *http.Request) error {
 	d.LastPage = max(1, (res.Total+q.PerPage-1)/q.PerPage)
 	d.Pages = pageLinks(r.URL, res.Page, d.LastPage)
 	d.Offset = (res.Page - 1) * q.PerPage
-	p := s.page(r, "Project registry", "projects", d)
+	if res.Page > 1 {
+		d.PrevURL = withQuery(r.URL, "page", strconv.Itoa(res.Page-1))
+	}
+	if res.Page < d.LastPage {
+		d.NextURL = withQuery(r.URL, "page", strconv.Itoa(res.Page+1))
+	}
+	p := s.page(r, "Project registry", "projects", &d)
+	d.Summary = filterSummary(p, q, d.Orgs)
+	d.OrgGroups = orgGroups(p, d.Orgs)
 	if r.URL.Query().Get("deleted") == "1" {
 		p.Flash = p.T("The project was deleted; its history stays in the audit trail.")
 	}
@@ -165,4 +177,69 @@ func (p *Page) StageName(s qianxiang.Stage) string {
 		return p.T("completed_stage")
 	}
 	return p.Term(s)
+}
+
+// filterSummary says in words which filters are on, so a printed list
+// says what it lists.
+func filterSummary(p *Page, q app.ProjectQuery, orgs []qianxiang.Org) []string {
+	name := func(code string) string {
+		for _, o := range orgs {
+			if o.Code == code {
+				return o.Name
+			}
+		}
+		return code
+	}
+	var out []string
+	add := func(label, v string) {
+		if v != "" {
+			out = append(out, p.T(label)+"："+v)
+		}
+	}
+	if q.OrgCode != "" {
+		add("County", name(q.OrgCode))
+	}
+	if q.LeadOrgCode != "" {
+		add("Lead organisation", name(q.LeadOrgCode))
+	}
+	if q.Kind != "" {
+		add("Kind", p.Term(q.Kind))
+	}
+	if q.Stage != "" {
+		add("Stage", p.StageName(qianxiang.Stage(q.Stage)))
+	}
+	add("Sector", q.Sector)
+	add("City leader", q.Leader)
+	if q.Light != "" {
+		add("Light", p.Term(q.Light))
+	}
+	add("Search", q.Q)
+	return out
+}
+
+// orgGroup is one <optgroup> of an organisation menu.
+type orgGroup struct {
+	Label string
+	Orgs  []qianxiang.Org
+}
+
+// orgGroups sorts organisations for a menu: counties, then city
+// departments, then the city itself; project units are not places.
+func orgGroups(p *Page, orgs []qianxiang.Org) []orgGroup {
+	var out []orgGroup
+	for _, g := range []struct {
+		kind  qianxiang.OrgKind
+		label string
+	}{{qianxiang.OrgCounty, "Counties"}, {qianxiang.OrgDepartment, "City departments"}, {qianxiang.OrgCity, "City"}} {
+		grp := orgGroup{Label: p.T(g.label)}
+		for _, o := range orgs {
+			if o.Kind == g.kind {
+				grp.Orgs = append(grp.Orgs, o)
+			}
+		}
+		if len(grp.Orgs) > 0 {
+			out = append(out, grp)
+		}
+	}
+	return out
 }

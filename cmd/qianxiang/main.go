@@ -107,16 +107,19 @@ func report(env *Env, err error) int {
 		return exitUsage
 	}
 	fmt.Fprintln(env.Stderr, "qianxiang:", i18n.Error(env.Lang, err))
-	if e := qianxiang.AsError(err); e != nil {
+	e := qianxiang.AsError(err)
+	if e == nil || e.Code == qianxiang.EInternal {
+		// The operator's log gets the detail the message leaves out.
+		slog.New(slog.NewTextHandler(env.Stderr, nil)).Error("internal error", "err", err)
+		return exitInternal
+	}
+	// A one-field refusal already says it all; row lists are printed whole.
+	if len(e.Details) > 1 || len(e.Details) == 1 && e.Details[0].Row > 0 {
 		for _, d := range e.Details {
 			fmt.Fprintln(env.Stderr, "  "+i18n.Detail(env.Lang, d))
 		}
-		if e.Code == qianxiang.EInternal {
-			return exitInternal
-		}
-		return exitRefused
 	}
-	return exitInternal
+	return exitRefused
 }
 
 // cliLang: Chinese when the terminal's locale is Chinese, else English.

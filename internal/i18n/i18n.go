@@ -1,19 +1,18 @@
 // Package i18n holds the UI's message catalog. Messages are keyed by their
 // English text, so English needs no entries; Chinese (the default) does.
+// Formatting is plain fmt: numbers such as years and project codes must
+// never be grouped ("2023", not "2,023").
 package i18n
 
 import (
 	"fmt"
 	"strings"
 
-	"golang.org/x/text/language"
-	"golang.org/x/text/message"
-	"golang.org/x/text/message/catalog"
-
 	"qianxiang"
 )
 
-var cat = catalog.NewBuilder(catalog.Fallback(language.English))
+// zh maps an English message (a fmt format) to its Chinese form.
+var zh = map[string]string{}
 
 // terms are the words that may appear as arguments of messages (fields,
 // statuses, kinds); they are translated when an error is rendered.
@@ -23,9 +22,10 @@ var terms = map[string]string{}
 // file of them (zh_*.go) and registers it in init.
 func register(m map[string]string, isTerm bool) {
 	for k, v := range m {
-		if err := cat.SetString(language.SimplifiedChinese, k, v); err != nil {
-			panic(fmt.Sprintf("i18n catalog entry %q: %v", k, err))
+		if strings.Count(k, "%") != strings.Count(v, "%") {
+			panic(fmt.Sprintf("i18n: %q and %q take different arguments", k, v))
 		}
+		zh[k] = v
 		if isTerm {
 			terms[k] = v
 		}
@@ -40,16 +40,19 @@ func Lang(s string) string {
 	return "zh"
 }
 
-// Printer returns the printer of a language.
-func Printer(lang string) *message.Printer {
-	if Lang(lang) == "en" {
-		return message.NewPrinter(language.English, message.Catalog(cat))
+// T translates a message and formats it with its arguments.
+func T(lang, key string, args ...any) string {
+	f := key
+	if Lang(lang) == "zh" {
+		if v, ok := zh[key]; ok {
+			f = v
+		}
 	}
-	return message.NewPrinter(language.SimplifiedChinese, message.Catalog(cat))
+	if len(args) == 0 {
+		return f
+	}
+	return fmt.Sprintf(f, localArgs(lang, args)...)
 }
-
-// T translates a message.
-func T(lang, key string, args ...any) string { return Printer(lang).Sprintf(key, args...) }
 
 // Error renders an error for a user in their language; errors that are not
 // ours become a generic message (details belong in the log).
@@ -58,35 +61,38 @@ func Error(lang string, err error) string {
 	if e == nil {
 		return T(lang, "Something went wrong on the server; the details are in the server log.")
 	}
-	return Printer(lang).Sprintf(e.Format, localArgs(lang, e.Args)...)
+	return T(lang, e.Format, e.Args...)
 }
 
-// Detail renders one detail of a refused input.
+// Message renders a detail's message alone.
+func Message(lang string, d qianxiang.Detail) string { return T(lang, d.Format, d.Args...) }
+
+// Detail renders one detail of a refused input with where it is.
 func Detail(lang string, d qianxiang.Detail) string {
-	p := Printer(lang)
-	msg := p.Sprintf(d.Format, localArgs(lang, d.Args)...)
+	msg := Message(lang, d)
 	loc := ""
 	if d.Row > 0 {
-		loc = p.Sprintf("row %d", d.Row)
+		loc = T(lang, "row %d", d.Row)
 	}
+	sep := T(lang, ", ")
 	if d.Column != "" {
 		if loc != "" {
-			loc += p.Sprintf(", ")
+			loc += sep
 		}
-		loc += p.Sprintf("column %s", d.Column)
+		loc += T(lang, "column %s", d.Column)
 		if d.Header != "" {
-			loc += p.Sprintf(" (%s)", d.Header)
+			loc += T(lang, " (%s)", d.Header)
 		}
 	} else if d.Field != "" {
 		if loc != "" {
-			loc += p.Sprintf(", ")
+			loc += sep
 		}
-		loc += p.Sprintf(d.Field)
+		loc += T(lang, d.Field)
 	}
 	if loc == "" {
 		return msg
 	}
-	return loc + p.Sprintf(": ") + msg
+	return loc + T(lang, ": ") + msg
 }
 
 // localArgs translates the string arguments that are terms (field names,

@@ -68,3 +68,23 @@ var zhErrors = map[string]string{
 	" (%s)":                                                                              "（%s）",
 	": ":                                                                                 "：",
 }
+
+func init() {
+	register(map[string]string{
+		"send the workbook as multipart/form-data in the field \"file\"":              "请以 multipart/form-data 方式上传，文件字段名为 file",
+		"is required: attach the workbook as the multipart field \"file\"":            "必填：请附上工作簿（字段名 file）",
+		"the If-Match header with the project's ETag is required":                     "须带 If-Match 请求头（项目的 ETag）",
+		"the If-Match header is not an ETag of this API":                              "If-Match 请求头不是本接口的 ETag",
+		"the request body is too large or unreadable":                                 "请求内容过大或无法读取",
+		"must be a positive number":                                                   "须为正整数",
+		"must be a whole number":                                                      "须为整数",
+		"must be at least 1":                                                          "至少为 1",
+		"has the wrong type":                                                          "类型不正确",
+		"%q is not a month YYYY-MM":                                                   "%q 不是 YYYY-MM 格式的月份",
+		"the file has %d errors; nothing was imported":                                "文件有 %d 处错误，未导入任何数据",
+		"project code %s is already in the %d plan (import with update to change it)": "项目代码 %s 已在 %d 年度计划中（如需修改请勾选“更新已有项目”）",
+		"the file could not be read":                                                  "无法读取该文件",
+		"cross-site login refused":                                                    "拒绝跨站登录",
+		"%q is not a sort key":                                                        "%q 不是有效的排序字段",
+	}, false)
+}

@@ -32,6 +32,12 @@ func Browser(tb testing.TB) context.Context {
 		}
 		path = "chromium"
 	}
+	// Chromium may still be writing its profile as the test ends, so the
+	// profile is removed after the browser is closed, not by t.TempDir.
+	profile, err := os.MkdirTemp("", "qx-chromium-")
+	if err != nil {
+		tb.Fatal(err)
+	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path),
 		chromedp.NoSandbox,
@@ -43,13 +49,18 @@ func Browser(tb testing.TB) context.Context {
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("no-first-run", true),
 		chromedp.Flag("lang", "zh-CN"),
-		chromedp.UserDataDir(tb.TempDir()),
+		chromedp.UserDataDir(profile),
 		chromedp.WindowSize(1366, 900),
 	)
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelB := chromedp.NewContext(actx)
 	ctx, cancelC := context.WithTimeout(ctx, 90*time.Second)
-	tb.Cleanup(func() { cancelC(); cancelB(); cancelA() })
+	tb.Cleanup(func() {
+		cancelC()
+		cancelB()
+		cancelA()
+		os.RemoveAll(profile)
+	})
 	if err := chromedp.Run(ctx); err != nil {
 		tb.Fatalf("start chromium: %v", err)
 	}
@@ -68,7 +79,7 @@ func Login(base, username, password string) chromedp.Tasks {
 	}
 }
 
-// Screenshot saves a full-page PNG under $QIANXIANG_SHOTS (if set), so a
+// Screenshot saves a full-page PNG (quality 100 makes Chromium write PNG) under $QIANXIANG_SHOTS (if set), so a
 // person can look at what the test saw.
 func Screenshot(tb testing.TB, ctx context.Context, name string) {
 	dir := os.Getenv("QIANXIANG_SHOTS")
@@ -76,7 +87,7 @@ func Screenshot(tb testing.TB, ctx context.Context, name string) {
 		return
 	}
 	var buf []byte
-	if err := chromedp.Run(ctx, chromedp.FullScreenshot(&buf, 90)); err != nil {
+	if err := chromedp.Run(ctx, chromedp.FullScreenshot(&buf, 100)); err != nil {
 		tb.Logf("screenshot %s: %v", name, err)
 		return
 	}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs Qianxiang's whole test suite: the store tests on SQLite and on
+# PostgreSQL, the browser tests in a real headless Chromium. On a fresh
+# machine it installs and starts what is missing first (Debian packages).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+apt_install() {
+  if [ "$(id -u)" != 0 ]; then echo "need root to install $*" >&2; return 1; fi
+  if [ -z "${APT_UPDATED:-}" ]; then apt-get update -qq; APT_UPDATED=1; fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+# Chromium (and CJK fonts, so screenshots show Chinese) for the browser tests.
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "installing chromium"
+  apt_install chromium chromium-driver fonts-noto-cjk
+fi
+
+# PostgreSQL at 127.0.0.1:5432 with a database "test", unless the caller
+# points QIANXIANG_TEST_PG elsewhere.
+if [ -z "${QIANXIANG_TEST_PG:-}" ]; then
+  if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
+    if ! ls /etc/postgresql/*/main >/dev/null 2>&1; then
+      echo "installing postgresql"
+      apt_install postgresql
+    fi
+    ver=$(ls /etc/postgresql | sort -V | tail -n 1)
+    hba=/etc/postgresql/$ver/main/pg_hba.conf
+    # Tests connect as postgres over TCP without a password.
+    if ! grep -q '^host all all 127.0.0.1/32 trust' "$hba"; then
+      sed -i '1i host all all 127.0.0.1/32 trust' "$hba"
+    fi
+    pg_ctlcluster --skip-systemctl-redirect "$ver" main start || pg_ctlcluster "$ver" main start
+    for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
+  fi
+  if ! psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='test'" 2>/dev/null | grep -q 1; then
+    psql -h 127.0.0.1 -U postgres -c "CREATE DATABASE test" >/dev/null
+  fi
+  export QIANXIANG_TEST_PG="postgres://postgres@127.0.0.1:5432/test?sslmode=disable"
+fi
+
+go vet ./...
+go test -count=1 -timeout 20m "$@" ./...

@@ -1,0 +1,118 @@
+package web
+
+import (
+	"cmp"
+	"fmt"
+	"html/template"
+	"net/http"
+	"slices"
+
+	"qianxiang"
+	"qianxiang/internal/i18n"
+)
+
+func init() {
+	moduleRoutes = append(moduleRoutes, func(s *Server) {
+		s.mux.HandleFunc("GET /cockpit", s.authed(s.cockpitPage))
+	})
+}
+
+// reminder is one organisation's projects without a counted report for
+// the month being reported.
+type reminder struct {
+	Org     qianxiang.OrgRef
+	Lead    bool // a lead department rather than a county
+	Due     int
+	Missing int
+}
+
+// cockpitView is what cockpit.html reads.
+type cockpitView struct {
+	*dispatchView
+	Progress, Ranking, Lights template.HTML
+	Series                    []qianxiang.SeriesPoint
+	Reminders                 []reminder
+	RemindMonth               string // YYYY-MM
+	RemindMissing             int
+	Screen                    bool
+	Updated                   string
+}
+
+func (s *Server) cockpitPage(w http.ResponseWriter, r *http.Request) error {
+	v, err := s.loadCockpit(r)
+	if err != nil {
+		return err
+	}
+	p := s.page(r, "Cockpit", "dispatch", v)
+	if v.Screen {
+		// The hall display: no navigation, and the page's script refreshes it.
+		p.Print = true
+	}
+	return s.render(w, r, 200, "cockpit", p)
+}
+
+func (s *Server) loadCockpit(r *http.Request) (*cockpitView, error) {
+	dv, err := s.loadDispatch(r)
+	if err != nil {
+		return nil, err
+	}
+	ctx, a, lang := r.Context(), actor(r), info(r).Lang
+	v := &cockpitView{dispatchView: dv, Screen: r.URL.Query().Get("screen") == "1",
+		Updated: s.App.Now().In(s.App.Loc).Format("2006-01-02 15:04")}
+	if v.Series, err = s.App.Series(ctx, a, dv.Year, dv.Month); err != nil {
+		return nil, err
+	}
+	v.Progress = progressChart(v.Series, i18n.T(lang, "Cumulative completion rate"), i18n.T(lang, "Time progress"),
+		func(m int) string { return fmt.Sprintf("/dispatch?year=%d&month=%d", dv.Year, m) })
+	v.Ranking = rankBars(dv.D.ByOrg, dv.D.TimeProgress, i18n.T(lang, "Time progress"),
+		func(code string) string { return string(dv.Projects("org", code)) })
+	v.Lights = lightBars(dv.D.ByOrg, func(t string) string { return i18n.T(lang, t) },
+		func(code, light string) string { return string(dv.Projects("org", code, "light", light)) })
+	return v, s.remind(r, v)
+}
+
+// remind lists who has not reported for the month being reported now:
+// the current month in the plan's year, else the dispatch's own month.
+func (s *Server) remind(r *http.Request, v *cockpitView) error {
+	today := s.App.Today()
+	d := v.D
+	month := v.Month
+	if today.Year == v.Year && today.Month != v.Month {
+		month = today.Month
+		var err error
+		if d, err = s.App.Dispatch(r.Context(), actor(r), v.Year, month); err != nil {
+			return err
+		}
+	}
+	v.RemindMonth = fmt.Sprintf("%04d-%02d", v.Year, month)
+	v.RemindMissing = d.Total.ReportsMissing
+	v.Reminders = reminders(d)
+	return nil
+}
+
+// reminders gives counties, then lead departments that are not counties,
+// with projects missing their report, most missing first.
+func reminders(d *qianxiang.Dispatch) []reminder {
+	var out []reminder
+	counties := map[string]bool{}
+	for _, o := range d.ByOrg {
+		counties[o.Org.Code] = true
+		if o.ReportsMissing > 0 {
+			out = append(out, reminder{Org: o.Org, Due: o.ReportsDue, Missing: o.ReportsMissing})
+		}
+	}
+	for _, o := range d.ByLeadOrg {
+		if !counties[o.Org.Code] && o.ReportsMissing > 0 {
+			out = append(out, reminder{Org: o.Org, Lead: true, Due: o.ReportsDue, Missing: o.ReportsMissing})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b reminder) int {
+		return cmp.Or(cmp.Compare(b.Missing, a.Missing), cmp.Compare(a.Org.Code, b.Org.Code))
+	})
+	return out
+}
+
+// RemindGrid links a reminder to the grid rows still missing.
+func (v *cockpitView) RemindGrid(code string) template.URL {
+	return template.URL("/reports?" + queryString("month", v.RemindMonth, "org", code, "status", "missing"))
+}

@@ -1,0 +1,109 @@
+package web
+
+import (
+	"fmt"
+	"html/template"
+	"net/http"
+	"net/url"
+
+	"qianxiang"
+	"qianxiang/excel"
+)
+
+func init() {
+	moduleRoutes = append(moduleRoutes, func(s *Server) {
+		s.mux.HandleFunc("GET /dispatch", s.authed(s.dispatchPage))
+		s.mux.HandleFunc("GET /dispatch.xlsx", s.authed(s.dispatchXLSX))
+	})
+}
+
+// dispatchView is what dispatch.html and the cockpit read.
+type dispatchView struct {
+	D     *qianxiang.Dispatch
+	Year  int
+	Month int
+	Years []int
+	City  string
+	// Scope is the caller's county or department when they see only its
+	// projects ("" for city-wide roles).
+	Scope string
+}
+
+// Projects links to the project list behind a number: the year, and the
+// month whose lights the number counts.
+func (v *dispatchView) Projects(kv ...string) template.URL {
+	return template.URL("/projects?" + queryString(append([]string{"year", fmt.Sprint(v.Year), "month", fmt.Sprint(v.Month)}, kv...)...))
+}
+
+// Grid links to the reporting grid of the view's month.
+func (v *dispatchView) Grid(kv ...string) template.URL {
+	return template.URL("/reports?" + queryString(append([]string{"month", fmt.Sprintf("%04d-%02d", v.Year, v.Month)}, kv...)...))
+}
+
+// Self links to this view with other parameters (the month picker, print).
+func (v *dispatchView) Self(path string, kv ...string) template.URL {
+	return template.URL(path + "?" + queryString(append([]string{"year", fmt.Sprint(v.Year), "month", fmt.Sprint(v.Month)}, kv...)...))
+}
+
+// Ahead reports whether the completion rate keeps up with time progress.
+func (v *dispatchView) Ahead(rate qianxiang.Fraction) bool {
+	return rate.Rounded() >= v.D.TimeProgress.Rounded()
+}
+
+// Months is 1..12 for the month picker.
+func (v *dispatchView) Months() []int { return []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12} }
+
+// loadDispatch reads year= and month= (defaults: the newest plan, the
+// latest reported month) and computes the dispatch the caller may see.
+func (s *Server) loadDispatch(r *http.Request) (*dispatchView, error) {
+	y, m, err := s.yearMonth(r)
+	if err != nil {
+		return nil, err
+	}
+	ctx, a := r.Context(), actor(r)
+	d, err := s.App.Dispatch(ctx, a, y, m)
+	if err != nil {
+		return nil, err
+	}
+	v := &dispatchView{D: d, Year: y, Month: m}
+	if city, ok := s.App.City(ctx); ok {
+		v.City = city.Name
+	}
+	if u := info(r).User; u != nil && !u.Role.CityWide() {
+		v.Scope = u.Org.Name
+	}
+	v.Years, _ = s.App.DB.Years(ctx)
+	if len(v.Years) == 0 {
+		v.Years = []int{y}
+	}
+	return v, nil
+}
+
+func (s *Server) dispatchPage(w http.ResponseWriter, r *http.Request) error {
+	v, err := s.loadDispatch(r)
+	if err != nil {
+		return err
+	}
+	if r.URL.Query().Get("print") == "1" {
+		c := newCircular(v.D, v.City, info(r).Lang, s.App.Now().In(s.App.Loc))
+		c.Scope = v.Scope
+		p := s.page(r, "Dispatch circular", "dispatch", c)
+		p.Title = c.Title()
+		return s.render(w, r, 200, "circular", p)
+	}
+	p := s.page(r, "Dispatch", "dispatch", v)
+	return s.render(w, r, 200, "dispatch", p)
+}
+
+// dispatchXLSX is the circular as the workbook offices pass around.
+func (s *Server) dispatchXLSX(w http.ResponseWriter, r *http.Request) error {
+	v, err := s.loadDispatch(r)
+	if err != nil {
+		return err
+	}
+	name := fmt.Sprintf("dispatch-%04d-%02d.xlsx", v.Year, v.Month)
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"; filename*=UTF-8''%s`, name,
+		url.PathEscape(fmt.Sprintf("%s调度通报-%d年%d月.xlsx", v.City, v.Year, v.Month))))
+	return excel.WriteDispatch(w, v.D, v.City, v.Month)
+}

@@ -135,18 +135,12 @@ func ComputeDispatch(year, month int, s DispatchSettings, projects []DispatchPro
 	d.ByOrg = byOrg.ranked()
 	d.ByLeadOrg = byLead.ranked()
 
-	byOrgThenName := func(i, j int) int {
-		a, b := &projects[i], &projects[j]
-		return cmp.Or(cmp.Compare(a.Org.Code, b.Org.Code), cmp.Compare(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
-	}
-	slices.SortFunc(red, byOrgThenName)
-	slices.SortFunc(missing, byOrgThenName)
 	d.RedProjects = make([]RedProject, len(red))
-	for k, i := range red {
+	for k, i := range sortByOrgThenName(projects, red) {
 		d.RedProjects[k] = redProject(projects[i], lights[i])
 	}
 	d.Missing = make([]MissingReport, len(missing))
-	for k, i := range missing {
+	for k, i := range sortByOrgThenName(projects, missing) {
 		p := &projects[i]
 		d.Missing[k] = MissingReport{ID: p.ID, Name: p.Name, Org: p.Org, LeadOrg: p.LeadOrg}
 	}
@@ -161,4 +155,27 @@ func redProject(p DispatchProject, pl ProjectLight) RedProject {
 		rp.CompletionRate = &f
 	}
 	return rp
+}
+
+// sortByOrgThenName orders indexes into projects by org code, name and id.
+// It sorts compact keys rather than indexes, so that comparisons do not
+// chase pointers across the whole project list.
+func sortByOrgThenName(projects []DispatchProject, idx []int) []int {
+	type key struct {
+		org, name string
+		id        int64
+		i         int
+	}
+	keys := make([]key, len(idx))
+	for k, i := range idx {
+		p := &projects[i]
+		keys[k] = key{p.Org.Code, p.Name, p.ID, i}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		return cmp.Or(cmp.Compare(a.org, b.org), cmp.Compare(a.name, b.name), cmp.Compare(a.id, b.id))
+	})
+	for k := range keys {
+		idx[k] = keys[k].i
+	}
+	return idx
 }

@@ -43,7 +43,9 @@ func (t *tally) totals() DispatchTotals {
 		ReportsDue:         t.due,
 		ReportsMissing:     t.missing,
 	}
-	out.CompletionRate, _ = fractionOf(int64(t.ytd), int64(t.plan))
+	if t.plan > 0 {
+		out.CompletionRate, _ = fractionOf(int64(t.ytd), int64(t.plan))
+	}
 	if f, ok := fractionOf(int64(t.startedNew), int64(t.newProjects)); ok {
 		out.StartRate = &f
 	}
@@ -66,29 +68,12 @@ func (t *tally) start() (int64, int64) {
 	return int64(t.startedNew), int64(t.newProjects)
 }
 
-// orgKey identifies an organisation: by id when the caller has one, else
-// by code.
-type orgKey struct {
-	id   int64
-	code string
-}
-
+// grouping tallies projects by organisation: by id when the caller has
+// one, else by code.
 type grouping struct {
-	order []OrgRef
-	by    map[orgKey]*tally
-}
-
-func newGrouping() *grouping { return &grouping{by: map[orgKey]*tally{}} }
-
-func (g *grouping) tally(o OrgRef) *tally {
-	k := orgKey{id: o.ID, code: o.Code}
-	t, ok := g.by[k]
-	if !ok {
-		t = &tally{}
-		g.by[k] = t
-		g.order = append(g.order, o)
-	}
-	return t
+	rows   []rankedTally
+	byID   map[int64]*tally
+	byCode map[string]*tally
 }
 
 type rankedTally struct {
@@ -96,13 +81,33 @@ type rankedTally struct {
 	t   *tally
 }
 
+func newGrouping() *grouping {
+	return &grouping{byID: map[int64]*tally{}, byCode: map[string]*tally{}}
+}
+
+func (g *grouping) tally(o OrgRef) *tally {
+	var t *tally
+	if o.ID != 0 {
+		t = g.byID[o.ID]
+	} else {
+		t = g.byCode[o.Code]
+	}
+	if t == nil {
+		t = &tally{}
+		if o.ID != 0 {
+			g.byID[o.ID] = t
+		} else {
+			g.byCode[o.Code] = t
+		}
+		g.rows = append(g.rows, rankedTally{o, t})
+	}
+	return t
+}
+
 // ranked orders organisations by completion rate, then start rate, both
 // descending and compared exactly, then by org code; ranks are 1..n.
 func (g *grouping) ranked() []OrgDispatch {
-	rows := make([]rankedTally, 0, len(g.order))
-	for _, o := range g.order {
-		rows = append(rows, rankedTally{o, g.by[orgKey{id: o.ID, code: o.Code}]})
-	}
+	rows := g.rows
 	slices.SortFunc(rows, func(a, b rankedTally) int {
 		an, ad := a.t.completion()
 		bn, bd := b.t.completion()

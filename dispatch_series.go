@@ -37,7 +37,10 @@ func MonthlySeries(year, month int, _ DispatchSettings, projects []DispatchProje
 	var ytd Money
 	for m := 1; m <= month; m++ {
 		ytd += perMonth[m]
-		rate, _ := fractionOf(int64(ytd), int64(plan))
+		var rate Fraction
+		if plan > 0 {
+			rate, _ = fractionOf(int64(ytd), int64(plan))
+		}
 		out = append(out, SeriesPoint{Month: m, Completed: perMonth[m], CompletedYTD: ytd,
 			CompletionRate: rate, TimeProgress: Fraction(float64(m) / 12)})
 	}

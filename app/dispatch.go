@@ -54,15 +54,8 @@ func (a *App) LightMonth(ctx context.Context, year int) int {
 // DefaultDispatchMonth is the latest month of the year with any counted
 // report, else LightMonth: the month a user most likely wants to see.
 func (a *App) DefaultDispatchMonth(ctx context.Context, year int) int {
-	_, fs, err := a.DB.DispatchInput(ctx, year, 12, "/none/")
-	if err == nil {
-		m := 0
-		for _, f := range fs {
-			m = max(m, f.Month)
-		}
-		if m > 0 {
-			return m
-		}
+	if m, err := a.DB.LatestMonth(ctx, year); err == nil && m > 0 {
+		return m
 	}
 	return a.LightMonth(ctx, year)
 }
@@ -127,7 +120,11 @@ func (a *App) Series(ctx context.Context, actor qianxiang.Actor, year, month int
 	if err := CheckMonth(year, month); err != nil {
 		return nil, err
 	}
-	ps, fs, err := a.DB.DispatchInput(ctx, year, month, ScopePath(actor))
+	ps, _, err := a.DB.DispatchInput(ctx, year, 0, ScopePath(actor))
+	if err != nil {
+		return nil, a.internal(ctx, "series", err)
+	}
+	fs, err := a.DB.MonthFigures(ctx, year, month)
 	if err != nil {
 		return nil, a.internal(ctx, "series", err)
 	}

@@ -49,7 +49,7 @@ func (a *App) ReportGrid(ctx context.Context, actor qianxiang.Actor, year, month
 	last := map[int64]qianxiang.Money{}
 	ytd := map[int64]qianxiang.Money{}
 	if month > 1 {
-		_, fs, err := a.DB.DispatchInput(ctx, year, month-1, "/none/")
+		fs, err := a.DB.MonthFigures(ctx, year, month-1)
 		if err != nil {
 			return nil, a.internal(ctx, "grid", err)
 		}

@@ -197,7 +197,7 @@ func (a *App) ImportReports(ctx context.Context, actor qianxiang.Actor, year, mo
 			return nil, err
 		}
 	}
-	_, fs, err := a.DB.DispatchInput(ctx, year, month-1, "/none/")
+	fs, err := a.DB.Summaries(ctx, year, month-1)
 	if err != nil {
 		return nil, a.internal(ctx, "import reports", err)
 	}

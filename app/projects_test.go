@@ -109,3 +109,16 @@ func TestProjectListFiltersAndSearch(t *testing.T) {
 		}
 	})
 }
+
+func TestSearchWithoutYear(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, a *app.App) {
+		testenv.Lvliang(t, a)
+		if _, err := a.CreateProject(ctx, qianxiang.SystemActor, newProject("汾阳市文化馆图书馆项目", "141182")); err != nil {
+			t.Fatal(err)
+		}
+		page, err := a.Projects(ctx, qianxiang.SystemActor, app.ProjectQuery{ProjectFilter: store.ProjectFilter{Q: "图书馆"}})
+		if err != nil || page.Total != 1 {
+			t.Fatalf("search across years: %+v %v", page, err)
+		}
+	})
+}

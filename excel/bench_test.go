@@ -11,7 +11,6 @@ import (
 // least 1,000 projects.
 const benchRows = 1100
 
-
 // BenchmarkReadCityWorkbook imports a 1,100-project city list. Compare
 // with BenchmarkExcelizeRawCells, the bare cost of opening the same file
 // and reading its cells: the import should stay within 4× of it and well

@@ -116,3 +116,40 @@ func TestReadProjectsUnderstandsListLayout(t *testing.T) {
 		}
 	}
 }
+
+// A CSV saved from a merged two-row header keeps the group text in its
+// first cell only: the group's unit still covers the columns under it, and
+// a lower row of names the importer does not know is still a header.
+func TestReadProjectsCSVTwoRowHeaderWithoutMerges(t *testing.T) {
+	imp := readCSV(t, "项目名称,县（市、区）,项目类型,投资情况（亿元）,,资金来源,\n"+
+		",,,总投资,年度计划投资,其中：中央资金,其中：地方资金\n"+
+		"甲,离石,续建,2,0.5,0.1,0.2\n")
+	if len(imp.Errors) > 0 || len(imp.Rows) != 1 || imp.Rows[0].Row != 3 {
+		t.Fatalf("rows %+v errors %v", imp.Rows, imp.Errors)
+	}
+	p := imp.Rows[0].Project
+	if p.TotalInvestment.String() != "20000.00" || p.AnnualPlan.String() != "5000.00" {
+		t.Errorf("amounts %s %s, want both in 亿元", p.TotalInvestment, p.AnnualPlan)
+	}
+	if p.Extra["其中：中央资金"] != "0.1" || p.Extra["其中：地方资金"] != "0.2" {
+		t.Errorf("extra = %v", p.Extra)
+	}
+	imp = readCSV(t, "项目名称,县（市、区）,项目类型,总投资,年度计划投资,资金来源,\n,,,,,其他1,其他2\n甲,离石,续建,2,1,3,4\n")
+	if len(imp.Rows) != 1 || imp.Rows[0].Project.Extra["其他1"] != "3" || imp.Rows[0].Project.Extra["其他2"] != "4" {
+		t.Errorf("sub-header of unknown names under a group: rows %+v, errors %v", imp.Rows, imp.Errors)
+	}
+}
+
+// A known header over sub-columns the importer does not know names its
+// first column: 总投资 over 合计 | 其中：中央资金.
+func TestReadProjectsKnownGroupOverUnknownColumns(t *testing.T) {
+	imp := readCSV(t, "项目名称,县（市、区）,项目类型,总投资（万元）,,年度计划投资\n"+
+		",,,合计,其中：中央资金,\n甲,离石,续建,100,30,50\n")
+	if len(imp.Errors) > 0 || len(imp.Rows) != 1 || len(imp.Warnings) > 0 {
+		t.Fatalf("rows %+v errors %v warnings %v", imp.Rows, imp.Errors, imp.Warnings)
+	}
+	p := imp.Rows[0].Project
+	if p.TotalInvestment.String() != "100.00" || p.AnnualPlan.String() != "50.00" || p.Extra["其中：中央资金"] != "30" {
+		t.Errorf("project = %+v", p)
+	}
+}

@@ -19,10 +19,10 @@ const listSheet = "项目清单"
 type listCell int
 
 const (
-	cellText listCell = iota
-	cellWrap          // long text, wrapped
-	cellAmount        // 万元, 0.00
-	cellDate          // a real Excel date; month-only dates show 2023年3月
+	cellText   listCell = iota
+	cellWrap            // long text, wrapped
+	cellAmount          // 万元, 0.00
+	cellDate            // a real Excel date; month-only dates show 2023年3月
 )
 
 // listColumn is one column of the written list, headed as the reader's
@@ -113,9 +113,9 @@ type listWriter struct {
 	f      *excelize.File
 	cols   []listColumn
 	styles map[listCell]int
-	month  int // style of a month-only date
-	bold   int // style of the 合计 row's amounts
-	next   int // next row, 1-based
+	month  int                     // style of a month-only date
+	bold   int                     // style of the 合计 row's amounts
+	next   int                     // next row, 1-based
 	sums   map[int]qianxiang.Money // column → sum, for the 合计 row
 	err    error
 }

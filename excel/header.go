@@ -110,32 +110,37 @@ func findHeaderRow(t *table, aliases map[string]alias, anchors ...field) int {
 	return -1
 }
 
-// isSubHeader reports whether row r completes the header above it: it
-// names at least one known column and holds no number, as a data, section
-// or total row would.
+// isSubHeader reports whether row r completes the header row above it, as
+// a CSV saved from a merged two-row header looks: it holds no number (as
+// data, section and total rows do), nothing under 序号, 项目名称 or 项目代码
+// (merged with the cell above), and it is not a note.
 func isSubHeader(t *table, r int, aliases map[string]alias) bool {
 	if r >= len(t.rows) {
 		return false
 	}
-	named := false
-	for _, v := range t.rows[r] {
-		v = squeeze(v)
-		if v == "" {
+	filled := false
+	for c, v := range t.rows[r] {
+		if squeeze(v) == "" {
 			continue
 		}
+		if !filled && noteStart.MatchString(compact(v)) {
+			return false
+		}
+		filled = true
 		if _, _, err := parseAmount(v, 1); err == nil {
 			return false
 		}
-		if _, ok := aliases[headerKey(v).key]; ok {
-			named = true
+		if upper, ok := aliases[headerKey(t.get(r-1, c)).key]; ok && (upper.field == fName || upper.field == fCode || upper.field == fSeq) {
+			return false
 		}
 	}
-	return named
+	return filled
 }
 
 // titleInfo reads the rows above the header: the unit (单位：万元) and the
-// year and month a title names ("吕梁市2023年1月调度表").
-func titleInfo(t *table, headerRow int) (unit string, year, month int) {
+// year and month a title names ("吕梁市2023年1月调度表"), with the row
+// (0-based) that names them.
+func titleInfo(t *table, headerRow int) (unit string, year, month, row int) {
 	for r := 0; r < headerRow; r++ {
 		for _, v := range t.rows[r] {
 			v = halfWidth(v)
@@ -145,13 +150,15 @@ func titleInfo(t *table, headerRow int) (unit string, year, month int) {
 			if m := titleMonth.FindStringSubmatch(v); m != nil && month == 0 {
 				year, _ = strconv.Atoi(m[1])
 				month, _ = strconv.Atoi(m[2])
+				row = r
 			} else if m := titleYear.FindStringSubmatch(v); m != nil && year == 0 {
 				year, _ = strconv.Atoi(m[1])
+				row = r
 			}
 		}
 	}
 	if month < 1 || month > 12 {
 		month = 0
 	}
-	return unit, year, month
+	return unit, year, month, row
 }

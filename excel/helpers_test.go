@@ -49,14 +49,14 @@ var sampleFolders = []string{"city-sectioned-2023", "county-flat-2023", "county-
 // expected is a sample folder's expected.json, the parts the importer
 // answers for.
 type expected struct {
-	Projects        int               `json:"projects"`
-	TotalInvestment string            `json:"total_investment"`
-	AnnualPlan      string            `json:"annual_plan"`
-	Kinds           map[string]int    `json:"kinds"`
-	ByCounty        map[string]int    `json:"by_county"`
-	RowsSample      map[string]int    `json:"rows_sample"`
-	BadRows         map[string]int    `json:"bad_rows"`
-	CSV             *expectedTotals   `json:"csv"`
+	Projects        int             `json:"projects"`
+	TotalInvestment string          `json:"total_investment"`
+	AnnualPlan      string          `json:"annual_plan"`
+	Kinds           map[string]int  `json:"kinds"`
+	ByCounty        map[string]int  `json:"by_county"`
+	RowsSample      map[string]int  `json:"rows_sample"`
+	BadRows         map[string]int  `json:"bad_rows"`
+	CSV             *expectedTotals `json:"csv"`
 	Dispatch        map[string]struct {
 		Total struct {
 			Projects       int    `json:"projects"`

@@ -27,6 +27,7 @@ type layout struct {
 	dupes       []*column // known headers seen twice: read as extra columns
 	unit        string    // the sheet's unit (单位：…), "" when not given
 	year, month int       // named by a title row
+	titleRow    int       // that row, 0-based
 }
 
 // sheetKind describes what a reader looks for.
@@ -97,15 +98,34 @@ func readLayout(t *table, r int, specs []columnSpec, aliases map[string]alias) (
 		l.last = r + 1
 	}
 	t.fillMerges(l.first, l.last)
-	l.unit, l.year, l.month = titleInfo(t, r)
+	l.unit, l.year, l.month, l.titleRow = titleInfo(t, r)
+	group := "" // the group cell over the columns to its right, as merged
 	for c := 0; c < t.width(l.first, l.last); c++ {
 		upper, lower := t.get(l.first, c), ""
 		if l.last > l.first && t.get(l.last, c) != upper {
 			lower = t.get(l.last, c)
 		}
+		switch {
+		case l.last == l.first:
+		case squeeze(upper) != "" && squeeze(lower) != "":
+			group = upper
+		case squeeze(upper) != "":
+			group = ""
+		case squeeze(lower) != "":
+			upper = group // a CSV keeps a merged group's text in its first cell only
+		}
 		text := lower
 		if squeeze(text) == "" {
 			text = upper
+		} else if !l.known(aliases, lower) {
+			switch {
+			case l.known(aliases, lower+upper):
+				text = oneLine(lower) + oneLine(upper) // 本月 under 完成投资
+			case l.known(aliases, upper+lower):
+				text = oneLine(upper) + oneLine(lower)
+			case l.known(aliases, upper) && (c == 0 || t.get(l.first, c-1) != upper):
+				text = upper // 总投资 over 合计 | 其中…: the group's first column is the amount itself
+			}
 		}
 		if squeeze(text) == "" {
 			continue // a column without a header cannot be named
@@ -138,6 +158,11 @@ func readLayout(t *table, r int, specs []columnSpec, aliases map[string]alias) (
 	return l, nil
 }
 
+func (l *layout) known(aliases map[string]alias, s string) bool {
+	_, ok := aliases[headerKey(s).key]
+	return ok && squeeze(s) != ""
+}
+
 // setUnit decides an amount column's unit: its header's, else the
 // sheet's, else 万元, as lists are kept.
 func (l *layout) setUnit(col *column) error {
@@ -158,15 +183,20 @@ func (l *layout) setUnit(col *column) error {
 // require refuses a layout without the given columns, naming all of them.
 func (l *layout) require(specs []columnSpec, fields ...field) error {
 	var missing []string
+	var details []qianxiang.Detail
 	for _, f := range fields {
 		if l.by[f] == nil {
 			missing = append(missing, canonical(specs, f)+" ("+string(f)+")")
+			details = append(details, qianxiang.Detail{Row: l.first + 1, Field: string(f),
+				Format: "required column %s is missing", Args: []any{canonical(specs, f)}})
 		}
 	}
 	if len(missing) == 0 {
 		return nil
 	}
-	return unreadable("required column missing from the header row (row %d): %s", l.first+1, strings.Join(missing, ", "))
+	e := unreadable("required column missing from the header row (row %d): %s", l.first+1, strings.Join(missing, ", "))
+	e.Details = details
+	return e
 }
 
 // cell gives the value of field f in row r, "" when there is no such column.

@@ -179,3 +179,17 @@ func TestReadProjectsRowFaultsAndWarnings(t *testing.T) {
 		t.Errorf("warnings: %v", imp.Warnings)
 	}
 }
+
+// Without a year in the options, the plan year comes from the title row.
+func TestReadProjectsTakesTheYearFromTheTitle(t *testing.T) {
+	opt := importOptions()
+	opt.Year = 0
+	imp, err := ReadProjects(bytesOf(t, "city-sectioned-2023", "projects.xlsx"), "p.xlsx", opt)
+	if err != nil || len(imp.Errors) > 0 || imp.Rows[0].Project.Year != 2023 {
+		t.Fatalf("err %v, errors %v", err, imp.Errors)
+	}
+	_, err = ReadProjects(strings.NewReader("项目名称,县（市、区）,项目类型,总投资,年度计划投资\n甲,离石,续建,2,1\n"), "l.csv", opt)
+	if e := qianxiang.AsError(err); e == nil || e.Code != qianxiang.EInvalid {
+		t.Errorf("no year anywhere: err = %v", err)
+	}
+}

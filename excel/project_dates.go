@@ -57,9 +57,9 @@ func (p *projectReader) date(r int, f field) (qianxiang.Date, bool) {
 	d, _, err := parseDate(raw, format, p.t.date1904)
 	switch {
 	case err == errNoMonth:
-		p.fail(r, f, "%q gives no month: write the %s as 2023年3月 or 2023-03-15", strings.TrimSpace(raw), label(f))
+		p.fail(r, f, "%q gives no month: write the %s as 2023年3月 or 2023-03-15", strings.TrimSpace(raw), fieldLabel(f))
 	case err != nil:
-		p.fail(r, f, "%q is not a date: write the %s as 2023年3月 or 2023-03-15", strings.TrimSpace(raw), label(f))
+		p.fail(r, f, "%q is not a date: write the %s as 2023年3月 or 2023-03-15", strings.TrimSpace(raw), fieldLabel(f))
 	default:
 		return d, true
 	}

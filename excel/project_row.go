@@ -6,11 +6,11 @@ import (
 	"qianxiang"
 )
 
-// project reads the project on row r, recording every fault of the row.
-func (p *projectReader) project(r int) qianxiang.Project {
+// project reads the project on row r, recording every fault of the row;
+// amountsOK reports that both amounts were read, for the subtotal checks.
+func (p *projectReader) project(r int) (pr qianxiang.Project, amountsOK bool) {
 	get := func(f field) string { return p.l.cell(p.t, r, f) }
-	pr := qianxiang.Project{Year: p.year}
-	rowOK := true
+	pr.Year = p.year
 
 	if pr.Name = oneLine(get(fName)); pr.Name == "" {
 		p.fail(r, fName, "the project name is empty")
@@ -44,8 +44,8 @@ func (p *projectReader) project(r int) qianxiang.Project {
 	var ok1, ok2 bool
 	pr.TotalInvestment, ok1 = p.amount(r, fTotal)
 	pr.AnnualPlan, ok2 = p.amount(r, fAnnual)
-	rowOK = ok1 && ok2
-	if rowOK && pr.AnnualPlan > pr.TotalInvestment {
+	amountsOK = ok1 && ok2
+	if amountsOK && pr.AnnualPlan > pr.TotalInvestment {
 		p.fail(r, fAnnual, "the annual plan %s is greater than the total investment %s", pr.AnnualPlan, pr.TotalInvestment)
 	}
 
@@ -64,8 +64,7 @@ func (p *projectReader) project(r int) qianxiang.Project {
 	pr.Extra = p.extra(r)
 
 	p.duplicates(r, pr)
-	p.tallies.rowOK = rowOK
-	return pr
+	return pr, amountsOK
 }
 
 // code checks a project code's form and place, and that no earlier row
@@ -123,21 +122,21 @@ func (p *projectReader) amount(r int, f field) (qianxiang.Money, bool) {
 	m, empty, err := parseAmount(raw, c.factor)
 	switch {
 	case empty:
-		p.fail(r, f, "the %s is empty", label(f))
+		p.fail(r, f, "the %s is empty", fieldLabel(f))
 	case err == errTooLarge:
 		p.fail(r, f, "%q is too large for an amount in %s", strings.TrimSpace(raw), c.unit)
 	case err != nil:
 		p.fail(r, f, "%q is not a number", strings.TrimSpace(raw))
 	case m < 0:
-		p.fail(r, f, "the %s %s is negative", label(f), m)
+		p.fail(r, f, "the %s %s is negative", fieldLabel(f), m)
 	default:
 		return m, true
 	}
 	return m, false
 }
 
-// label names a field in messages.
-func label(f field) string {
+// fieldLabel names a field in messages.
+func fieldLabel(f field) string {
 	switch f {
 	case fTotal:
 		return "total investment"

@@ -2,6 +2,7 @@ package excel
 
 import (
 	"io"
+	"sort"
 
 	"qianxiang"
 )
@@ -64,9 +65,14 @@ func ReadProjects(r io.Reader, filename string, opt ImportOptions) (*ProjectImpo
 	}
 	p.headerWarnings()
 	p.readRows()
-	if l.by[fKind] == nil && !p.kindFromSection {
-		return nil, unreadable("the kind of the projects is not given: add a 项目类型 column (新开工, 续建 or 前期) or section rows such as 一、新开工项目 above them")
+	if l.by[fKind] == nil && !p.kindFromSection && len(p.out.Rows) > 0 {
+		e := unreadable("the kind of the projects is not given: add a 项目类型 column (新开工, 续建 or 前期) or section rows such as 一、新开工项目 above them")
+		e.Details = []qianxiang.Detail{{Row: l.first + 1, Field: string(fKind), Format: "required column %s is missing", Args: []any{"项目类型"}}}
+		return nil, e
 	}
+	// Subtotal warnings are found after the rows they cover; people read
+	// a list top to bottom.
+	sort.SliceStable(p.out.Warnings, func(i, j int) bool { return p.out.Warnings[i].Row < p.out.Warnings[j].Row })
 	return p.out, nil
 }
 
@@ -117,9 +123,9 @@ func (p *projectReader) readRows() {
 		case rowTotal:
 			p.tallies.total(r, info, p.amounts(r))
 		case rowData:
-			pr := p.project(r)
+			pr, ok := p.project(r)
 			p.out.Rows = append(p.out.Rows, ProjectRow{Row: r + 1, Project: pr})
-			p.tallies.add(pr)
+			p.tallies.add(pr, ok)
 		}
 	}
 	p.tallies.finish()
@@ -166,9 +172,14 @@ func (p *projectReader) amounts(r int) [2]*qianxiang.Money {
 	return out
 }
 
-// headerWarnings reports a "2022年计划投资" column in a 2023 import, and
-// known headers that appear twice (the second is kept as an extra column).
+// headerWarnings reports a title or a "2022年计划投资" column of another
+// year than the import's, and known headers that appear twice (the second
+// is kept as an extra column).
 func (p *projectReader) headerWarnings() {
+	if p.l.year != 0 && p.l.year != p.year {
+		p.out.Warnings = append(p.out.Warnings, qianxiang.Detail{Row: p.l.titleRow + 1,
+			Format: "the title names the year %d but the import is for the %d plan", Args: []any{p.l.year, p.year}})
+	}
 	if c := p.l.by[fAnnual]; c.key.year != 0 && c.key.year != p.year {
 		p.out.Warnings = append(p.out.Warnings, qianxiang.Detail{Row: p.l.last + 1, Column: c.letter, Header: c.header, Field: string(fAnnual),
 			Format: "the column is for %d but the import is for the %d plan", Args: []any{c.key.year, p.year}})

@@ -12,10 +12,10 @@ func (p *reportReader) row(r int) (ReportRow, bool) {
 	out := ReportRow{Row: r + 1}
 	pr := p.project(r)
 	if pr != nil {
-		if first, dup := p.seen[pr.ID]; dup {
+		if first, dup := p.seen[pr]; dup {
 			p.fail(r, fName, "%s is already reported on row %d", pr.Name, first+1)
 		}
-		p.seen[pr.ID] = r
+		p.seen[pr] = r
 		out.ProjectID = pr.ID
 	}
 

@@ -55,7 +55,7 @@ func ReadReports(r io.Reader, filename string, opt ReportOptions) (*ReportImport
 	if err := l.require(reportColumns, fCompleted); err != nil {
 		return nil, err
 	}
-	p := &reportReader{t: t, l: l, opt: opt, orgs: newOrgIndex(opt.Orgs), seen: map[int64]int{}}
+	p := &reportReader{t: t, l: l, opt: opt, orgs: newOrgIndex(opt.Orgs), seen: map[*qianxiang.Project]int{}}
 	p.out = &ReportImport{Sheet: t.sheet}
 	if err := p.settleMonth(); err != nil {
 		return nil, err
@@ -88,7 +88,7 @@ type reportReader struct {
 
 	byCode map[string]*qianxiang.Project
 	byName map[string][]*qianxiang.Project // compact name → projects
-	seen   map[int64]int                   // project id → row
+	seen   map[*qianxiang.Project]int      // project → row
 }
 
 // settleMonth settles the report's month: the option, else the title, else the
@@ -114,10 +114,10 @@ func (p *reportReader) settleMonth() error {
 	}
 	p.out.Month = p.month
 	if l.month != 0 && l.month != p.month {
-		p.warnAt(0, "", "the title names month %d but the reports are imported for month %d", l.month, p.month)
+		p.warnAt(l.titleRow, "", "the title names month %d but the reports are imported for month %d", l.month, p.month)
 	}
 	if l.year != 0 && p.opt.Year != 0 && l.year != p.opt.Year {
-		p.warnAt(0, "", "the title names the year %d but the reports are imported for %d", l.year, p.opt.Year)
+		p.warnAt(l.titleRow, "", "the title names the year %d but the reports are imported for %d", l.year, p.opt.Year)
 	}
 	if fromYTD != 0 && fromYTD != p.month {
 		p.warnAt(l.last, fYTD, "the cumulative column is for months 1-%d but the reports are for month %d", fromYTD, p.month)

@@ -155,3 +155,20 @@ func TestReadReportsNeedsAMonth(t *testing.T) {
 		t.Errorf("err = %v, want a refusal naming the month", err)
 	}
 }
+
+// "完成投资（万元）" over "本月 | 1-2月累计" names the month's and the
+// cumulative column; the month comes from the cumulative header.
+func TestReadReportsGroupedAmountHeader(t *testing.T) {
+	ps := plan(t, "county-flat-2023")
+	csv := "项目名称,县（市、区）,完成投资（万元）,,形象进度\n" +
+		",,本月,1-2月累计,\n" +
+		ps[0].Name + "," + ps[0].Org.Name + ",12.5,20,主体施工\n"
+	imp, err := ReadReports(strings.NewReader(csv), "r.csv", ReportOptions{Year: 2023, Orgs: lvliangOrgs(), Projects: ps,
+		PriorYTD: map[int64]qianxiang.Money{ps[0].ID: 750}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if imp.Month != 2 || len(imp.Errors) > 0 || len(imp.Rows) != 1 || imp.Rows[0].Completed != 1250 {
+		t.Errorf("month %d rows %+v errors %v", imp.Month, imp.Rows, imp.Errors)
+	}
+}

@@ -35,7 +35,6 @@ type tallies struct {
 	grand    []*subtotal  // 合计 / 总计 rows: they cover the whole list
 	done     []*subtotal
 	all      subtotal
-	rowOK    bool // set by the reader for the row being added
 }
 
 func (t *tallies) open(r int, info rowInfo, stated [2]*qianxiang.Money) {
@@ -65,8 +64,8 @@ func (t *tallies) total(r int, info rowInfo, stated [2]*qianxiang.Money) {
 	t.sinceSub = &subtotal{ok: true}
 }
 
-func (t *tallies) add(p qianxiang.Project) {
-	ok := t.rowOK
+// add counts a project row; ok is false when its amounts could not be read.
+func (t *tallies) add(p qianxiang.Project, ok bool) {
 	for _, s := range []*subtotal{t.sections[1], t.sections[2], t.sinceSub, &t.all} {
 		if s != nil {
 			s.add(p, ok)

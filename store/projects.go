@@ -143,23 +143,28 @@ type ProjectTotals struct {
 	AnnualPlan      qianxiang.Money `json:"annual_plan"`
 }
 
-func likeArg(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-	return "%" + r.Replace(s) + "%"
-}
-
-func (f ProjectFilter) where() (string, []any) {
+// where builds the filter on the projects table alone: organisations are
+// resolved to ids first, so counting and summing a year's projects needs no
+// join (the registry's totals line runs on every page view).
+func (c conn) projectWhere(ctx context.Context, f ProjectFilter) (string, []any, error) {
 	var where []string
 	var args []any
 	add := func(w string, a ...any) { where = append(where, w); args = append(args, a...) }
 	if f.Year != 0 {
 		add(`p.year = ?`, f.Year)
 	}
-	if f.OrgCode != "" {
-		add(`co.code = ?`, f.OrgCode)
-	}
-	if f.LeadOrgCode != "" {
-		add(`lo.code = ?`, f.LeadOrgCode)
+	for _, oc := range []struct{ col, code string }{{"p.org_id", f.OrgCode}, {"p.lead_org_id", f.LeadOrgCode}} {
+		if oc.code == "" {
+			continue
+		}
+		var id int64
+		err := c.queryRow(ctx, `SELECT id FROM orgs WHERE code = ?`, oc.code).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			id = -1 // an unknown organisation has no projects
+		} else if err != nil {
+			return "", nil, err
+		}
+		add(oc.col+` = ?`, id)
 	}
 	if f.Kind != "" {
 		add(`p.kind = ?`, f.Kind)
@@ -174,29 +179,77 @@ func (f ProjectFilter) where() (string, []any) {
 		add(`p.leader = ?`, f.Leader)
 	}
 	if q := strings.TrimSpace(f.Q); q != "" {
-		l := likeArg(q)
-		add(`(p.name LIKE ? ESCAPE '\' OR p.code LIKE ? ESCAPE '\' OR p.owner LIKE ? ESCAPE '\')`, l, l, l)
+		// A plain substring test: faster than LIKE '%q%', and nothing in q
+		// needs escaping.
+		if c.d == Postgres {
+			add(`(strpos(p.name, ?) > 0 OR strpos(p.code, ?) > 0 OR strpos(p.owner, ?) > 0)`, q, q, q)
+		} else {
+			// On SQLite the test runs in a subquery on the narrow
+			// projects_year_name index, so the outer query walks its sort
+			// order without fetching every row to look at its name.
+			match := `(instr(s.name, ?) > 0 OR instr(s.code, ?) > 0 OR instr(s.owner, ?) > 0)`
+			if f.Year != 0 {
+				add(`p.id IN (SELECT s.id FROM projects s WHERE s.year = ? AND `+match+`)`, f.Year, q, q, q)
+			} else {
+				add(`p.id IN (SELECT s.id FROM projects s WHERE `+match+`)`, q, q, q)
+			}
+		}
 	}
 	if f.ScopePath != "" {
-		l := strings.ReplaceAll(f.ScopePath, "_", `\_`) + "%"
-		add(`(co.path LIKE ? ESCAPE '\' OR lo.path LIKE ? ESCAPE '\')`, l, l)
+		ids, err := c.orgIDsUnder(ctx, f.ScopePath)
+		if err != nil {
+			return "", nil, err
+		}
+		ph := inList(len(ids))
+		w := `(p.org_id IN (` + ph + `) OR p.lead_org_id IN (` + ph + `))`
+		for range 2 {
+			for _, id := range ids {
+				args = append(args, id)
+			}
+		}
+		where = append(where, w)
 	}
 	if f.IDs != nil {
 		if len(f.IDs) == 0 {
 			add(`1 = 0`)
 		} else {
-			ph := strings.TrimSuffix(strings.Repeat("?,", len(f.IDs)), ",")
-			w := `p.id IN (` + ph + `)`
+			where = append(where, `p.id IN (`+inList(len(f.IDs))+`)`)
 			for _, id := range f.IDs {
 				args = append(args, id)
 			}
-			where = append(where, w)
 		}
 	}
 	if len(where) == 0 {
-		return "", nil
+		return "", nil, nil
 	}
-	return " WHERE " + strings.Join(where, " AND "), args
+	return " WHERE " + strings.Join(where, " AND "), args, nil
+}
+
+// inList gives n placeholders, at least one (an empty list matches nothing
+// through the id -1 the caller then passes).
+func inList(n int) string {
+	if n == 0 {
+		return "-1"
+	}
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
+
+// orgIDsUnder lists the organisations at or below a path.
+func (c conn) orgIDsUnder(ctx context.Context, path string) ([]int64, error) {
+	rows, err := c.query(ctx, `SELECT id FROM orgs WHERE path LIKE ? ESCAPE '\'`, strings.ReplaceAll(path, "_", `\_`)+"%")
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
 }
 
 var projectSorts = map[string]string{
@@ -204,7 +257,10 @@ var projectSorts = map[string]string{
 	"total_investment": "p.total_investment, p.id", "-total_investment": "p.total_investment DESC, p.id",
 	"annual_plan": "p.annual_plan, p.id", "-annual_plan": "p.annual_plan DESC, p.id",
 	"planned_start": "p.planned_start, p.id", "-planned_start": "p.planned_start DESC, p.id",
-	"code": "p.code, p.id", "org": "co.code, p.id", "-org": "co.code DESC, p.id", "": "co.code, p.id", "id": "p.id",
+	"code": "p.code, p.id", "id": "p.id",
+	// Counties sort in the order they were created, which for a preset city
+	// is the order of their codes; the index on (year, org_id) serves it.
+	"org": "p.org_id, p.id", "-org": "p.org_id DESC, p.id", "": "p.org_id, p.id",
 }
 
 // ValidSort reports a known sort key.
@@ -212,9 +268,12 @@ func ValidSort(s string) bool { _, ok := projectSorts[s]; return ok }
 
 // Projects returns a page of projects and the totals of the whole filtered set.
 func (c conn) Projects(ctx context.Context, f ProjectFilter) ([]qianxiang.Project, ProjectTotals, error) {
-	where, args := f.where()
 	var t ProjectTotals
-	if err := c.queryRow(ctx, `SELECT COUNT(*), CAST(COALESCE(SUM(p.total_investment), 0) AS BIGINT), CAST(COALESCE(SUM(p.annual_plan), 0) AS BIGINT)`+projectFrom+where, args...).
+	where, args, err := c.projectWhere(ctx, f)
+	if err != nil {
+		return nil, t, err
+	}
+	if err := c.queryRow(ctx, `SELECT COUNT(*), CAST(COALESCE(SUM(p.total_investment), 0) AS BIGINT), CAST(COALESCE(SUM(p.annual_plan), 0) AS BIGINT) FROM projects p`+where, args...).
 		Scan(&t.Count, (*int64)(&t.TotalInvestment), (*int64)(&t.AnnualPlan)); err != nil {
 		return nil, t, err
 	}

@@ -109,8 +109,10 @@ func tsPtr(t *time.Time) string {
 // projects in scope and their reports of months 1..month. The reports query
 // is answered from the reports_dispatch index alone.
 func (c conn) DispatchInput(ctx context.Context, year, month int, scopePath string) ([]qianxiang.DispatchProject, []qianxiang.MonthFigure, error) {
-	f := ProjectFilter{Year: year, ScopePath: scopePath}
-	where, args := f.where()
+	where, args, err := c.projectWhere(ctx, ProjectFilter{Year: year, ScopePath: scopePath})
+	if err != nil {
+		return nil, nil, err
+	}
 	rows, err := c.query(ctx, `SELECT p.id, p.name, p.kind, p.planned_start, p.started_on, p.annual_plan,
 		co.id, co.code, co.name, lo.id, lo.code, lo.name`+projectFrom+where, args...)
 	if err != nil {
@@ -135,8 +137,21 @@ func (c conn) DispatchInput(ctx context.Context, year, month int, scopePath stri
 	if err := rows.Err(); err != nil {
 		return nil, nil, err
 	}
-	fs, err := c.figures(ctx, ``, []any{year, month})
+	fs, err := c.Summaries(ctx, year, month)
 	return ps, fs, err
+}
+
+// Summaries gives every project's counted reports of months 1..month as
+// one figure each (see summaries).
+func (c conn) Summaries(ctx context.Context, year, month int) ([]qianxiang.MonthFigure, error) {
+	return c.summaries(ctx, ``, []any{year, month})
+}
+
+// LatestMonth is the latest month of a year with a counted report (0: none).
+func (c conn) LatestMonth(ctx context.Context, year int) (int, error) {
+	var m int
+	err := c.queryRow(ctx, `SELECT COALESCE(MAX(month), 0) FROM reports WHERE year = ? AND status IN ('submitted', 'approved')`, year).Scan(&m)
+	return m, err
 }
 
 // InsertProblem adds a problem raised on a project.
@@ -146,7 +161,8 @@ func (tx *Tx) InsertProblem(ctx context.Context, projectID int64, category, desc
 		VALUES (?, ?, ?, ?, ?, ?, ?)`, projectID, category, description, ownerOrg, source, now, now)
 }
 
-// FiguresFor loads the counted reports of months 1..month of some projects.
+// FiguresFor sums the counted reports of months 1..month of some projects
+// (one summary figure each, as DispatchInput gives).
 func (c conn) FiguresFor(ctx context.Context, year, month int, ids []int64) ([]qianxiang.MonthFigure, error) {
 	if len(ids) == 0 {
 		return nil, nil
@@ -157,13 +173,44 @@ func (c conn) FiguresFor(ctx context.Context, year, month int, ids []int64) ([]q
 		ph[i] = "?"
 		args = append(args, id)
 	}
-	return c.figures(ctx, ` AND project_id IN (`+strings.Join(ph, ",")+`)`, args)
+	return c.summaries(ctx, ` AND project_id IN (`+strings.Join(ph, ",")+`)`, args)
 }
 
-// figures loads counted reports of months 1..N (args start with year, N).
-func (c conn) figures(ctx context.Context, extra string, args []any) ([]qianxiang.MonthFigure, error) {
+// summaries sums each project's counted reports of months 1..N into one
+// figure: the year-to-date amount, the latest month reported (N exactly
+// when month N is in) and the earliest start date reported. The dispatch
+// rules add figures up, so one summary gives the same result as the months
+// it stands for, while the database sends one row per project instead of
+// twelve. args are year, N, then the arguments of extra.
+func (c conn) summaries(ctx context.Context, extra string, args []any) ([]qianxiang.MonthFigure, error) {
+	rows, err := c.query(ctx, `SELECT project_id, CAST(SUM(completed) AS BIGINT), MAX(month),
+		COALESCE(MIN(CASE WHEN started_on <> '' THEN started_on END), '')
+		FROM reports WHERE year = ? AND month <= ? AND status IN ('submitted', 'approved')`+extra+`
+		GROUP BY project_id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var fs []qianxiang.MonthFigure
+	for rows.Next() {
+		f := qianxiang.MonthFigure{Status: qianxiang.ReportSubmitted}
+		var completed int64
+		var so string
+		if err := rows.Scan(&f.ProjectID, &completed, &f.Month, &so); err != nil {
+			return nil, err
+		}
+		f.Completed = qianxiang.Money(completed)
+		f.StartedOn, _ = qianxiang.ParseDate(so)
+		fs = append(fs, f)
+	}
+	return fs, rows.Err()
+}
+
+// MonthFigures loads each counted report of months 1..N, month by month
+// (the cockpit's series needs the months apart).
+func (c conn) MonthFigures(ctx context.Context, year, month int) ([]qianxiang.MonthFigure, error) {
 	rows, err := c.query(ctx, `SELECT project_id, month, completed, started_on, status FROM reports
-		WHERE year = ? AND month <= ? AND status IN ('submitted', 'approved')`+extra, args...)
+		WHERE year = ? AND month <= ? AND status IN ('submitted', 'approved')`, year, month)
 	if err != nil {
 		return nil, err
 	}

@@ -104,9 +104,10 @@ var dispatchFuncs = template.FuncMap{
 		}
 		return m, nil
 	},
-	"ym":      func(y, m int) string { return fmt.Sprintf("%04d-%02d", y, m) },
-	"itoa":    func(i int) string { return fmt.Sprint(i) },
-	"lightOf": func(l qianxiang.Light) string { return string(l) },
+	"dispatchNav": dispatchNav,
+	"ym":          func(y, m int) string { return fmt.Sprintf("%04d-%02d", y, m) },
+	"itoa":        func(i int) string { return fmt.Sprint(i) },
+	"lightOf":     func(l qianxiang.Light) string { return string(l) },
 	// barWidth is a rate as a CSS width percentage, within 0..100.
 	"barWidth": func(f qianxiang.Fraction) string {
 		return strconv.FormatFloat(min(max(float64(f)*100, 0), 100), 'f', 1, 64)
@@ -121,7 +122,7 @@ func init() {
 
 // circularTmpl is parsed on first use, after init has added the functions.
 var circularTmpl = sync.OnceValues(func() (*template.Template, error) {
-	return template.New("circular").Funcs(funcs).ParseFS(assets, "templates/_circular.html")
+	return template.New("circular").Funcs(funcs).ParseFS(assets, "templates/circular.html")
 })
 
 // WriteCircular writes the dispatch circular (调度通报) of a month as one

@@ -14,15 +14,16 @@ import (
 // (dispatch.css), so the big screen's dark theme recolours them. Every
 // mark is a link to the figures behind it.
 
-func esc(s string) string { return template.HTMLEscapeString(s) }
+func svgEsc(s string) string { return template.HTMLEscapeString(s) }
 
 // fmtRate gives a rate as "25.3%" for chart labels.
-func fmtRate(f float64) string { return fmt.Sprintf("%.1f%%", f*100) }
+func svgRate(f float64) string { return fmt.Sprintf("%.1f%%", f*100) }
 
 // progressChart draws the plan's cumulative completion rate month by month
-// against the time-progress line N/12. href(m) links a month's point.
-func progressChart(pts []qianxiang.SeriesPoint, legendRate, legendTime string, href func(m int) string) template.HTML {
-	const w, h, l, r, t, b = 640.0, 300.0, 46.0, 18.0, 30.0, 30.0
+// against the time-progress line N/12, h units tall (640 wide). href(m)
+// links a month's point.
+func progressChart(pts []qianxiang.SeriesPoint, legendRate, legendTime string, h float64, href func(m int) string) template.HTML {
+	const w, l, r, t, b = 640.0, 46.0, 18.0, 30.0, 30.0
 	top := 1.0
 	for _, p := range pts {
 		top = math.Max(top, float64(p.CompletionRate))
@@ -31,7 +32,7 @@ func progressChart(pts []qianxiang.SeriesPoint, legendRate, legendTime string, h
 	x := func(m float64) float64 { return l + (w-l-r)*m/12 }
 	y := func(f float64) float64 { return h - b - (h-t-b)*f/top }
 	var s strings.Builder
-	fmt.Fprintf(&s, `<svg class="chart progress" viewBox="0 0 %g %g" role="img" aria-label="%s">`, w, h, esc(legendRate+" / "+legendTime))
+	fmt.Fprintf(&s, `<svg class="chart progress" viewBox="0 0 %g %g" role="img" aria-label="%s">`, w, h, svgEsc(legendRate+" / "+legendTime))
 	for g := 0.0; g <= top+1e-9; g += 0.2 {
 		fmt.Fprintf(&s, `<line class="c-grid" x1="%g" y1="%.1f" x2="%g" y2="%.1f"/><text class="c-axis" x="%g" y="%.1f" text-anchor="end">%.0f%%</text>`,
 			l, y(g), w-r, y(g), l-6, y(g)+4, g*100)
@@ -54,22 +55,23 @@ func progressChart(pts []qianxiang.SeriesPoint, legendRate, legendTime string, h
 			}
 			label := ""
 			if i == len(pts)-1 || len(pts) <= 6 || i%2 == 1 {
-				label = fmt.Sprintf(`<text class="c-val" x="%.1f" y="%.1f" text-anchor="middle">%s</text>`, cx, cy-10, fmtRate(float64(p.CompletionRate)))
+				label = fmt.Sprintf(`<text class="c-val" x="%.1f" y="%.1f" text-anchor="middle">%s</text>`, cx, cy-10, svgRate(float64(p.CompletionRate)))
 			}
 			fmt.Fprintf(&s, `<a href="%s"><title>%d: %s</title><circle class="%s" cx="%.1f" cy="%.1f" r="5"/>%s</a>`,
-				esc(href(p.Month)), p.Month, fmtRate(float64(p.CompletionRate)), cls, cx, cy, label)
+				svgEsc(href(p.Month)), p.Month, svgRate(float64(p.CompletionRate)), cls, cx, cy, label)
 		}
 	}
-	fmt.Fprintf(&s, `<g class="c-legend"><line class="c-rate" x1="%g" y1="14" x2="%g" y2="14"/><text x="%g" y="18">%s</text>`, l, l+24, l+30, esc(legendRate))
-	fmt.Fprintf(&s, `<line class="c-time" x1="%g" y1="14" x2="%g" y2="14"/><text x="%g" y="18">%s</text></g>`, l+210, l+234, l+240, esc(legendTime))
+	fmt.Fprintf(&s, `<g class="c-legend"><line class="c-rate" x1="%g" y1="14" x2="%g" y2="14"/><text x="%g" y="18">%s</text>`, l, l+24, l+30, svgEsc(legendRate))
+	fmt.Fprintf(&s, `<line class="c-time" x1="%g" y1="14" x2="%g" y2="14"/><text x="%g" y="18">%s</text></g>`, l+210, l+234, l+240, svgEsc(legendTime))
 	s.WriteString(`</svg>`)
 	return template.HTML(s.String())
 }
 
 // rankBars draws organisations' completion rates as horizontal bars in
-// rank order, with the time-progress mark; href(code) links a bar.
-func rankBars(rows []qianxiang.OrgDispatch, tp qianxiang.Fraction, timeLabel string, href func(code string) string) template.HTML {
-	const w, l, r, rowH, top = 640.0, 96.0, 64.0, 24.0, 22.0
+// rank order, rowH units a row, with the time-progress mark; href(code)
+// links a bar.
+func rankBars(rows []qianxiang.OrgDispatch, tp qianxiang.Fraction, timeLabel string, rowH float64, href func(code string) string) template.HTML {
+	const w, l, r, top = 640.0, 96.0, 64.0, 22.0
 	h := top + rowH*float64(len(rows)) + 8
 	hi := math.Max(float64(tp), 0.01)
 	for _, o := range rows {
@@ -86,19 +88,19 @@ func rankBars(rows []qianxiang.OrgDispatch, tp qianxiang.Fraction, timeLabel str
 			cls = "c-bar behind"
 		}
 		fmt.Fprintf(&s, `<a href="%s"><title>%s %s</title><text class="c-label" x="%g" y="%.1f" text-anchor="end">%d %s</text><rect class="%s" x="%g" y="%.1f" width="%.1f" height="%.1f" rx="2"/><text class="c-val" x="%.1f" y="%.1f">%s</text></a>`,
-			esc(href(o.Org.Code)), esc(o.Org.Name), fmtRate(float64(o.CompletionRate)), l-8, yy+rowH/2+4, o.Rank, esc(o.Org.Name),
-			cls, l, yy+3, math.Max(x(float64(o.CompletionRate))-l, 1), rowH-6, x(float64(o.CompletionRate))+5, yy+rowH/2+4, fmtRate(float64(o.CompletionRate)))
+			svgEsc(href(o.Org.Code)), svgEsc(o.Org.Name), svgRate(float64(o.CompletionRate)), l-8, yy+rowH/2+4, o.Rank, svgEsc(o.Org.Name),
+			cls, l, yy+3, math.Max(x(float64(o.CompletionRate))-l, 1), rowH-6, x(float64(o.CompletionRate))+5, yy+rowH/2+4, svgRate(float64(o.CompletionRate)))
 	}
 	fmt.Fprintf(&s, `<line class="c-time" x1="%.1f" y1="%g" x2="%.1f" y2="%.1f"/><text class="c-axis" x="%.1f" y="14" text-anchor="middle">%s %s</text>`,
-		x(float64(tp)), top-4, x(float64(tp)), h-4, x(float64(tp)), esc(timeLabel), fmtRate(float64(tp)))
+		x(float64(tp)), top-4, x(float64(tp)), h-4, x(float64(tp)), svgEsc(timeLabel), svgRate(float64(tp)))
 	s.WriteString(`</svg>`)
 	return template.HTML(s.String())
 }
 
 // lightBars draws each organisation's green, yellow and red projects as a
 // stacked bar; href(code, light) links a segment to those projects.
-func lightBars(rows []qianxiang.OrgDispatch, term func(string) string, href func(code, light string) string) template.HTML {
-	const w, l, r, rowH, top = 640.0, 96.0, 40.0, 24.0, 22.0
+func lightBars(rows []qianxiang.OrgDispatch, term func(string) string, rowH float64, href func(code, light string) string) template.HTML {
+	const w, l, r, top = 640.0, 96.0, 40.0, 22.0
 	h := top + rowH*float64(len(rows)) + 8
 	most := 1
 	for _, o := range rows {
@@ -109,12 +111,12 @@ func lightBars(rows []qianxiang.OrgDispatch, term func(string) string, href func
 	fmt.Fprintf(&s, `<svg class="chart lights" viewBox="0 0 %g %.0f" role="img">`, w, h)
 	lx := l
 	for _, c := range []string{"green", "yellow", "red"} {
-		fmt.Fprintf(&s, `<rect class="c-%s" x="%.0f" y="4" width="12" height="12" rx="2"/><text class="c-axis" x="%.0f" y="14">%s</text>`, c, lx, lx+16, esc(term(c)))
+		fmt.Fprintf(&s, `<rect class="c-%s" x="%.0f" y="4" width="12" height="12" rx="2"/><text class="c-axis" x="%.0f" y="14">%s</text>`, c, lx, lx+16, svgEsc(term(c)))
 		lx += 90
 	}
 	for i, o := range rows {
 		yy := top + rowH*float64(i)
-		fmt.Fprintf(&s, `<text class="c-label" x="%g" y="%.1f" text-anchor="end">%s</text>`, l-8, yy+rowH/2+4, esc(o.Org.Name))
+		fmt.Fprintf(&s, `<text class="c-label" x="%g" y="%.1f" text-anchor="end">%s</text>`, l-8, yy+rowH/2+4, svgEsc(o.Org.Name))
 		xx := l
 		for _, seg := range []struct {
 			light string
@@ -125,7 +127,7 @@ func lightBars(rows []qianxiang.OrgDispatch, term func(string) string, href func
 			}
 			sw := unit * float64(seg.n)
 			fmt.Fprintf(&s, `<a href="%s"><title>%s %s %d</title><rect class="c-%s" x="%.1f" y="%.1f" width="%.1f" height="%.1f"/>`,
-				esc(href(o.Org.Code, seg.light)), esc(o.Org.Name), esc(term(seg.light)), seg.n, seg.light, xx, yy+3, sw, rowH-6)
+				svgEsc(href(o.Org.Code, seg.light)), svgEsc(o.Org.Name), svgEsc(term(seg.light)), seg.n, seg.light, xx, yy+3, sw, rowH-6)
 			if sw >= 22 {
 				fmt.Fprintf(&s, `<text class="c-seg" x="%.1f" y="%.1f" text-anchor="middle">%d</text>`, xx+sw/2, yy+rowH/2+4, seg.n)
 			}

@@ -62,11 +62,16 @@ func (s *Server) loadCockpit(r *http.Request) (*cockpitView, error) {
 	if v.Series, err = s.App.Series(ctx, a, dv.Year, dv.Month); err != nil {
 		return nil, err
 	}
-	v.Progress = progressChart(v.Series, i18n.T(lang, "Cumulative completion rate"), i18n.T(lang, "Time progress"),
+	// The hall display has height to spare: taller charts, same width.
+	chartH, rowH := 300.0, 24.0
+	if v.Screen {
+		chartH, rowH = 390, 30
+	}
+	v.Progress = progressChart(v.Series, i18n.T(lang, "Cumulative completion rate"), i18n.T(lang, "Time progress"), chartH,
 		func(m int) string { return fmt.Sprintf("/dispatch?year=%d&month=%d", dv.Year, m) })
-	v.Ranking = rankBars(dv.D.ByOrg, dv.D.TimeProgress, i18n.T(lang, "Time progress"),
+	v.Ranking = rankBars(dv.D.ByOrg, dv.D.TimeProgress, i18n.T(lang, "Time progress"), rowH,
 		func(code string) string { return string(dv.Projects("org", code)) })
-	v.Lights = lightBars(dv.D.ByOrg, func(t string) string { return i18n.T(lang, t) },
+	v.Lights = lightBars(dv.D.ByOrg, func(t string) string { return i18n.T(lang, t) }, rowH,
 		func(code, light string) string { return string(dv.Projects("org", code, "light", light)) })
 	return v, s.remind(r, v)
 }

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"strings"
 
 	"qianxiang"
 	"qianxiang/excel"
@@ -106,4 +107,23 @@ func (s *Server) dispatchXLSX(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"; filename*=UTF-8''%s`, name,
 		url.PathEscape(fmt.Sprintf("%s调度通报-%d年%d月.xlsx", v.City, v.Year, v.Month))))
 	return excel.WriteDispatch(w, v.D, v.City, v.Month)
+}
+
+// dispatchNav is the module's second row of navigation, shared by its
+// pages. It is built here rather than in a partial template: the embedded
+// template folder leaves out files whose names start with "_".
+func dispatchNav(p *Page) template.HTML {
+	items := [][2]string{{"/cockpit", "Cockpit"}, {"/dispatch", "Dispatch circular"}, {"/reports", "Monthly reports"}, {"/settings/dispatch", "Dispatch settings"}}
+	var b strings.Builder
+	fmt.Fprintf(&b, `<nav class="subnav" aria-label="%s">`, template.HTMLEscapeString(p.T("Dispatch")))
+	for _, it := range items {
+		on := p.Path == it[0] || (it[0] == "/cockpit" && p.Path == "/" && p.CityWide())
+		cls := ""
+		if on {
+			cls = ` class="on" aria-current="page"`
+		}
+		fmt.Fprintf(&b, `<a href="%s"%s>%s</a>`, it[0], cls, template.HTMLEscapeString(p.T(it[1])))
+	}
+	b.WriteString(`</nav>`)
+	return template.HTML(b.String())
 }

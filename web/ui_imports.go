@@ -168,7 +168,11 @@ func previewRows(lang string, res *app.ImportResult) []importRowView {
 		if v.Bad == nil {
 			v.Bad = map[string]bool{}
 		}
-		v.Bad[det.Field] = true
+		field := det.Field
+		if field == "county" { // the reader's name for the project's org
+			field = "org"
+		}
+		v.Bad[field] = true
 		here := det
 		here.Row = 0 // the row number is already in the row's first cell
 		v.Errs = append(v.Errs, i18n.Detail(lang, here))

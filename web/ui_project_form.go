@@ -141,7 +141,7 @@ func (s *Server) projectSave(w http.ResponseWriter, r *http.Request) error {
 	}
 	if _, err := s.App.PatchProject(ctx, a, id, d.Version, patch); err != nil {
 		if qianxiang.ErrorCode(err) == qianxiang.EConflict {
-			return s.formStale(w, r, d, err)
+			return s.formStale(w, r, d)
 		}
 		return s.formRefused(w, r, d, err)
 	}
@@ -180,6 +180,13 @@ func (s *Server) formRefused(w http.ResponseWriter, r *http.Request, d *projectF
 	var unplaced []string
 	for _, det := range e.Details {
 		msg := i18n.Message(lang, det)
+		if det.Field == "code" && det.Format == "%s" {
+			// Project.Validate flattens the code check's error to English
+			// text; asking the check again gives a message we can translate.
+			if cerr := qianxiang.CheckProjectCode(d.Values["code"], s.App.CityCode(r.Context())); cerr != nil {
+				msg = i18n.Error(lang, cerr)
+			}
+		}
 		if _, shown := fieldInputs[det.Field]; shown {
 			d.Errs[det.Field] = msg
 		} else {
@@ -197,7 +204,7 @@ func (s *Server) formRefused(w http.ResponseWriter, r *http.Request, d *projectF
 // the form, the fields someone else changed meanwhile are marked with their
 // new values, and the form now carries the current version, so saving again
 // is a deliberate choice to replace what the other person saved.
-func (s *Server) formStale(w http.ResponseWriter, r *http.Request, d *projectFormData, err error) error {
+func (s *Server) formStale(w http.ResponseWriter, r *http.Request, d *projectFormData) error {
 	ctx, a, lang := r.Context(), actor(r), info(r).Lang
 	cur, gerr := s.App.Project(ctx, a, d.ID)
 	if gerr != nil {
@@ -210,7 +217,8 @@ func (s *Server) formStale(w http.ResponseWriter, r *http.Request, d *projectFor
 		}
 	}
 	d.Version = cur.Version
-	msg := i18n.Error(lang, err)
+	// Not the service's "reload and edit again": the form offers better.
+	msg := i18n.T(lang, "Not saved: someone else changed this project after you opened it.")
 	details := []string{i18n.T(lang, "Your input is kept below. Fields someone else changed are marked with their new value; saving again replaces them with yours.")}
 	return s.renderForm(w, r, http.StatusConflict, d, msg, details)
 }

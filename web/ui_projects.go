@@ -34,6 +34,7 @@ type projectListData struct {
 	Sorts      map[string]sortLink
 	Pages      []pageLink
 	PrevURL    string
+	PrintURL   string // the whole filtered set on one page, when it fits
 	NextURL    string
 	LastPage   int
 	Summary    []string // the active filters in words, for print
@@ -103,6 +104,11 @@ func (s *Server) projectsPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	if res.Page < d.LastPage {
 		d.NextURL = withQuery(r.URL, "page", strconv.Itoa(res.Page+1))
+	}
+	// A printed list should be the whole filtered set, not the page on
+	// screen; up to the largest page it is, and it prints itself.
+	if res.Total > q.PerPage && res.Total <= 200 {
+		d.PrintURL = withQuery(r.URL, "per_page", "200", "page", "", "print", "1")
 	}
 	p := s.page(r, "Project registry", "projects", &d)
 	d.Summary = filterSummary(p, q, d.Orgs)
@@ -193,7 +199,7 @@ func filterSummary(p *Page, q app.ProjectQuery, orgs []qianxiang.Org) []string {
 	var out []string
 	add := func(label, v string) {
 		if v != "" {
-			out = append(out, p.T(label)+"："+v)
+			out = append(out, p.T("%s: %s", p.T(label), v))
 		}
 	}
 	if q.OrgCode != "" {

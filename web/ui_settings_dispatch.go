@@ -27,7 +27,7 @@ type settingsForm struct {
 	CanEdit     bool
 }
 
-func formOf(st qianxiang.DispatchSettings) *settingsForm {
+func settingsFormOf(st qianxiang.DispatchSettings) *settingsForm {
 	f := &settingsForm{YellowBand: strconv.FormatFloat(st.YellowBand*100, 'f', -1, 64), DeadlineDay: strconv.Itoa(st.DeadlineDay),
 		Kinds: map[qianxiang.Kind]bool{}, AllKinds: qianxiang.Kinds, Errors: map[string]string{}}
 	for _, k := range st.ReportingKinds {
@@ -37,7 +37,7 @@ func formOf(st qianxiang.DispatchSettings) *settingsForm {
 }
 
 func (s *Server) dispatchSettingsPage(w http.ResponseWriter, r *http.Request) error {
-	f := formOf(s.App.DispatchSettings(r.Context()))
+	f := settingsFormOf(s.App.DispatchSettings(r.Context()))
 	f.CanEdit = actor(r).Can(qianxiang.ActSettings, qianxiang.Scope{})
 	return s.render(w, r, 200, "settings_dispatch", s.page(r, "Dispatch settings", "settings", f))
 }
@@ -49,6 +49,8 @@ func (s *Server) dispatchSettingsSubmit(w http.ResponseWriter, r *http.Request) 
 	var st qianxiang.DispatchSettings
 	if v, err := strconv.ParseFloat(strings.TrimSuffix(f.YellowBand, "%"), 64); err != nil {
 		f.Errors["yellow_band"] = i18n.T(lang, "write a percentage, e.g. 10")
+	} else if v < 0 || v > 100 {
+		f.Errors["yellow_band"] = i18n.T(lang, "write a percentage between 0 and 100")
 	} else {
 		st.YellowBand = v / 100
 	}
@@ -65,7 +67,7 @@ func (s *Server) dispatchSettingsSubmit(w http.ResponseWriter, r *http.Request) 
 	if len(f.Errors) == 0 {
 		err := s.App.SetDispatchSettings(r.Context(), actor(r), st)
 		if err == nil {
-			saved := formOf(s.App.DispatchSettings(r.Context()))
+			saved := settingsFormOf(s.App.DispatchSettings(r.Context()))
 			saved.CanEdit = true
 			p.Data, p.Flash = saved, i18n.T(lang, "Settings saved. They apply to every dispatch from now on.")
 			return s.render(w, r, 200, "settings_dispatch", p)

@@ -15,6 +15,9 @@ var zhDispatchTerms = map[string]string{
 var zhDispatch = map[string]string{
 	// Navigation and shared words.
 	"Dispatch circular":             "调度通报",
+	"Monthly dispatch":              "逐月调度",
+	"Locked":                        "已锁定",
+	"+ Photo":                       "＋照片",
 	"Dispatch settings":             "调度设置",
 	"Monthly reports":               "月报填报",
 	"Project name":                  "项目名称",
@@ -108,6 +111,7 @@ var zhDispatch = map[string]string{
 	"Not submitted: nothing to approve.":                             "尚未报送，无需审核。",
 	"Only submitted or approved reports can be returned.":            "只有已报送或已审核的月报可以退回。",
 	"%d done, %d refused: see the rows marked in red.":               "完成 %d 个，未通过 %d 个：见标红的行。",
+	"%d done.":              "已完成 %d 个。",
 	"Select all":            "全选",
 	"Last month":            "上月完成",
 	"Before this month":     "此前累计",
@@ -164,6 +168,12 @@ var zhDispatch = map[string]string{
 	"write a day of the month, e.g. 25":                             "请填写日期（几号），如 25",
 	"Settings saved. They apply to every dispatch from now on.":     "设置已保存，此后的调度均按新设置计算。",
 	"The settings were not saved: correct the fields marked below.": "设置未保存：请修改下方标出的项。",
+
+	"write a percentage between 0 and 100": "请填写 0 到 100 之间的百分数",
+	"must be between 0 and 1":              "须在 0 到 1 之间",
+	"must be a day between 1 and 28":       "须为 1 至 28 之间的日期",
+	"must name at least one kind":          "至少选择一种项目类型",
+	"%q is not a kind of project":          "%q 不是有效的项目类型",
 
 	// Photos and the grid's errors.
 	"is not a JPEG or PNG picture":                                        "不是 JPEG 或 PNG 图片",

@@ -29,9 +29,12 @@ CREATE TABLE projects (
     updated_at TEXT NOT NULL
 );
 CREATE UNIQUE INDEX projects_year_code ON projects(year, code) WHERE code <> '';
-CREATE INDEX projects_year_org ON projects(year, org_id);
-CREATE INDEX projects_year_lead ON projects(year, lead_org_id);
-CREATE INDEX projects_year_name ON projects(year, name);
+-- The registry's totals line (count and sums of a filtered year) is read
+-- from these indexes alone, without visiting the table.
+CREATE INDEX projects_year_org ON projects(year, org_id, lead_org_id, kind, stage, total_investment, annual_plan);
+CREATE INDEX projects_year_lead ON projects(year, lead_org_id, org_id, kind, total_investment, annual_plan);
+-- Search by name, code or owner scans this narrow index, not the wide rows.
+CREATE INDEX projects_year_name ON projects(year, name, code, owner, total_investment, annual_plan);
 
 CREATE TABLE reports (
     id {{.ID}},
@@ -53,8 +56,9 @@ CREATE TABLE reports (
     updated_at TEXT NOT NULL,
     UNIQUE (project_id, year, month)
 );
--- Covers the dispatch query (year, months 1..N) without touching the table.
-CREATE INDEX reports_dispatch ON reports(year, month, project_id, status, completed, started_on);
+-- Covers the dispatch query (a year's months 1..N summed per project)
+-- without touching the table, in project order so GROUP BY streams.
+CREATE INDEX reports_dispatch ON reports(year, project_id, month, status, completed, started_on);
 
 CREATE TABLE photos (
     id {{.ID}},

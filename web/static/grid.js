@@ -68,7 +68,7 @@
 
   function updateYTD(tr) {
     var a = amount(tr);
-    var before = Number(tr.dataset.ytdBefore) / 100;
+    var before = Number(tr.dataset.ytdBefore);
     tr.querySelector(".ytd").textContent = fmt(before + (a > 0 ? a : 0));
   }
 
@@ -171,7 +171,8 @@
     var workers = [];
     for (var w = 0; w < Math.min(4, list.length); w++) { workers.push(worker()); }
     return Promise.all(workers).then(function () {
-      bulkMsg(T("done").replace("%d", ok).replace("%d", bad));
+      bulkMsg(bad ? T("done").replace("%d", ok).replace("%d", bad) : T("alldone").replace("%d", ok));
+      selAll.checked = false;
       updateBulk();
     });
   }
@@ -230,7 +231,7 @@
     return qx.api("GET", base(tr) + "/photos").then(function (j) {
       var cell = tr.querySelector("td.photos"), btn = cell.querySelector("[data-photos]");
       if (!btn) { btn = document.createElement("button"); btn.type = "button"; btn.className = "small link-like"; btn.dataset.photos = ""; cell.insertBefore(btn, cell.firstChild); }
-      btn.textContent = "🖼 " + j.items.length;
+      btn.textContent = T("photos") + " " + j.items.length;
       if (open) { showPhotos(tr, j.items); }
       // Attaching saved the report: take its new version.
       return qx.api("GET", "/api/v1/projects/" + tr.dataset.id + "/reports?year=" + month.slice(0, 4)).then(function (rs) {

@@ -5,6 +5,10 @@
   document.querySelectorAll(".js-print").forEach(function (b) {
     b.addEventListener("click", function () { window.print(); });
   });
+  // The print view of the list (?print=1) opens the print dialog itself.
+  if (document.body.classList.contains("print") && document.querySelector(".projects-list")) {
+    window.addEventListener("load", function () { window.print(); });
+  }
   // Team rows: add an empty row by copying the last one.
   document.querySelectorAll(".js-add-row").forEach(function (b) {
     b.addEventListener("click", function () {

@@ -27,6 +27,15 @@ func (a *App) ProjectHistory(ctx context.Context, actor qianxiang.Actor, id int6
 	return h, a.internal(ctx, "history", err)
 }
 
+// AuditEntries lists the trail for auditors, newest first.
+func (a *App) AuditEntries(ctx context.Context, actor qianxiang.Actor, f store.AuditFilter) ([]store.AuditEntry, error) {
+	if !actor.Can(qianxiang.ActAudit, qianxiang.Scope{}) {
+		return nil, qianxiang.ErrForbidden()
+	}
+	es, err := a.DB.AuditEntries(ctx, f)
+	return es, a.internal(ctx, "audit trail", err)
+}
+
 // History of any governed record, for auditors.
 func (a *App) History(ctx context.Context, actor qianxiang.Actor, table string, id int64) ([]store.AuditEntry, error) {
 	if !actor.Can(qianxiang.ActAudit, qianxiang.Scope{}) {

@@ -313,3 +313,65 @@ func diffFields(a, b string) string {
 	sort.Strings(cols)
 	return "fields " + strings.Join(cols, ", ")
 }
+
+// AuditFilter selects entries of the trail, newest first.
+type AuditFilter struct {
+	Table string
+	ID    int64
+	Actor string
+	Limit int
+}
+
+// AuditEntries lists entries of the trail, newest first.
+func (c conn) AuditEntries(ctx context.Context, f AuditFilter) ([]AuditEntry, error) {
+	var where []string
+	var args []any
+	if f.Table != "" {
+		where, args = append(where, `entity = ?`), append(args, f.Table)
+	}
+	if f.ID != 0 {
+		where, args = append(where, `entity_id = ?`), append(args, f.ID)
+	}
+	if f.Actor != "" {
+		where, args = append(where, `actor = ?`), append(args, f.Actor)
+	}
+	q := `SELECT id, at, actor, action, entity, entity_id, label, before_json, after_json, prev_hash, hash FROM audit_log`
+	if len(where) > 0 {
+		q += ` WHERE ` + strings.Join(where, ` AND `)
+	}
+	if f.Limit <= 0 || f.Limit > 500 {
+		f.Limit = 200
+	}
+	rows, err := c.query(ctx, q+` ORDER BY id DESC LIMIT ?`, append(args, f.Limit)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []AuditEntry
+	for rows.Next() {
+		e, err := scanAudit(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}
+
+// Changed names the fields an entry changed (all of them for a create).
+func (e AuditEntry) Changed() []string {
+	var before, after map[string]any
+	json.Unmarshal([]byte(e.Before), &before)
+	json.Unmarshal([]byte(e.After), &after)
+	var cols []string
+	for k, v := range after {
+		if k == "version" || k == "updated_at" || k == "created_at" {
+			continue
+		}
+		if fmt.Sprint(before[k]) != fmt.Sprint(v) {
+			cols = append(cols, k)
+		}
+	}
+	sort.Strings(cols)
+	return cols
+}

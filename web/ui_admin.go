@@ -129,14 +129,36 @@ func (s *Server) tokensRevoke(w http.ResponseWriter, r *http.Request) error {
 }
 
 type auditData struct {
-	Entries int64
-	Broken  []store.Broken
+	Verified bool
+	Entries  int64
+	Broken   []store.Broken
+	Trail    []store.AuditEntry
+	Filter   store.AuditFilter
+	Tables   []string
 }
 
+// auditPage shows the trail (optionally one record's history) and, on
+// request, verifies the whole chain.
 func (s *Server) auditPage(w http.ResponseWriter, r *http.Request) error {
-	n, broken, err := s.App.VerifyAudit(r.Context(), actor(r))
-	if err != nil {
+	q := r.URL.Query()
+	d := auditData{Tables: []string{"orgs", "users", "settings", "projects", "reports", "problems"}}
+	d.Filter = store.AuditFilter{Table: q.Get("table"), Actor: q.Get("actor")}
+	if v := q.Get("id"); v != "" {
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return qianxiang.FieldError("id", "must be a positive number")
+		}
+		d.Filter.ID = id
+	}
+	var err error
+	if d.Trail, err = s.App.AuditEntries(r.Context(), actor(r), d.Filter); err != nil {
 		return err
 	}
-	return s.render(w, r, 200, "audit", s.page(r, "Audit", "settings", auditData{n, broken}))
+	if q.Get("verify") == "1" {
+		d.Verified = true
+		if d.Entries, d.Broken, err = s.App.VerifyAudit(r.Context(), actor(r)); err != nil {
+			return err
+		}
+	}
+	return s.render(w, r, 200, "audit", s.page(r, "Audit", "settings", d))
 }

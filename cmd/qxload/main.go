@@ -145,4 +145,3 @@ func jitter(mean time.Duration) time.Duration {
 	}
 	return mean/2 + time.Duration(rand.Int64N(int64(mean)))
 }
-

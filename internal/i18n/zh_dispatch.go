@@ -111,6 +111,8 @@ var zhDispatch = map[string]string{
 	"Not submitted: nothing to approve.":                             "尚未报送，无需审核。",
 	"Only submitted or approved reports can be returned.":            "只有已报送或已审核的月报可以退回。",
 	"%d done, %d refused: see the rows marked in red.":               "完成 %d 个，未通过 %d 个：见标红的行。",
+	"Progress by organisation":                                       "各单位填报进度",
+	"choose one to fill in, review or approve its reports":           "点击单位进入填报、审核",
 	"%d done.":              "已完成 %d 个。",
 	"Select all":            "全选",
 	"Last month":            "上月完成",

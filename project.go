@@ -160,8 +160,8 @@ func (p *Project) Validate(cityCode string) error {
 		add("planned_start", "is required for a new project")
 	}
 	if p.Code != "" {
-		if err := CheckProjectCode(p.Code, cityCode); err != nil {
-			add("code", "%s", err.Error())
+		if e := AsError(CheckProjectCode(p.Code, cityCode)); e != nil {
+			add("code", e.Format, e.Args...)
 		}
 	}
 	if len(d) == 0 {

@@ -237,3 +237,15 @@ func jsonProblem(err error) string {
 	}
 	return "a field has an invalid value"
 }
+
+// FilterValues gives the sectors and leaders of a year's projects the actor
+// can see, for the registry's filter menus.
+func (a *App) FilterValues(ctx context.Context, actor qianxiang.Actor, year int) (sectors, leaders []string, err error) {
+	if sectors, err = a.DB.Distinct(ctx, year, "sector", ScopePath(actor)); err != nil {
+		return nil, nil, a.internal(ctx, "filter values", err)
+	}
+	if leaders, err = a.DB.Distinct(ctx, year, "leader", ScopePath(actor)); err != nil {
+		return nil, nil, a.internal(ctx, "filter values", err)
+	}
+	return sectors, leaders, nil
+}

@@ -2,6 +2,7 @@ package demo
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"time"
 
@@ -66,7 +67,7 @@ func writeReports(ctx context.Context, a *app.App, tx *store.Tx, sys qianxiang.A
 			if err := tx.SaveReport(ctx, &r); err != nil {
 				return err
 			}
-			if err := tx.Audit(ctx, sys.Username, "import", "reports", r.ID, p.Name, ""); err != nil {
+			if err := tx.Audit(ctx, sys.Username, "import", "reports", r.ID, fmt.Sprintf("%s %04d-%02d", p.Name, year, m), ""); err != nil {
 				return err
 			}
 		}

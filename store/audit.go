@@ -358,8 +358,12 @@ func (c conn) AuditEntries(ctx context.Context, f AuditFilter) ([]AuditEntry, er
 	return out, rows.Err()
 }
 
-// Changed names the fields an entry changed (all of them for a create).
+// Changed names the fields an entry changed; a create or a delete changes
+// the whole record and names none.
 func (e AuditEntry) Changed() []string {
+	if e.Before == "" || e.After == "" {
+		return nil
+	}
 	var before, after map[string]any
 	json.Unmarshal([]byte(e.Before), &before)
 	json.Unmarshal([]byte(e.After), &after)

@@ -299,13 +299,17 @@ func (c conn) Projects(ctx context.Context, f ProjectFilter) ([]qianxiang.Projec
 	return out, t, rows.Err()
 }
 
-// Distinct lists the distinct non-empty values of a project column in a year
-// (sectors, leaders) for filter menus.
-func (c conn) Distinct(ctx context.Context, year int, col string) ([]string, error) {
+// Distinct lists the distinct non-empty values of a project column among
+// a year's projects under scopePath ("" for all), for filter menus.
+func (c conn) Distinct(ctx context.Context, year int, col, scopePath string) ([]string, error) {
 	if col != "sector" && col != "leader" {
 		return nil, errors.New("not a distinct column")
 	}
-	rows, err := c.query(ctx, `SELECT DISTINCT `+col+` FROM projects WHERE year = ? AND `+col+` <> '' ORDER BY `+col, year)
+	where, args, err := c.projectWhere(ctx, ProjectFilter{Year: year, ScopePath: scopePath})
+	if err != nil {
+		return nil, err
+	}
+	rows, err := c.query(ctx, `SELECT DISTINCT p.`+col+` FROM projects p`+where+` AND p.`+col+` <> '' ORDER BY p.`+col, args...)
 	if err != nil {
 		return nil, err
 	}

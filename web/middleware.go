@@ -157,6 +157,9 @@ func (s *Server) csrfOK(r *http.Request, sess *store.Session) bool {
 	tok := r.Header.Get("X-CSRF-Token")
 	if tok == "" {
 		if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+			// Bounded, so an oversized upload is refused before it is
+			// spooled to disk.
+			r.Body = http.MaxBytesReader(nil, r.Body, s.MaxUpload+1<<20)
 			r.ParseMultipartForm(s.MaxUpload)
 		}
 		tok = r.FormValue("csrf")

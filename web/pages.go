@@ -11,6 +11,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"time"
 
 	"qianxiang"
 	"qianxiang/internal/i18n"
@@ -42,7 +43,9 @@ var funcs = template.FuncMap{
 	},
 	"query": func(kv ...string) template.URL { return template.URL(queryString(kv...)) },
 	"lower": strings.ToLower,
-	"json":  func(v any) (template.JS, error) { return jsJSON(v) },
+	// at shows a stored (UTC) time in the city's zone.
+	"at":   func(t time.Time) string { return t.In(cityZone()).Format("2006-01-02 15:04:05") },
+	"json": func(v any) (template.JS, error) { return jsJSON(v) },
 }
 
 func loadPages() (*pages, error) {

@@ -11,7 +11,9 @@ import (
 	"qianxiang/app"
 )
 
-//go:embed templates static
+// all: so that partials named _*.html are embedded too.
+//
+//go:embed all:templates static
 var assets embed.FS
 
 // Server is the HTTP side of Qianxiang.

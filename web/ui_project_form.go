@@ -35,6 +35,8 @@ type projectFormData struct {
 	Kinds   []qianxiang.Kind
 	Stages  []qianxiang.Stage
 	Groups  []orgGroup
+	Sectors []string // what the year's plan already uses, offered as suggestions
+	Leaders []string
 	lang    string
 }
 
@@ -50,6 +52,9 @@ func (s *Server) projectFormPage(r *http.Request, d *projectFormData) (*projectF
 		}
 	}
 	d.Kinds, d.Stages = qianxiang.Kinds, qianxiang.Stages
+	if y, err := strconv.Atoi(d.Values["year"]); err == nil {
+		d.Sectors, d.Leaders, _ = s.App.FilterValues(r.Context(), actor(r), y)
+	}
 	for len(d.Team) < 3 || d.Team[len(d.Team)-1].Name != "" {
 		d.Team = append(d.Team, qianxiang.TeamMember{})
 	}
@@ -158,7 +163,11 @@ func mergePatch(p qianxiang.Project) map[string]any {
 		"kind": p.Kind, "stage": p.Stage, "sector": p.Sector, "scope": p.Scope,
 		"total_investment": p.TotalInvestment, "annual_plan": p.AnnualPlan,
 		"planned_start": p.PlannedStart, "planned_end": p.PlannedEnd, "started_on": p.StartedOn,
-		"leader": p.Leader, "team": p.Team, "target": p.Target, "in_stats": p.InStats,
+		"leader": p.Leader, "team": p.Team, "in_stats": p.InStats,
+		// Every key spelled out: the patch is decoded into the stored
+		// target, and an omitted (emptied) key would keep its old value.
+		"target": map[string]any{"start_by": p.Target.StartBy, "complete_by": p.Target.CompleteBy,
+			"invest_at_least": p.Target.InvestAtLeast, "text": p.Target.Text},
 		"contact": p.Contact, "phone": p.Phone, "notes": p.Notes,
 	}
 }

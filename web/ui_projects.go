@@ -83,8 +83,7 @@ func (s *Server) projectsPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	// Distinct values feed the menus only; a failure leaves a menu empty
 	// rather than the whole list unavailable.
-	d.Sectors, _ = s.App.DB.Distinct(ctx, q.Year, "sector")
-	d.Leaders, _ = s.App.DB.Distinct(ctx, q.Year, "leader")
+	d.Sectors, d.Leaders, _ = s.App.FilterValues(ctx, actor(r), q.Year)
 	d.Years, _ = s.App.DB.Years(ctx)
 	if !slices.Contains(d.Years, q.Year) {
 		d.Years = append(d.Years, q.Year)

@@ -47,6 +47,8 @@ func T(lang, key string, args ...any) string {
 		if v, ok := zh[key]; ok {
 			f = v
 		}
+	} else if v, ok := enTerms[key]; ok && len(args) == 0 {
+		f = v
 	}
 	if len(args) == 0 {
 		return f

@@ -22,3 +22,17 @@ var zhTerms = map[string]string{
 	"city": "市", "county": "县（市、区）", "department": "市直部门", "unit": "项目单位",
 	"project": "项目", "report": "月报", "user": "用户", "token": "令牌", "organisation": "单位",
 }
+
+// enTerms are the English labels of identifiers shown as words (a kind, a
+// stage, a role); field names stay as they are, scripts match on them.
+var enTerms = map[string]string{
+	"new": "New", "continuing": "Continuing", "preparatory": "Preparatory",
+	"idea": "Idea", "reserve": "Reserve", "preparing": "Preparing", "construction": "Under construction",
+	"completed_stage": "Completed", "operating": "Operating",
+	"admin": "Administrator", "command": "Campaign office", "leader_role": "City leader", "org_admin": "County/department admin",
+	"reporter": "Project unit", "supervisor": "Supervisor", "viewer": "Viewer",
+	"submitted": "Submitted", "approved": "Approved", "returned": "Returned", "draft": "Draft",
+	"green": "Green", "yellow": "Yellow", "red": "Red",
+	"overdue_start": "Start overdue", "behind_schedule": "Behind schedule",
+	"city": "City", "county": "County", "department": "Department", "unit": "Project unit",
+}

@@ -171,10 +171,15 @@ func (e *AuditEntry) computeHash() string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
+const auditCols = `id, at, actor, action, entity, entity_id, label, before_json, after_json, prev_hash, hash`
+
 // History lists the audit entries of one record, oldest first.
 func (c conn) History(ctx context.Context, table string, id int64) ([]AuditEntry, error) {
-	rows, err := c.query(ctx, `SELECT id, at, actor, action, entity, entity_id, label, before_json, after_json, prev_hash, hash
-		FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id`, table, id)
+	return c.auditRows(ctx, `SELECT `+auditCols+` FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id`, table, id)
+}
+
+func (c conn) auditRows(ctx context.Context, q string, args ...any) ([]AuditEntry, error) {
+	rows, err := c.query(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -219,7 +224,7 @@ func (b Broken) String() string {
 func (db *DB) Verify(ctx context.Context) (int64, []Broken, error) {
 	var broken []Broken
 	last := map[string]AuditEntry{} // table/id -> last entry
-	rows, err := db.query(ctx, `SELECT id, at, actor, action, entity, entity_id, label, before_json, after_json, prev_hash, hash FROM audit_log ORDER BY id`)
+	rows, err := db.query(ctx, `SELECT `+auditCols+` FROM audit_log ORDER BY id`)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -335,27 +340,14 @@ func (c conn) AuditEntries(ctx context.Context, f AuditFilter) ([]AuditEntry, er
 	if f.Actor != "" {
 		where, args = append(where, `actor = ?`), append(args, f.Actor)
 	}
-	q := `SELECT id, at, actor, action, entity, entity_id, label, before_json, after_json, prev_hash, hash FROM audit_log`
+	q := `SELECT ` + auditCols + ` FROM audit_log`
 	if len(where) > 0 {
 		q += ` WHERE ` + strings.Join(where, ` AND `)
 	}
 	if f.Limit <= 0 || f.Limit > 500 {
 		f.Limit = 200
 	}
-	rows, err := c.query(ctx, q+` ORDER BY id DESC LIMIT ?`, append(args, f.Limit)...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []AuditEntry
-	for rows.Next() {
-		e, err := scanAudit(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	return out, rows.Err()
+	return c.auditRows(ctx, q+` ORDER BY id DESC LIMIT ?`, append(args, f.Limit)...)
 }
 
 // Changed names the fields an entry changed; a create or a delete changes

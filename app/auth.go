@@ -65,6 +65,10 @@ func (a *App) Login(ctx context.Context, username, password, addr string) (secre
 				return err
 			}
 		}
+		// Logins are rare enough to sweep expired sessions on.
+		if err := tx.DeleteExpiredSessions(ctx); err != nil {
+			return err
+		}
 		return tx.InsertSession(ctx, s)
 	})
 	return secret, s, u, a.internal(ctx, "login", err)

@@ -23,7 +23,13 @@ var dialectVars = map[Dialect]map[string]string{
 // Migrate applies, in name order, every embedded migration not yet
 // recorded; each runs in its own transaction and is recorded by name.
 func (db *DB) Migrate(ctx context.Context) error {
-	if _, err := db.w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
+	if err := db.Tx(ctx, func(tx *Tx) error {
+		if err := tx.migrationLock(ctx); err != nil {
+			return err
+		}
+		_, err := tx.exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`)
+		return err
+	}); err != nil {
 		return fmt.Errorf("migrations table: %w", err)
 	}
 	names, err := fs.Glob(migrationFS, "migrations/*.sql")
@@ -42,6 +48,9 @@ func (db *DB) Migrate(ctx context.Context) error {
 
 func (db *DB) migrateOne(ctx context.Context, path, name string) error {
 	return db.Tx(ctx, func(tx *Tx) error {
+		if err := tx.migrationLock(ctx); err != nil {
+			return err
+		}
 		var n int
 		if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE name = ?`, name).Scan(&n); err != nil {
 			return err
@@ -91,4 +100,15 @@ func splitSQL(s string) []string {
 		out = append(out, cur.String())
 	}
 	return out
+}
+
+// migrationLock makes server instances that start together on one
+// PostgreSQL take turns: the lock lasts until the transaction ends, and the
+// migration is looked up again after it is taken. SQLite has one writer.
+func (tx *Tx) migrationLock(ctx context.Context) error {
+	if tx.d != Postgres {
+		return nil
+	}
+	_, err := tx.exec(ctx, `SELECT pg_advisory_xact_lock(7254001)`)
+	return err
 }

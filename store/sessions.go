@@ -24,6 +24,12 @@ func (tx *Tx) InsertSession(ctx context.Context, s Session) error {
 	return err
 }
 
+// DeleteExpiredSessions drops sessions past their expiry.
+func (tx *Tx) DeleteExpiredSessions(ctx context.Context) error {
+	_, err := tx.exec(ctx, `DELETE FROM sessions WHERE expires_at <= ?`, ts(tx.now()))
+	return err
+}
+
 // SessionByID finds an unexpired session.
 func (c conn) SessionByID(ctx context.Context, id string) (Session, error) {
 	s := Session{ID: id}

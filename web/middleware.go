@@ -143,6 +143,12 @@ func (s *Server) authenticate(h http.Handler) http.Handler {
 			s.fail(w, r, qianxiang.Errorf(qianxiang.EForbidden, "the form has expired; reload the page and try again"))
 			return
 		}
+		// A generated or reset password is changed before anything else.
+		if ri.Session != nil && ri.User.MustChange && !isAPI(r) && r.Method == http.MethodGet &&
+			r.URL.Path != "/account" && !strings.HasPrefix(r.URL.Path, "/static/") {
+			http.Redirect(w, r, "/account?must=1", http.StatusSeeOther)
+			return
+		}
 		h.ServeHTTP(w, r)
 	})
 }

@@ -137,3 +137,33 @@ func TestAuditPageNamesATamperedRecord(t *testing.T) {
 		t.Fatalf("a county admin read the audit: %d", status)
 	}
 }
+
+func TestAResetPasswordMustBeChangedFirst(t *testing.T) {
+	w := newAPIWorld(t, "sqlite")
+	testenv.User(t, w.a, "root", "admin", "141100")
+	admin := w.session(t, "root", testenv.Password)
+	admin.get("/admin/users")
+	u, _ := w.a.DB.UserByName(t.Context(), "lishi")
+	_, page := admin.post("/admin/users/"+strconv.FormatInt(u.ID, 10)+"/reset", url.Values{})
+	pw := regexp.MustCompile(`lishi 的新密码：(\S+?)<`).FindStringSubmatch(page)
+	if pw == nil {
+		t.Fatal("the new password is not shown")
+	}
+	s := w.session(t, "lishi", pw[1])
+	res, err := s.c.Get(s.base + "/projects")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/account?must=1" {
+		t.Fatalf("after a reset the user must change the password first: %d %s", res.StatusCode, res.Header.Get("Location"))
+	}
+	s.get("/account?must=1")
+	if status, _ := s.post("/account", url.Values{"old": {pw[1]}, "new": {"My-own-pass-7"}}); status != 200 {
+		t.Fatalf("change: %d", status)
+	}
+	s = w.session(t, "lishi", "My-own-pass-7")
+	if status, _ := s.get("/projects"); status != 200 {
+		t.Fatalf("after changing it the user goes on: %d", status)
+	}
+}

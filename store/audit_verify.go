@@ -1,0 +1,126 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Broken is one finding of Verify.
+type Broken struct {
+	Table string `json:"table"`
+	ID    int64  `json:"id"`
+	Label string `json:"label"`
+	What  string `json:"what"`
+}
+
+func (b Broken) String() string {
+	s := fmt.Sprintf("%s %d", b.Table, b.ID)
+	if b.Label != "" {
+		s += fmt.Sprintf(" (%s)", b.Label)
+	}
+	return s + ": " + b.What
+}
+
+// Verify re-walks the chain and compares every governed record with its last
+// entry. It returns the entries checked and every break found.
+func (db *DB) Verify(ctx context.Context) (int64, []Broken, error) {
+	var broken []Broken
+	last := map[string]AuditEntry{} // table/id -> last entry
+	rows, err := db.query(ctx, `SELECT `+auditCols+` FROM audit_log ORDER BY id`)
+	if err != nil {
+		return 0, nil, err
+	}
+	var n int64
+	prev := ""
+	for rows.Next() {
+		e, err := scanAudit(rows)
+		if err != nil {
+			rows.Close()
+			return 0, nil, err
+		}
+		n++
+		if e.ID != n {
+			broken = append(broken, Broken{"audit_log", e.ID, "", fmt.Sprintf("entry out of sequence (expected %d): entries were removed", n)})
+			n = e.ID
+		}
+		if e.PrevHash != prev || e.computeHash() != e.Hash {
+			broken = append(broken, Broken{"audit_log", e.ID, e.Label, "audit entry altered: its hash does not match the chain"})
+		}
+		prev = e.Hash
+		last[e.Entity+"/"+strconv.FormatInt(e.EntityID, 10)] = e
+	}
+	rows.Close()
+	var head string
+	if err := db.queryRow(ctx, `SELECT hash FROM audit_head WHERE id = 1`).Scan(&head); err == nil && head != prev {
+		broken = append(broken, Broken{"audit_log", n, "", "the newest audit entries were removed"})
+	}
+	for _, g := range governed {
+		b, err := db.verifyTable(ctx, g.Table, g.LabelCol, last)
+		if err != nil {
+			return 0, nil, err
+		}
+		broken = append(broken, b...)
+	}
+	// Whatever remains in last was audited but is gone from its table.
+	var gone []string
+	for k, e := range last {
+		if e.Action != "delete" {
+			gone = append(gone, k)
+		}
+	}
+	sort.Strings(gone)
+	for _, k := range gone {
+		e := last[k]
+		broken = append(broken, Broken{e.Entity, e.EntityID, e.Label, "deleted outside the application"})
+	}
+	return n, broken, nil
+}
+
+func (db *DB) verifyTable(ctx context.Context, table, labelCol string, last map[string]AuditEntry) ([]Broken, error) {
+	rows, err := db.query(ctx, `SELECT * FROM `+table+` ORDER BY id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Broken
+	for rows.Next() {
+		m, err := scanCanonical(rows)
+		if err != nil {
+			return nil, err
+		}
+		b, _ := json.Marshal(m)
+		id, _ := strconv.ParseInt(fmt.Sprint(m["id"]), 10, 64)
+		label, _ := m[labelCol].(string)
+		key := table + "/" + strconv.FormatInt(id, 10)
+		e, ok := last[key]
+		delete(last, key)
+		switch {
+		case !ok:
+			out = append(out, Broken{table, id, label, "not in the audit trail: inserted outside the application"})
+		case e.Action == "delete":
+			out = append(out, Broken{table, id, label, "deleted in the audit trail but present in the database"})
+		case e.After != string(b):
+			out = append(out, Broken{table, id, label, "changed outside the application: " + diffFields(e.After, string(b))})
+		}
+	}
+	return out, rows.Err()
+}
+
+// diffFields names the columns that differ between two snapshots.
+func diffFields(a, b string) string {
+	var ma, mb map[string]any
+	json.Unmarshal([]byte(a), &ma)
+	json.Unmarshal([]byte(b), &mb)
+	var cols []string
+	for k, v := range mb {
+		if fmt.Sprint(ma[k]) != fmt.Sprint(v) {
+			cols = append(cols, k)
+		}
+	}
+	sort.Strings(cols)
+	return "fields " + strings.Join(cols, ", ")
+}

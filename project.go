@@ -167,7 +167,7 @@ func (p *Project) Validate(cityCode string) error {
 	if len(d) == 0 {
 		return nil
 	}
-	e := Errorf(EValidation, "%s: %s", d[0].Field, d[0].Message())
+	e := FieldError(d[0].Field, d[0].Format, d[0].Args...)
 	e.Details = d
 	return e
 }

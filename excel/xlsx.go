@@ -12,7 +12,7 @@ import (
 // openXLSX opens a workbook. excelize parses untrusted XML; a panic inside
 // it must not take the server down, so it is turned into a refusal.
 func openXLSX(data []byte) (wb *workbook, err error) {
-	defer recoverAs(&err, "the workbook could not be read")
+	defer recoverAs(&err)
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: 512 << 20})
 	if err != nil {
 		return nil, unreadable("the workbook could not be read: it is damaged or not an .xlsx file")
@@ -35,16 +35,16 @@ func openXLSX(data []byte) (wb *workbook, err error) {
 
 // recoverAs converts a panic in a third-party parser into a validation
 // error; our own code is not wrapped, so that fuzzing still finds its bugs.
-func recoverAs(err *error, msg string) {
+func recoverAs(err *error) {
 	if r := recover(); r != nil {
-		*err = unreadable("%s", msg)
+		*err = unreadable("the workbook could not be read")
 	}
 }
 
 // loadSheet reads the stored values (not the displayed ones: amounts must
 // not pass through a number format) and the merged ranges of a sheet.
 func loadSheet(f *excelize.File, name string, date1904 bool) (t *table, err error) {
-	defer recoverAs(&err, "the workbook could not be read")
+	defer recoverAs(&err)
 	rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
 	if err != nil {
 		return nil, unreadable("sheet %q could not be read", name)

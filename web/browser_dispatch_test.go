@@ -3,12 +3,16 @@ package web_test
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"qianxiang"
+	"qianxiang/app"
 	"qianxiang/internal/testenv"
 )
 
@@ -137,5 +141,54 @@ func TestBrowserMonthlyReportingChangesTheCockpit(t *testing.T) {
 	testenv.Screenshot(t, b, "cockpit-screen")
 	if err != nil {
 		t.Fatalf("big screen: %v", err)
+	}
+}
+
+// TestBrowserCountyReturnsAReportAndAttachesAPhoto: the county sends a
+// submitted report back with a reason typed into the prompt, and attaches a
+// site photo to another row.
+func TestBrowserCountyReturnsAReportAndAttachesAPhoto(t *testing.T) {
+	w := newDspWorld(t)
+	ctx := context.Background()
+	amt := qianxiang.Money(50_00)
+	if _, err := w.a.SubmitReport(ctx, qianxiang.SystemActor, w.lishi[0], w.year, 3, &app.ReportInput{Completed: &amt}); err != nil {
+		t.Fatal(err)
+	}
+	photo := filepath.Join(t.TempDir(), "现场.png")
+	if err := os.WriteFile(photo, dspPNG(t), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	row := func(i int) string { return fmt.Sprintf(`tr[data-id="%d"]`, w.lishi[i]) }
+	b := testenv.Browser(t)
+	chromedp.ListenTarget(b, func(ev any) {
+		if _, ok := ev.(*page.EventJavascriptDialogOpening); ok {
+			go chromedp.Run(b, page.HandleJavaScriptDialog(true).WithPromptText("本月完成额与监理月报不符"))
+		}
+	})
+	err := chromedp.Run(b,
+		chromedp.EmulateViewport(1366, 768),
+		testenv.Login(w.srv.URL, "lishi", testenv.Password),
+		chromedp.Navigate(w.srv.URL+w.at("/reports?month=%[1]d-03")),
+		chromedp.WaitVisible(`#report-grid`, chromedp.ByQuery),
+		chromedp.SetUploadFiles(row(1)+` input[data-attach]`, []string{photo}, chromedp.ByQuery),
+		pollTrue(`(document.querySelector('`+row(1)+` [data-photos]') || {}).textContent === "照片 1"`),
+		pollTrue(`!!document.querySelector('`+row(1)+` + tr.photo-row img')`),
+		chromedp.Click(row(0)+` .row-sel`, chromedp.ByQuery),
+		chromedp.Click(`button[data-bulk="return"]`, chromedp.ByQuery),
+		pollTrue(`document.querySelector('`+row(0)+`').dataset.status === "returned"`),
+		// The county may correct what it returned: the row opens again.
+		pollTrue(`!document.querySelector('`+row(0)+` .c-completed').disabled`),
+	)
+	testenv.Screenshot(t, b, "grid-returned-photo")
+	if err != nil {
+		t.Fatalf("return and attach: %v", err)
+	}
+	r, err := w.a.DB.Report(ctx, w.lishi[0], w.year, 3)
+	if err != nil || r.Status != qianxiang.ReportReturned || r.ReturnReason != "本月完成额与监理月报不符" {
+		t.Errorf("returned report stored as %+v (%v)", r, err)
+	}
+	ps, err := w.a.ReportPhotos(ctx, qianxiang.SystemActor, w.lishi[1], w.year, 3)
+	if err != nil || len(ps) != 1 || ps[0].Name != "现场.png" {
+		t.Errorf("photos of row 2: %+v (%v)", ps, err)
 	}
 }

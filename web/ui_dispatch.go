@@ -110,8 +110,7 @@ func (s *Server) dispatchXLSX(w http.ResponseWriter, r *http.Request) error {
 }
 
 // dispatchNav is the module's second row of navigation, shared by its
-// pages. It is built here rather than in a partial template: the embedded
-// template folder leaves out files whose names start with "_".
+// pages (as the template function dispatchNav), marking the current one.
 func dispatchNav(p *Page) template.HTML {
 	items := [][2]string{{"/cockpit", "Cockpit"}, {"/dispatch", "Dispatch circular"}, {"/reports", "Monthly reports"}, {"/settings/dispatch", "Dispatch settings"}}
 	var b strings.Builder

@@ -91,10 +91,15 @@ func (s *Server) importPreview(w http.ResponseWriter, r *http.Request) error {
 	if err := mayImport(r); err != nil {
 		return err
 	}
+	// The file first: reading any other field would parse the body
+	// without the upload limit.
+	name, data, err := s.readUpload(w, r)
 	d := &importData{Update: flag(r, "update")}
 	d.Year, _ = strconv.Atoi(r.FormValue("year"))
-	name, data, err := s.readUpload(w, r)
 	if err != nil {
+		if d.Year == 0 {
+			d.Year = s.App.DefaultYear(r.Context())
+		}
 		return s.renderImport(w, r, Status(qianxiang.ErrorCode(err)), d, err)
 	}
 	d.Filename = name

@@ -194,6 +194,7 @@ func changedSince(h []store.AuditEntry, version int) []string {
 type formField struct {
 	Name, Label, Value, Hint string
 	Err, Theirs, TheirsLabel string
+	List                     string // id of a <datalist> of suggestions
 	Req, Money               bool
 }
 
@@ -206,6 +207,9 @@ var moneyFields = map[string]bool{"total_investment": true, "annual_plan": true,
 func (d *projectFormData) F(name, label, hint string) formField {
 	f := formField{Name: name, Label: i18n.T(d.lang, label), Value: d.Values[name], Err: d.Errs[name],
 		Theirs: d.Theirs[name], Req: requiredFields[name], Money: moneyFields[name]}
+	if name == "sector" || name == "leader" {
+		f.List = "list-" + name
+	}
 	if hint != "" {
 		f.Hint = i18n.T(d.lang, hint)
 	}

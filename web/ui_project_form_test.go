@@ -135,17 +135,28 @@ func TestProjectCreateEditDeleteKeepsHistory(t *testing.T) {
 	if err != nil || p.TotalInvestment != 500050 || p.PlannedStart.String() != "2022-05" || len(p.Team) != 2 || p.Target.CompleteBy != "2022-12" {
 		t.Fatalf("created %+v, %v", p, err)
 	}
-	if code, body, _ := c.post(fmt.Sprintf("/projects/%d/delete", id), url.Values{"version": {"7"}}); code != 409 || !strings.Contains(body, "已被他人修改") {
+	// Emptying a field empties it, the target's included.
+	v.Set("target_complete_by", "")
+	v.Set("annual_plan", "1300")
+	v.Set("version", "1")
+	if code, body, _ := c.post(fmt.Sprintf("/projects/%d/edit", id), v); code != 303 {
+		t.Fatalf("edit: status %d:\n%s", code, body)
+	}
+	p, _ = w.a.Project(context.Background(), qianxiang.SystemActor, id)
+	if p.Target.CompleteBy != "" || p.AnnualPlan != 130000 || p.Version != 2 {
+		t.Errorf("after emptying the target: %+v, annual plan %s, version %d", p.Target, p.AnnualPlan, p.Version)
+	}
+	if code, body, _ := c.post(fmt.Sprintf("/projects/%d/delete", id), url.Values{"version": {"1"}}); code != 409 || !strings.Contains(body, "已被他人修改") {
 		t.Errorf("delete at a stale version: status %d, want 409 with the reason", code)
 	}
-	if code, _, h := c.post(fmt.Sprintf("/projects/%d/delete", id), url.Values{"version": {"1"}}); code != 303 || !strings.Contains(h.Get("Location"), "deleted=1") {
+	if code, _, h := c.post(fmt.Sprintf("/projects/%d/delete", id), url.Values{"version": {"2"}}); code != 303 || !strings.Contains(h.Get("Location"), "deleted=1") {
 		t.Fatalf("delete: status %d, location %q", code, h.Get("Location"))
 	}
 	if code, _ := c.get(fmt.Sprintf("/projects/%d", id)); code != 404 {
 		t.Errorf("deleted project page: status %d, want 404", code)
 	}
 	h2, _ := w.a.DB.History(context.Background(), "projects", id)
-	if len(h2) != 2 || h2[1].Action != "delete" || h2[1].Actor != "lishi" {
+	if len(h2) != 3 || h2[2].Action != "delete" || h2[2].Actor != "lishi" {
 		t.Errorf("history after delete: %+v", h2)
 	}
 }

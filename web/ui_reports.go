@@ -33,8 +33,11 @@ type gridRow struct {
 	StartInput bool
 	Editable   bool // the caller may save and submit it now
 	Reviewable bool // the caller may approve or return it
-	Photos     int
-	YTD        qianxiang.Money // months 1..N with this month's figure
+	// CanFill and Fillable let the page reopen the row when a reviewer
+	// returns it: the role may fill it, and the deadline does not stop it.
+	CanFill, Fillable, CanReview bool
+	Photos                       int
+	YTD                          qianxiang.Money // months 1..N with this month's figure
 }
 
 // gridView is what reports.html reads.
@@ -51,6 +54,9 @@ type gridView struct {
 	CanImport  bool
 	LateFill   bool // the caller can still fill a locked month (marked late)
 	Statuses   []string
+	// Summary replaces the rows for city-wide users who have not picked an
+	// organisation.
+	Summary    []orgProgress
 	DeadlineOK bool // the deadline has not passed
 }
 
@@ -97,6 +103,12 @@ func (s *Server) loadGrid(r *http.Request) (*gridView, error) {
 			}
 		}
 	}
+	// City-wide roles may save late anywhere; others learn it row by row.
+	v.LateFill = a.Can(qianxiang.ActLateReport, qianxiang.Scope{})
+	if org == "" && len(v.Orgs) > 1 {
+		v.Summary = gridSummary(g)
+		return v, nil
+	}
 	for _, gr := range g.Rows {
 		v.Rows = append(v.Rows, s.gridRowFor(a, g, gr, photos))
 		row := &v.Rows[len(v.Rows)-1]
@@ -125,8 +137,11 @@ func (s *Server) gridRowFor(a qianxiang.Actor, g *app.Grid, gr app.GridRow, phot
 	} else if g.Locked && !a.Can(qianxiang.ActLateReport, scope) {
 		open = false
 	}
-	row.Editable = open && a.Can(qianxiang.ActFillReport, scope)
-	row.Reviewable = row.Reviewable && a.Can(qianxiang.ActReviewReport, scope)
+	row.CanFill = a.Can(qianxiang.ActFillReport, scope)
+	row.CanReview = a.Can(qianxiang.ActReviewReport, scope)
+	row.Fillable = row.CanFill && (!g.Locked || a.Can(qianxiang.ActLateReport, scope) || (gr.Report != nil && gr.Report.Reopened))
+	row.Editable = open && row.CanFill
+	row.Reviewable = row.Reviewable && row.CanReview
 	row.StartInput = p.Kind == qianxiang.KindNew && (p.StartedOn.IsZero() || row.StartedOn != "")
 	return row
 }
@@ -150,7 +165,7 @@ func (s *Server) reportsPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.render(w, r, 200, "reports", s.page(r, "Monthly reports", "reports", v))
+	return s.render(w, r, 200, "reports", s.page(r, "Monthly reports", "dispatch", v))
 }
 
 // reportsImport takes a month's 调度表 workbook from the campaign office and
@@ -162,7 +177,7 @@ func (s *Server) reportsImport(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := s.page(r, "Monthly reports", "reports", v)
+	p := s.page(r, "Monthly reports", "dispatch", v)
 	fail := func(err error) error {
 		p.Error = i18n.Error(lang, err)
 		if e := qianxiang.AsError(err); e != nil {

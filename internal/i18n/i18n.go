@@ -6,6 +6,7 @@ package i18n
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 
 	"qianxiang"
@@ -63,6 +64,14 @@ func Error(lang string, err error) string {
 	if e == nil {
 		return T(lang, "Something went wrong on the server; the details are in the server log.")
 	}
+	// A refusal naming a field (FieldError, Project.Validate) reads
+	// "field: message", its format the detail's with "%s: " in front, which
+	// the catalog does not hold: it is rendered from the detail.
+	if len(e.Details) > 0 {
+		if d := e.Details[0]; d.Field != "" && d.Row == 0 && e.Format == "%s: "+d.Format {
+			return T(lang, "%s: %s", d.Field, Message(lang, d))
+		}
+	}
 	return T(lang, e.Format, e.Args...)
 }
 
@@ -105,8 +114,9 @@ func localArgs(lang string, args []any) []any {
 	}
 	out := make([]any, len(args))
 	for i, a := range args {
-		if s, ok := a.(string); ok {
-			if v, ok := terms[s]; ok {
+		// Named string types too: a report's status, excel's field.
+		if s := reflect.ValueOf(a); s.Kind() == reflect.String {
+			if v, ok := terms[s.String()]; ok {
 				out[i] = v
 				continue
 			}

@@ -30,7 +30,6 @@ var zhProjects = map[string]string{
 	"projects":                          "个项目",
 	"Total investment":                  "总投资",
 	"Annual plan":                       "年度计划投资",
-	"annual plan":                       "年度计划投资",
 	"10k yuan":                          "万元",
 	"Lights as of month %d":             "亮灯截至 %d 月",
 	"No.":                               "序号",

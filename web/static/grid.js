@@ -52,12 +52,16 @@
     var badge = tr.querySelector("[data-badge]");
     badge.className = "badge " + status;
     badge.textContent = T(status);
+    // A returned report is reopened for its unit even after the deadline.
     var open = status === "draft" || status === "returned" || status === "empty";
-    var editable = tr.dataset.editable === "true" && open;
+    var editable = open && (tr.dataset.fillable === "true" || (status === "returned" && tr.dataset.canFill === "true"));
+    tr.dataset.editable = editable;
     tr.querySelectorAll("input.c-completed, input.c-progress, input.c-started").forEach(function (i) { i.disabled = !editable; });
+    var attach = tr.querySelector(".attach");
+    if (attach) { attach.hidden = !editable; }
     var sel = tr.querySelector(".row-sel");
     sel.checked = false;
-    sel.disabled = !(editable || status === "submitted" || status === "approved");
+    sel.disabled = !(editable || ((status === "submitted" || status === "approved") && tr.dataset.canReview === "true"));
     recount();
   }
 
@@ -72,11 +76,18 @@
     tr.querySelector(".ytd").textContent = fmt(before + (a > 0 ? a : 0));
   }
 
+  // fields is what the row holds, to skip saving what was just saved (Enter
+  // saves, and the browser's own change on leaving the field would again).
+  function fields(tr) { var b = body(tr); delete b.version; return JSON.stringify(b); }
+
   function save(tr) {
     if (Number.isNaN(amount(tr))) { msg(tr, T("nan"), true); return Promise.resolve(); }
+    var now = fields(tr);
+    if (tr.dataset.saved === now) { return Promise.resolve(); }
     msg(tr, T("saving"));
     return enqueue(tr, function () {
       return qx.api("PUT", base(tr), body(tr)).then(function (rep) {
+        tr.dataset.saved = now;
         applyReport(tr, rep);
         msg(tr, T("saved") + " ✓");
       }, function (e) { msg(tr, e.message, true); throw e; });

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"qianxiang"
 	"qianxiang/app"
@@ -107,4 +108,39 @@ func TestBackupRestoreMovesACityBetweenDatabases(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestAuditVerifyCoversPhotos(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, a *app.App) {
+		a.Now = func() time.Time { return time.Date(2023, 3, 10, 10, 0, 0, 0, a.Loc) }
+		testenv.Lvliang(t, a)
+		unit := testenv.User(t, a, "lishi-xm", qianxiang.RoleReporter, "141102")
+		p, err := a.CreateProject(ctx, qianxiang.SystemActor, newProject("离石区照片项目", "141102"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ph, err := a.AttachPhoto(ctx, unit, p.ID, 2023, 3, "site.png", pngOf(t, 7))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, broken, _ := a.VerifyAudit(ctx, qianxiang.SystemActor); len(broken) != 0 {
+			t.Fatalf("after attaching: %v", broken)
+		}
+		raw := testenv.Raw(t, a)
+		if _, err := raw.Exec(`UPDATE blobs SET data = data || data`); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := raw.Exec(`DELETE FROM photos`); err != nil {
+			t.Fatal(err)
+		}
+		_, broken, err := a.VerifyAudit(ctx, qianxiang.SystemActor)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var all []string
+		for _, b := range broken {
+			all = append(all, b.String())
+		}
+		testenv.Contains(t, strings.Join(all, "\n"), "blobs", ph.SHA256, "photos", "deleted outside the application")
+	})
 }

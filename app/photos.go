@@ -121,7 +121,10 @@ func (a *App) AttachPhoto(ctx context.Context, actor qianxiang.Actor, projectID 
 			return err
 		}
 		label := p.Name + " " + monthLabel(year, month) + " photo " + ph.SHA256[:12]
-		return tx.Audit(ctx, actor.Username, "attach_photo", "reports", r.ID, label, before)
+		if err := tx.Audit(ctx, actor.Username, "attach_photo", "reports", r.ID, label, before); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, actor.Username, "create", "photos", ph.ID, label, "")
 	})
 	return ph, a.internal(ctx, "attach photo", err)
 }

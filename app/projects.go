@@ -168,7 +168,11 @@ func ScopePath(actor qianxiang.Actor) string {
 // ProjectQuery is a listing request.
 type ProjectQuery struct {
 	store.ProjectFilter
-	Light string // green, yellow, red: filter by the current dispatch's light
+	Light string // green, yellow, red: filter by the light of month Month
+	// Month whose dispatch gives the lights (0: the latest reported month,
+	// as the dispatch page shows by default), so that a number clicked on
+	// the dispatch lists the same projects.
+	Month int
 }
 
 // ProjectPage is a page of a listing with the totals of the whole set.
@@ -191,7 +195,12 @@ func (a *App) Projects(ctx context.Context, actor qianxiang.Actor, q ProjectQuer
 		return nil, qianxiang.FieldError("sort", "%q is not a sort key", f.Sort)
 	}
 	f.ScopePath = ScopePath(actor)
-	month := a.LightMonth(ctx, f.Year)
+	month := q.Month
+	if month == 0 {
+		month = a.DefaultDispatchMonth(ctx, f.Year)
+	} else if err := CheckMonth(max(f.Year, 2000), month); err != nil {
+		return nil, err
+	}
 	var lights map[int64]qianxiang.ProjectLight
 	if q.Light != "" {
 		l := qianxiang.Light(q.Light)

@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"testing"
+	"time"
 
 	"qianxiang"
 	"qianxiang/app"
@@ -119,6 +120,42 @@ func TestSearchWithoutYear(t *testing.T) {
 		page, err := a.Projects(ctx, qianxiang.SystemActor, app.ProjectQuery{ProjectFilter: store.ProjectFilter{Q: "图书馆"}})
 		if err != nil || page.Total != 1 {
 			t.Fatalf("search across years: %+v %v", page, err)
+		}
+	})
+}
+
+// The registry colours lights by the month the dispatch shows, so a number
+// clicked on the dispatch page lists the same projects.
+func TestListLightsFollowTheDispatchMonth(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, a *app.App) {
+		a.Now = func() time.Time { return time.Date(2023, 6, 10, 9, 0, 0, 0, a.Loc) }
+		testenv.Lvliang(t, a)
+		cmd := testenv.User(t, a, "zhb", qianxiang.RoleCommand, "141100")
+		p, _ := a.CreateProject(ctx, cmd, newProject("离石区续建项目", "141102")) // plan 1200.00
+		// Month 1 at pace (100 of 1200), nothing after: green in January,
+		// red by May.
+		if _, err := a.SubmitReport(ctx, cmd, p.ID, 2023, 1, &app.ReportInput{Completed: money("100")}); err != nil {
+			t.Fatal(err)
+		}
+		light := func(month int) qianxiang.Light {
+			page, err := a.Projects(ctx, cmd, app.ProjectQuery{ProjectFilter: store.ProjectFilter{Year: 2023}, Month: month})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return page.Items[0].Light
+		}
+		if got := light(0); got != qianxiang.LightGreen {
+			t.Fatalf("by default the latest reported month (1): %s", got)
+		}
+		if got := light(5); got != qianxiang.LightRed {
+			t.Fatalf("month 5: %s", got)
+		}
+		d, _ := a.Dispatch(ctx, cmd, 2023, 5)
+		if d.Projects[p.ID].Light != light(5) {
+			t.Fatal("the list and the dispatch disagree")
+		}
+		if _, err := a.Projects(ctx, cmd, app.ProjectQuery{ProjectFilter: store.ProjectFilter{Year: 2023}, Month: 13}); qianxiang.ErrorCode(err) != qianxiang.EValidation {
+			t.Fatalf("month 13: %v", err)
 		}
 	})
 }

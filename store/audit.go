@@ -23,6 +23,7 @@ var governed = []struct{ Table, LabelCol string }{
 	{"projects", "name"},
 	{"reports", "id"},
 	{"problems", "description"},
+	{"photos", "name"},
 }
 
 // secretCols are never copied into the trail; their hash is, so a direct

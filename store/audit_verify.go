@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -65,6 +67,11 @@ func (db *DB) Verify(ctx context.Context) (int64, []Broken, error) {
 		}
 		broken = append(broken, b...)
 	}
+	b, err := db.verifyBlobs(ctx)
+	if err != nil {
+		return 0, nil, err
+	}
+	broken = append(broken, b...)
 	// Whatever remains in last was audited but is gone from its table.
 	var gone []string
 	for k, e := range last {
@@ -123,4 +130,27 @@ func diffFields(a, b string) string {
 	}
 	sort.Strings(cols)
 	return "fields " + strings.Join(cols, ", ")
+}
+
+// verifyBlobs checks that every stored photo still hashes to its name: a
+// photo is evidence of reported progress, and its row in photos (governed
+// above) names it by that hash.
+func (db *DB) verifyBlobs(ctx context.Context) ([]Broken, error) {
+	rows, err := db.query(ctx, `SELECT sha256, data FROM blobs ORDER BY sha256`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Broken
+	for rows.Next() {
+		var name string
+		var data []byte
+		if err := rows.Scan(&name, &data); err != nil {
+			return nil, err
+		}
+		if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != name {
+			out = append(out, Broken{Table: "blobs", Label: name, What: "the stored file no longer matches its hash: it was replaced outside the application"})
+		}
+	}
+	return out, rows.Err()
 }

@@ -53,7 +53,11 @@ func projectQuery(r *http.Request) (app.ProjectQuery, error) {
 	if f.Stage != "" && !qianxiang.Stage(f.Stage).Valid() {
 		return app.ProjectQuery{}, qianxiang.FieldError("stage", "is not a known stage")
 	}
-	return app.ProjectQuery{ProjectFilter: f, Light: q.Get("light")}, nil
+	month, err := queryInt(r, "month", 0)
+	if err != nil {
+		return app.ProjectQuery{}, err
+	}
+	return app.ProjectQuery{ProjectFilter: f, Light: q.Get("light"), Month: month}, nil
 }
 
 func (s *Server) apiProjects(w http.ResponseWriter, r *http.Request) error {

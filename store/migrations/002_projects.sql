@@ -59,6 +59,8 @@ CREATE TABLE reports (
 -- Covers the dispatch query (a year's months 1..N summed per project)
 -- without touching the table, in project order so GROUP BY streams.
 CREATE INDEX reports_dispatch ON reports(year, project_id, month, status, completed, started_on);
+-- The latest reported month of a year (the dispatch's default) in a seek.
+CREATE INDEX reports_latest ON reports(year, status, month);
 
 CREATE TABLE photos (
     id {{.ID}},

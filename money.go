@@ -67,6 +67,24 @@ func (m Money) String() string {
 	return fmt.Sprintf("%s%d.%02d", sign, v/100, v%100)
 }
 
+// Grouped gives "1,234,567.50", as amounts are shown to people.
+func (m Money) Grouped() string {
+	s := m.String()
+	sign := ""
+	if s[0] == '-' {
+		sign, s = "-", s[1:]
+	}
+	whole, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, c := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return sign + b.String() + "." + frac
+}
+
 // Float is for ratios and charts only, never for sums.
 func (m Money) Float() float64 { return float64(m) / 100 }
 

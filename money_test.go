@@ -82,3 +82,11 @@ func TestProjectCode(t *testing.T) {
 		}
 	}
 }
+
+func TestMoneyGrouped(t *testing.T) {
+	for in, want := range map[Money]string{0: "0.00", 5: "0.05", 123456: "1,234.56", 100000000: "1,000,000.00", -123456789: "-1,234,567.89"} {
+		if got := in.Grouped(); got != want {
+			t.Errorf("%d: %s, want %s", in, got, want)
+		}
+	}
+}

@@ -166,24 +166,7 @@ func (s *Server) failPage(w http.ResponseWriter, r *http.Request, err error) {
 	}
 }
 
-func fmtMoney(m qianxiang.Money) string {
-	s := m.String()
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	out := b.String() + "." + frac
-	if neg {
-		return "-" + out
-	}
-	return out
-}
+func fmtMoney(m qianxiang.Money) string { return m.Grouped() }
 
 func fmtPct(f float64) string { return strconv.FormatFloat(f*100, 'f', 2, 64) + "%" }
 

@@ -132,18 +132,7 @@ func figures(body string) map[string]string {
 }
 
 // money and pct format as the pages do: 1,234.50 and 25.00%.
-func money(m qianxiang.Money) string {
-	s := m.String()
-	whole, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, c := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	return b.String() + "." + frac
-}
+func money(m qianxiang.Money) string { return m.Grouped() }
 
 func pct(f qianxiang.Fraction) string { return strconv.FormatFloat(float64(f)*100, 'f', 2, 64) + "%" }
 

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"qianxiang"
 	"qianxiang/app"
 	"qianxiang/internal/testenv"
 )
@@ -163,13 +164,6 @@ func TestImportRefusals(t *testing.T) {
 
 // commas writes "986079.81" as the page does: "986,079.81".
 func commas(s string) string {
-	i, f, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	for k, r := range i {
-		if k > 0 && (len(i)-k)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	return b.String() + "." + f
+	m, _ := qianxiang.ParseMoney(s)
+	return m.Grouped()
 }

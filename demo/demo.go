@@ -91,7 +91,12 @@ func fillPlan(ctx context.Context, a *app.App, sys qianxiang.Actor, rng *rand.Ra
 		byCode[o.Code] = o
 	}
 	today := a.Today()
+	// Months whose deadline has passed are reported (a few units late);
+	// the month still open is partly filled in.
 	year, lastMonth := today.Year, today.Month-1
+	if today.Day > a.DispatchSettings(ctx).DeadlineDay {
+		lastMonth = today.Month
+	}
 	if lastMonth == 0 {
 		year, lastMonth = today.Year-1, 12
 	}

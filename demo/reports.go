@@ -15,7 +15,7 @@ var progressWords = []string{"主体结构施工中", "完成土方开挖", "设
 
 // writeReports gives every project its reports for months 1..last (most
 // approved, some only submitted, a few missing) and, for the current month
-// when it is in the same year, a partly filled month to work on.
+// when it is still open, a partly filled month to work on.
 func writeReports(ctx context.Context, a *app.App, tx *store.Tx, sys qianxiang.Actor, rng *rand.Rand, plan []planned, year, last int, today qianxiang.Date) error {
 	now := a.Now()
 	for i := range plan {
@@ -23,7 +23,7 @@ func writeReports(ctx context.Context, a *app.App, tx *store.Tx, sys qianxiang.A
 		p := &pp.Project
 		for m := 1; m <= last+1 && m <= 12; m++ {
 			current := m == last+1
-			if current && (today.Year != year || rng.IntN(3) > 0) {
+			if current && (today.Year != year || m != today.Month || rng.IntN(3) > 0) {
 				continue
 			}
 			if !current && rng.IntN(40) == 0 && m == last {

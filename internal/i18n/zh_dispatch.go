@@ -126,9 +126,9 @@ var zhDispatch = map[string]string{
 	"The deadline has passed: this month is locked. Ask your county or department to reopen a report or return it to you.":                  "已过报送截止日，本月已锁定。如需修改，请联系县区或部门重新开放或退回。",
 	"Import the month's dispatch workbook": "导入本月调度表",
 	"The campaign office can load a whole month's 调度表 at once: rows are matched by project code, else by name and county; cumulative columns are checked; nothing is written if any row is wrong. Imported reports count as submitted.": "指挥部办公室可一次导入整月调度表：按项目代码匹配，无代码时按项目名称和县区匹配；核对累计数；任何一行有误则全部不写入。导入的月报视为已报送。",
-	"Workbook (.xlsx or .csv)": "调度表（.xlsx 或 .csv）",
-	"Check only, write nothing":      "只检查，不写入",
-	"Import for %s":                  "导入 %s",
+	"Workbook (.xlsx or .csv)":  "调度表（.xlsx 或 .csv）",
+	"Check only, write nothing": "只检查，不写入",
+	"Import for %s":             "导入 %s",
 	"Checked: %d reports for %d-%02d can be imported; nothing was written.": "检查通过：%d 条月报（%d年%d月）可以导入；未写入任何数据。",
 	"Imported %d reports for %d-%02d as submitted.":                         "已导入 %d 条月报（%d年%d月），状态为已报送。",
 

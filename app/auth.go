@@ -122,6 +122,14 @@ func (a *App) SessionUser(ctx context.Context, secret string) (store.Session, st
 	if err != nil || !u.Active {
 		return s, u, qianxiang.Errorf(qianxiang.EUnauthenticated, "session expired; log in again")
 	}
+	// Sliding expiry: a session in use (a hall's big screen refreshing all
+	// day) is renewed once half its life is gone; an idle one still ends.
+	if now := a.Now(); s.ExpiresAt.Sub(now) < a.SessionTTL/2 {
+		s.ExpiresAt, s.Renewed = now.Add(a.SessionTTL), true
+		if err := a.DB.Tx(ctx, func(tx *store.Tx) error { return tx.ExtendSession(ctx, s.ID, s.ExpiresAt) }); err != nil {
+			a.Log.WarnContext(ctx, "extend session", "err", err)
+		}
+	}
 	return s, u, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"qianxiang"
 	"qianxiang/app"
@@ -119,6 +120,30 @@ func TestSessionsAndTokens(t *testing.T) {
 		other := testenv.User(t, a, "wenshui", qianxiang.RoleOrgAdmin, "141121")
 		if _, err := a.CreateToken(ctx, other, "lishi", "steal"); qianxiang.ErrorCode(err) != qianxiang.EForbidden {
 			t.Fatalf("a user made a token for someone else: %v", err)
+		}
+	})
+}
+
+func TestSessionsSlideWhileUsedAndEndWhenIdle(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, a *app.App) {
+		now := time.Date(2026, 3, 1, 8, 0, 0, 0, a.Loc)
+		a.Now = func() time.Time { return now }
+		testenv.Lvliang(t, a)
+		testenv.User(t, a, "screen", qianxiang.RoleLeader, "141100")
+		secret, _, _, err := a.Login(ctx, "screen", testenv.Password, "127.0.0.1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Used every few hours for two days: still logged in.
+		for i := 0; i < 12; i++ {
+			now = now.Add(4 * time.Hour)
+			if _, _, err := a.SessionUser(ctx, secret); err != nil {
+				t.Fatalf("after %d hours of use: %v", 4*(i+1), err)
+			}
+		}
+		now = now.Add(13 * time.Hour)
+		if _, _, err := a.SessionUser(ctx, secret); qianxiang.ErrorCode(err) != qianxiang.EUnauthenticated {
+			t.Fatalf("an idle session must end: %v", err)
 		}
 	})
 }

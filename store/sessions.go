@@ -15,6 +15,8 @@ type Session struct {
 	UserID    int64
 	CSRF      string
 	ExpiresAt time.Time
+	// Renewed says the expiry was just moved, so the cookie must be too.
+	Renewed bool
 }
 
 // InsertSession stores a session.
@@ -40,6 +42,12 @@ func (c conn) SessionByID(ctx context.Context, id string) (Session, error) {
 	}
 	s.ExpiresAt = parseTS(exp)
 	return s, err
+}
+
+// ExtendSession moves a session's expiry.
+func (tx *Tx) ExtendSession(ctx context.Context, id string, exp time.Time) error {
+	_, err := tx.exec(ctx, `UPDATE sessions SET expires_at = ? WHERE id = ?`, ts(exp), id)
+	return err
 }
 
 // DeleteSession logs a session out.

@@ -135,6 +135,9 @@ func (s *Server) authenticate(h http.Handler) http.Handler {
 			sess, u, err := s.App.SessionUser(ctx, c.Value)
 			if err == nil {
 				ri.User, ri.Session = &u, &sess
+				if sess.Renewed {
+					setSessionCookie(w, r, c.Value, sess.ExpiresAt)
+				}
 			} else {
 				clearSessionCookie(w, r)
 			}

@@ -222,6 +222,12 @@
     });
   });
 
+  // The attach button is a label over a hidden file input: Enter or Space
+  // on it opens the file chooser, as a click does.
+  document.addEventListener("keydown", function (ev) {
+    var l = ev.target.closest && ev.target.closest("label.attach");
+    if (l && (ev.key === "Enter" || ev.key === " ")) { ev.preventDefault(); l.querySelector("input[type=file]").click(); }
+  });
   // Photos: attach from the row; show the row's pictures beneath it.
   table.addEventListener("change", function (ev) {
     var input = ev.target;

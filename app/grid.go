@@ -62,8 +62,15 @@ func (a *App) ReportGrid(ctx context.Context, actor qianxiang.Actor, year, month
 	}
 	g := &Grid{Year: year, Month: month, Locked: a.Locked(ctx, year, month),
 		Deadline: qianxiang.DateOf(a.Deadline(ctx, year, month).Add(-1)).String(), Rows: make([]GridRow, 0, len(ps))}
+	reporting := map[qianxiang.Kind]bool{}
+	for _, k := range a.DispatchSettings(ctx).ReportingKinds {
+		reporting[k] = true
+	}
 	for _, p := range ps {
 		r := byProject[p.ID]
+		if !reporting[p.Kind] && r == nil {
+			continue // this kind does not report, and this one has not
+		}
 		g.Rows = append(g.Rows, GridRow{Project: p, Report: r, LastMonth: last[p.ID], YTDBefore: ytd[p.ID]})
 		switch {
 		case r == nil:

@@ -97,3 +97,24 @@ func TestReportWorkflowAndDeadline(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+func TestGridListsOnlyTheKindsThatReport(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, a *app.App) {
+		a.Now = func() time.Time { return time.Date(2023, 3, 10, 9, 0, 0, 0, a.Loc) }
+		testenv.Lvliang(t, a)
+		cmd := testenv.User(t, a, "zhb", qianxiang.RoleCommand, "141100")
+		a.CreateProject(ctx, cmd, newProject("离石区续建项目", "141102"))
+		prep := newProject("离石区前期项目", "141102")
+		prep.Kind = qianxiang.KindPreparatory
+		a.CreateProject(ctx, cmd, prep)
+		s := qianxiang.DefaultDispatchSettings()
+		s.ReportingKinds = []qianxiang.Kind{qianxiang.KindNew, qianxiang.KindContinuing}
+		if err := a.SetDispatchSettings(ctx, cmd, s); err != nil {
+			t.Fatal(err)
+		}
+		g, err := a.ReportGrid(ctx, cmd, 2023, 3, "")
+		if err != nil || len(g.Rows) != 1 || g.Rows[0].Project.Name != "离石区续建项目" {
+			t.Fatalf("grid: %+v %v", g, err)
+		}
+	})
+}

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -14,7 +13,6 @@ import (
 	"qianxiang"
 	"qianxiang/app"
 	"qianxiang/internal/testenv"
-	"qianxiang/web"
 )
 
 // apiWorld is a server with two counties' projects and a token per role.
@@ -29,20 +27,9 @@ type apiWorld struct {
 func newAPIWorld(t *testing.T, kind string) *apiWorld {
 	a := testenv.Open(t, kind)
 	testenv.Lvliang(t, a)
-	w := &apiWorld{a: a, tokens: map[string]string{}}
-	for _, u := range []struct {
-		name string
-		role qianxiang.Role
-		org  string
-	}{{"zhb", "command", "141100"}, {"lishi", "org_admin", "141102"}, {"lishi-xm", "reporter", "141102"},
-		{"wenshui", "org_admin", "141121"}, {"guest", "viewer", "141100"}, {"ducha", "supervisor", "141100"}} {
-		act := testenv.User(t, a, u.name, u.role, u.org)
-		tok, err := a.CreateToken(context.Background(), act, u.name, "test")
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.tokens[u.name] = tok
-	}
+	w := &apiWorld{a: a}
+	w.tokens = withTokens(t, a, []userSpec{{"zhb", "command", "141100"}, {"lishi", "org_admin", "141102"}, {"lishi-xm", "reporter", "141102"},
+		{"wenshui", "org_admin", "141121"}, {"guest", "viewer", "141100"}, {"ducha", "supervisor", "141100"}})
 	ctx := context.Background()
 	var err error
 	mk := func(name, org string) qianxiang.Project {
@@ -54,12 +41,7 @@ func newAPIWorld(t *testing.T, kind string) *apiWorld {
 	if w.wenshui, err = a.CreateProject(ctx, qianxiang.SystemActor, mk("文水县<script>alert(1)</script>项目", "141121")); err != nil {
 		t.Fatal(err)
 	}
-	s, err := web.New(a, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.srv = httptest.NewServer(s)
-	t.Cleanup(w.srv.Close)
+	w.srv, _ = serve(t, a)
 	return w
 }
 
@@ -86,13 +68,8 @@ func (w *apiWorld) do(t *testing.T, sc scenario) (int, string, http.Header) {
 	for k, v := range sc.header {
 		req.Header.Set(k, v)
 	}
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	return res.StatusCode, string(b), res.Header
+	c := &client{t: t, c: http.DefaultClient}
+	return c.do(req)
 }
 
 func TestAPIScenarios(t *testing.T) {

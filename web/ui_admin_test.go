@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"io"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -12,64 +11,17 @@ import (
 	"qianxiang/internal/testenv"
 )
 
-// session is a browser-like client: cookie jar, CSRF token from the page.
-type session struct {
-	t    *testing.T
-	base string
-	c    *http.Client
-	csrf string
-}
-
-func (w *apiWorld) session(t *testing.T, username, password string) *session {
-	s := &session{t: t, base: w.srv.URL, c: &http.Client{Jar: newJar(), CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
-	status, _ := s.post("/login", url.Values{"username": {username}, "password": {password}})
-	if status != http.StatusSeeOther {
-		t.Fatalf("login %s: %d", username, status)
-	}
-	return s
-}
-
-var csrfRe = regexp.MustCompile(`name="csrf" value="([^"]+)"`)
-
-func (s *session) get(path string) (int, string) {
-	s.t.Helper()
-	res, err := s.c.Get(s.base + path)
-	if err != nil {
-		s.t.Fatal(err)
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	if m := csrfRe.FindSubmatch(b); m != nil {
-		s.csrf = string(m[1])
-	}
-	return res.StatusCode, string(b)
-}
-
-func (s *session) post(path string, v url.Values) (int, string) {
-	s.t.Helper()
-	if s.csrf != "" && v.Get("csrf") == "" {
-		v.Set("csrf", s.csrf)
-	}
-	res, err := s.c.PostForm(s.base+path, v)
-	if err != nil {
-		s.t.Fatal(err)
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	return res.StatusCode, string(b)
-}
-
 func TestAdminManagesUsersAndTokensThroughPages(t *testing.T) {
 	w := newAPIWorld(t, "sqlite")
 	testenv.User(t, w.a, "root", "admin", "141100")
-	admin := w.session(t, "root", testenv.Password)
+	admin := loginAs(t, w.srv.URL, "root", testenv.Password)
 	status, page := admin.get("/admin/users")
 	if status != 200 {
 		t.Fatalf("users page: %d", status)
 	}
 	testenv.Contains(t, page, "新增用户", "lishi", "县区/部门管理员")
 
-	status, page = admin.post("/admin/users", url.Values{"username": {"xiaoyi"}, "role": {"org_admin"}, "org": {"141181"}})
+	status, page, _ = admin.post("/admin/users", url.Values{"username": {"xiaoyi"}, "role": {"org_admin"}, "org": {"141181"}})
 	if status != 200 || !strings.Contains(page, "已创建用户 xiaoyi") {
 		t.Fatalf("add user: %d", status)
 	}
@@ -77,54 +29,54 @@ func TestAdminManagesUsersAndTokensThroughPages(t *testing.T) {
 	if pw == nil {
 		t.Fatal("the generated password is not shown")
 	}
-	status, page = admin.post("/admin/users", url.Values{"username": {"xiaoyi"}, "role": {"viewer"}, "org": {"141181"}})
+	status, page, _ = admin.post("/admin/users", url.Values{"username": {"xiaoyi"}, "role": {"viewer"}, "org": {"141181"}})
 	if status != 409 || !strings.Contains(page, "已被使用") {
 		t.Fatalf("duplicate user: %d", status)
 	}
-	status, page = admin.post("/admin/tokens", url.Values{"name": {"nightly"}})
+	status, page, _ = admin.post("/admin/tokens", url.Values{"name": {"nightly"}})
 	if status != 200 || !regexp.MustCompile(`<code class="secret">qx_`).MatchString(page) {
 		t.Fatalf("token shown once: %d", status)
 	}
 	us, _ := w.a.DB.UserByName(t.Context(), "xiaoyi")
-	if status, _ := admin.post("/admin/users/"+strconv.FormatInt(us.ID, 10)+"/active", url.Values{"active": {"false"}}); status != http.StatusSeeOther {
+	if status, _, _ := admin.post("/admin/users/"+strconv.FormatInt(us.ID, 10)+"/active", url.Values{"active": {"false"}}); status != http.StatusSeeOther {
 		t.Fatalf("deactivate: %d", status)
 	}
 	if _, _, _, err := w.a.Login(t.Context(), "xiaoyi", pw[1], "127.0.0.1"); err == nil {
 		t.Fatal("a deactivated user logged in")
 	}
 	// A county admin may not manage users, even by posting the form.
-	county := w.session(t, "lishi", testenv.Password)
+	county := loginAs(t, w.srv.URL, "lishi", testenv.Password)
 	county.get("/admin/users")
-	if status, _ := county.post("/admin/users", url.Values{"username": {"evil"}, "role": {"admin"}, "org": {"141100"}}); status != 403 {
+	if status, _, _ := county.post("/admin/users", url.Values{"username": {"evil"}, "role": {"admin"}, "org": {"141100"}}); status != 403 {
 		t.Fatalf("a county admin added a user: %d", status)
 	}
 	// A form without the session's CSRF token is refused.
-	if status, _ := admin.post("/admin/users", url.Values{"csrf": {"forged"}, "username": {"x2"}, "role": {"viewer"}, "org": {"141100"}}); status != 403 {
+	if status, _, _ := admin.post("/admin/users", url.Values{"csrf": {"forged"}, "username": {"x2"}, "role": {"viewer"}, "org": {"141100"}}); status != 403 {
 		t.Fatalf("forged CSRF: %d", status)
 	}
 }
 
 func TestAccountPasswordChangeEndsTheSession(t *testing.T) {
 	w := newAPIWorld(t, "sqlite")
-	s := w.session(t, "lishi", testenv.Password)
+	s := loginAs(t, w.srv.URL, "lishi", testenv.Password)
 	s.get("/account")
-	status, page := s.post("/account", url.Values{"old": {"wrong"}, "new": {"Another-pass-9"}})
+	status, page, _ := s.post("/account", url.Values{"old": {"wrong"}, "new": {"Another-pass-9"}})
 	if status != 422 || !strings.Contains(page, "原密码") {
 		t.Fatalf("wrong old password: %d", status)
 	}
-	status, page = s.post("/account", url.Values{"old": {testenv.Password}, "new": {"Another-pass-9"}})
+	status, page, _ = s.post("/account", url.Values{"old": {testenv.Password}, "new": {"Another-pass-9"}})
 	if status != 200 || !strings.Contains(page, "密码已修改") {
 		t.Fatalf("change: %d", status)
 	}
 	if status, _ := s.get("/projects"); status != http.StatusSeeOther {
 		t.Fatalf("the old session should be gone: %d", status)
 	}
-	w.session(t, "lishi", "Another-pass-9")
+	loginAs(t, w.srv.URL, "lishi", "Another-pass-9")
 }
 
 func TestAuditPageNamesATamperedRecord(t *testing.T) {
 	w := newAPIWorld(t, "sqlite")
-	s := w.session(t, "zhb", testenv.Password)
+	s := loginAs(t, w.srv.URL, "zhb", testenv.Password)
 	status, page := s.get("/admin/audit")
 	if status != 200 || !strings.Contains(page, "离石区项目") {
 		t.Fatalf("audit trail page: %d", status)
@@ -132,7 +84,7 @@ func TestAuditPageNamesATamperedRecord(t *testing.T) {
 	testenv.Raw(t, w.a).Exec(`UPDATE projects SET leader = '某人' WHERE name = '离石区项目'`)
 	_, page = s.get("/admin/audit?verify=1")
 	testenv.Contains(t, page, "审计链发现 1 处问题", "离石区项目", "leader")
-	county := w.session(t, "lishi", testenv.Password)
+	county := loginAs(t, w.srv.URL, "lishi", testenv.Password)
 	if status, _ := county.get("/admin/audit"); status != 403 {
 		t.Fatalf("a county admin read the audit: %d", status)
 	}
@@ -141,15 +93,15 @@ func TestAuditPageNamesATamperedRecord(t *testing.T) {
 func TestAResetPasswordMustBeChangedFirst(t *testing.T) {
 	w := newAPIWorld(t, "sqlite")
 	testenv.User(t, w.a, "root", "admin", "141100")
-	admin := w.session(t, "root", testenv.Password)
+	admin := loginAs(t, w.srv.URL, "root", testenv.Password)
 	admin.get("/admin/users")
 	u, _ := w.a.DB.UserByName(t.Context(), "lishi")
-	_, page := admin.post("/admin/users/"+strconv.FormatInt(u.ID, 10)+"/reset", url.Values{})
+	_, page, _ := admin.post("/admin/users/"+strconv.FormatInt(u.ID, 10)+"/reset", url.Values{})
 	pw := regexp.MustCompile(`lishi 的新密码：(\S+?)<`).FindStringSubmatch(page)
 	if pw == nil {
 		t.Fatal("the new password is not shown")
 	}
-	s := w.session(t, "lishi", pw[1])
+	s := loginAs(t, w.srv.URL, "lishi", pw[1])
 	res, err := s.c.Get(s.base + "/projects")
 	if err != nil {
 		t.Fatal(err)
@@ -159,10 +111,10 @@ func TestAResetPasswordMustBeChangedFirst(t *testing.T) {
 		t.Fatalf("after a reset the user must change the password first: %d %s", res.StatusCode, res.Header.Get("Location"))
 	}
 	s.get("/account?must=1")
-	if status, _ := s.post("/account", url.Values{"old": {pw[1]}, "new": {"My-own-pass-7"}}); status != 200 {
+	if status, _, _ := s.post("/account", url.Values{"old": {pw[1]}, "new": {"My-own-pass-7"}}); status != 200 {
 		t.Fatalf("change: %d", status)
 	}
-	s = w.session(t, "lishi", "My-own-pass-7")
+	s = loginAs(t, w.srv.URL, "lishi", "My-own-pass-7")
 	if status, _ := s.get("/projects"); status != 200 {
 		t.Fatalf("after changing it the user goes on: %d", status)
 	}

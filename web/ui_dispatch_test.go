@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
@@ -16,7 +15,6 @@ import (
 	"qianxiang"
 	"qianxiang/app"
 	"qianxiang/internal/testenv"
-	"qianxiang/web"
 )
 
 // dspWorld is a small city in March of a plan year: three projects in 离石区
@@ -45,7 +43,7 @@ func newDspWorld(t *testing.T) *dspWorld {
 	a.Now = func() time.Time { return time.Date(y, 3, 10, 10, 0, 0, 0, a.Loc) }
 	testenv.Lvliang(t, a)
 	ctx := context.Background()
-	w := &dspWorld{year: y, a: a, tokens: map[string]string{}}
+	w := &dspWorld{year: y, a: a}
 	for _, code := range []string{"141102", "141121"} {
 		for i, name := range dspNames[code] {
 			p := qianxiang.Project{Year: y, Name: name, Org: qianxiang.OrgRef{Code: code}, Kind: qianxiang.KindContinuing,
@@ -71,42 +69,15 @@ func newDspWorld(t *testing.T) *dspWorld {
 			}
 		}
 	}
-	for _, u := range []struct {
-		name string
-		role qianxiang.Role
-		org  string
-	}{{"zhb", qianxiang.RoleCommand, "141100"}, {"lishi", qianxiang.RoleOrgAdmin, "141102"},
-		{"lishi-xm", qianxiang.RoleReporter, "141102"}, {"wenshui", qianxiang.RoleOrgAdmin, "141121"}} {
-		act := testenv.User(t, a, u.name, u.role, u.org)
-		tok, err := a.CreateToken(ctx, act, u.name, "test")
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.tokens[u.name] = tok
-	}
-	h, err := web.New(a, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.srv = httptest.NewServer(h)
-	t.Cleanup(w.srv.Close)
+	w.tokens = withTokens(t, a, []userSpec{{"zhb", qianxiang.RoleCommand, "141100"}, {"lishi", qianxiang.RoleOrgAdmin, "141102"},
+		{"lishi-xm", qianxiang.RoleReporter, "141102"}, {"wenshui", qianxiang.RoleOrgAdmin, "141121"}})
+	w.srv, _ = serve(t, a)
 	return w
 }
 
 func (w *dspWorld) req(t *testing.T, user, method, path string, body io.Reader, ctype string) (int, string, http.Header) {
 	t.Helper()
-	r, _ := http.NewRequest(method, w.srv.URL+path, body)
-	r.Header.Set("Authorization", "Bearer "+w.tokens[user])
-	if ctype != "" {
-		r.Header.Set("Content-Type", ctype)
-	}
-	res, err := http.DefaultClient.Do(r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	return res.StatusCode, string(b), res.Header
+	return bearer(t, w.srv.URL, w.tokens[user], method, path, body, ctype)
 }
 
 func (w *dspWorld) get(t *testing.T, user, path string) string {

@@ -19,7 +19,7 @@ import (
 )
 
 // upload posts a workbook to the import page as the browser's form does.
-func (c *regClient) upload(path, filename string, data []byte, fields map[string]string) (int, string) {
+func (c *client) upload(path, filename string, data []byte, fields map[string]string) (int, string) {
 	c.t.Helper()
 	var b bytes.Buffer
 	mw := multipart.NewWriter(&b)

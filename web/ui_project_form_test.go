@@ -112,7 +112,7 @@ func TestProjectFormShowsErrorsNextToFields(t *testing.T) {
 }
 
 // listCount is the number of projects the list page counts for a year.
-func listCount(t *testing.T, c *regClient, year int) string {
+func listCount(t *testing.T, c *client, year int) string {
 	t.Helper()
 	_, body := c.get(fmt.Sprintf("/projects?year=%d", year))
 	n, _, _ := totals(t, body)

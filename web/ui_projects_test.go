@@ -2,12 +2,7 @@ package web_test
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"io"
-	"log/slog"
-	"net/http"
-	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
 	"regexp"
@@ -33,12 +28,8 @@ type regWorld struct {
 func newRegWorld(t *testing.T, a *app.App) *regWorld {
 	t.Helper()
 	testenv.Lvliang(t, a)
-	s, err := web.New(a, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := &regWorld{a: a, s: s, srv: httptest.NewServer(s)}
-	t.Cleanup(w.srv.Close)
+	w := &regWorld{a: a}
+	w.srv, w.s = serve(t, a)
 	testenv.User(t, a, "zhb", qianxiang.RoleCommand, "141100")
 	testenv.User(t, a, "zhb2", qianxiang.RoleCommand, "141100")
 	testenv.User(t, a, "lishi", qianxiang.RoleOrgAdmin, "141102")
@@ -63,57 +54,9 @@ func newRegWorld(t *testing.T, a *app.App) *regWorld {
 	return w
 }
 
-// regClient is a logged-in browser without a browser: a cookie jar and the
-// session's CSRF token for forms.
-type regClient struct {
-	t    *testing.T
-	c    *http.Client
-	base string
-	csrf string
-}
-
-func (w *regWorld) login(t *testing.T, username string) *regClient {
+func (w *regWorld) login(t *testing.T, username string) *client {
 	t.Helper()
-	jar, _ := cookiejar.New(nil)
-	c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	body := fmt.Sprintf(`{"username":%q,"password":%q}`, username, testenv.Password)
-	resp, err := c.Post(w.srv.URL+"/api/v1/session", "application/json", strings.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var out struct{ CSRF string }
-	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil || out.CSRF == "" {
-		t.Fatalf("login %s: status %d, %v", username, resp.StatusCode, err)
-	}
-	return &regClient{t: t, c: c, base: w.srv.URL, csrf: out.CSRF}
-}
-
-func (c *regClient) do(req *http.Request) (int, string, http.Header) {
-	c.t.Helper()
-	resp, err := c.c.Do(req)
-	if err != nil {
-		c.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b), resp.Header
-}
-
-func (c *regClient) get(path string) (int, string) {
-	c.t.Helper()
-	req, _ := http.NewRequest("GET", c.base+path, nil)
-	code, body, _ := c.do(req)
-	return code, body
-}
-
-// post sends a form the way a browser does, with the hidden csrf field.
-func (c *regClient) post(path string, v url.Values) (int, string, http.Header) {
-	c.t.Helper()
-	v.Set("csrf", c.csrf)
-	req, _ := http.NewRequest("POST", c.base+path, strings.NewReader(v.Encode()))
-	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	return c.do(req)
+	return loginAs(t, w.srv.URL, username, testenv.Password)
 }
 
 var totalsRE = regexp.MustCompile(`id="total-count">(\d+)<.*?id="total-investment">([\d,.]+)<.*?id="total-annual">([\d,.]+)<`)

@@ -116,6 +116,9 @@ func dispatchNav(p *Page) template.HTML {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<nav class="subnav" aria-label="%s">`, template.HTMLEscapeString(p.T("Dispatch")))
 	for _, it := range items {
+		if it[0] == "/settings/dispatch" && !p.Can("command") {
+			continue // only the campaign office changes the thresholds
+		}
 		on := p.Path == it[0] || (it[0] == "/cockpit" && p.Path == "/" && p.CityWide())
 		cls := ""
 		if on {

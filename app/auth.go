@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"net/netip"
 	"strings"
 	"time"
 
@@ -29,20 +30,9 @@ func hashSecret(s string) string {
 // secret (the database keeps only its hash).
 func (a *App) Login(ctx context.Context, username, password, addr string) (secret string, s store.Session, u store.User, err error) {
 	username = strings.TrimSpace(username)
-	keys := []string{"user:" + strings.ToLower(username), "addr:" + addr}
-	now := a.Now()
-	for i, k := range keys {
-		_, _, locked, err := a.DB.LoginFailures(ctx, k)
-		if err != nil {
-			return "", s, u, a.internal(ctx, "login", err)
-		}
-		if now.Before(locked) {
-			mins := int(locked.Sub(now).Minutes()) + 1
-			if i == 0 {
-				return "", s, u, qianxiang.Errorf(qianxiang.ETooMany, "too many failed logins for this user; try again in %d minutes", mins)
-			}
-			return "", s, u, qianxiang.Errorf(qianxiang.ETooMany, "too many failed logins from this address; try again in %d minutes", mins)
-		}
+	keys := []string{userKey(username), addrKey(addr)}
+	if err := a.countAttempt(ctx, keys, []int{userMaxFailures, addrMaxFailures}); err != nil {
+		return "", s, u, err
 	}
 	u, err = a.DB.UserByName(ctx, username)
 	var ok bool
@@ -54,16 +44,21 @@ func (a *App) Login(ctx context.Context, username, password, addr string) (secre
 		CheckPassword(dummyHash, password)
 	}
 	if !ok {
-		a.recordFailure(ctx, keys)
+		// The attempt was counted as a failure before the check.
 		return "", s, u, qianxiang.Errorf(qianxiang.EUnauthenticated, "wrong username or password")
 	}
 	secret = randomToken(32)
+	now := a.Now()
 	s = store.Session{ID: hashSecret(secret), UserID: u.ID, CSRF: randomToken(24), ExpiresAt: now.Add(a.SessionTTL)}
 	err = a.DB.Tx(ctx, func(tx *store.Tx) error {
-		for _, k := range keys {
-			if err := tx.ClearLoginFailures(ctx, k); err != nil {
-				return err
-			}
+		// The user's failures are forgotten; the address only gets this
+		// attempt back, so that logging in to one's own account does not
+		// wipe the failures it sprayed at others.
+		if err := tx.ClearLoginFailures(ctx, keys[0]); err != nil {
+			return err
+		}
+		if err := tx.UncountLoginAttempt(ctx, keys[1], addrMaxFailures); err != nil {
+			return err
 		}
 		// Logins are rare enough to sweep expired sessions on.
 		if err := tx.DeleteExpiredSessions(ctx); err != nil {
@@ -76,24 +71,53 @@ func (a *App) Login(ctx context.Context, username, password, addr string) (secre
 
 var dummyHash = HashPassword("not-a-real-password-1")
 
-func (a *App) recordFailure(ctx context.Context, keys []string) {
+// userKey is the throttling key of a username, whatever its case.
+func userKey(username string) string { return "user:" + strings.ToLower(strings.TrimSpace(username)) }
+
+// addrKey is the throttling key of a client address. An IPv6 client counts
+// by its /64, the block one machine or link is given, so that stepping
+// through its addresses does not escape the limit; an IPv4 address written
+// as IPv6 counts as itself.
+func addrKey(addr string) string {
+	ip, err := netip.ParseAddr(addr)
+	if err != nil {
+		return "addr:" + addr
+	}
+	ip = ip.Unmap()
+	if ip.Is6() {
+		if p, err := ip.Prefix(64); err == nil {
+			return "addr:" + p.String()
+		}
+	}
+	return "addr:" + ip.String()
+}
+
+// countAttempt counts a password attempt against each key before the
+// password is checked, in one transaction that holds the keys' rows: attempts
+// sent in parallel are counted one after the other, so no more of them get
+// to the check than the limit allows. A locked key refuses the attempt and
+// nothing is counted.
+func (a *App) countAttempt(ctx context.Context, keys []string, limits []int) error {
 	now := a.Now()
 	err := a.DB.Tx(ctx, func(tx *store.Tx) error {
 		for i, k := range keys {
-			n, first, _, err := tx.LoginFailures(ctx, k)
+			n, first, locked, err := tx.LockLoginFailures(ctx, k)
 			if err != nil {
 				return err
+			}
+			if now.Before(locked) {
+				mins := int(locked.Sub(now).Minutes()) + 1
+				if strings.HasPrefix(k, "user:") {
+					return qianxiang.Errorf(qianxiang.ETooMany, "too many failed logins for this user; try again in %d minutes", mins)
+				}
+				return qianxiang.Errorf(qianxiang.ETooMany, "too many failed logins from this address; try again in %d minutes", mins)
 			}
 			if now.Sub(first) > failureWindow {
 				n, first = 0, now
 			}
 			n++
-			limit := userMaxFailures
-			if i == 1 {
-				limit = addrMaxFailures
-			}
 			var until time.Time
-			if n >= limit {
+			if n >= limits[i] {
 				until = now.Add(lockFor)
 			}
 			if err := tx.SetLoginFailures(ctx, k, n, first, until); err != nil {
@@ -102,9 +126,7 @@ func (a *App) recordFailure(ctx context.Context, keys []string) {
 		}
 		return nil
 	})
-	if err != nil {
-		a.Log.ErrorContext(ctx, "record login failure", "err", err)
-	}
+	return a.internal(ctx, "login", err)
 }
 
 // Logout ends a session.
@@ -152,11 +174,17 @@ func (a *App) TokenUser(ctx context.Context, token string) (store.User, error) {
 // CreateToken issues an API token for a user; the secret is returned once.
 // A user may create their own; an admin anyone's.
 func (a *App) CreateToken(ctx context.Context, actor qianxiang.Actor, username, name string) (string, error) {
+	admin := actor.Can(qianxiang.ActManageUsers, qianxiang.Scope{})
+	// The role first: whether another username exists is no business of
+	// someone who may not issue it a token.
+	if !admin && username != actor.Username {
+		return "", qianxiang.ErrForbidden()
+	}
 	u, err := a.DB.UserByName(ctx, username)
 	if err != nil {
-		return "", err
+		return "", a.internal(ctx, "create token", err)
 	}
-	if u.ID != actor.UserID && !actor.Can(qianxiang.ActManageUsers, qianxiang.Scope{}) {
+	if u.ID != actor.UserID && !admin {
 		return "", qianxiang.ErrForbidden()
 	}
 	secret := "qx_" + randomToken(32)

@@ -14,6 +14,7 @@ type GridRow struct {
 	Report    *qianxiang.Report `json:"report"`
 	LastMonth qianxiang.Money   `json:"last_month"`
 	YTDBefore qianxiang.Money   `json:"ytd_before"` // months 1..N-1, counted reports
+	Photos    int               `json:"photos"`     // photos attached to this month's report
 }
 
 // Grid is the month's grid for the projects the actor can see.
@@ -39,6 +40,11 @@ func (a *App) ReportGrid(ctx context.Context, actor qianxiang.Actor, year, month
 		return nil, a.internal(ctx, "grid", err)
 	}
 	reports, err := a.DB.MonthReports(ctx, year, month)
+	if err != nil {
+		return nil, a.internal(ctx, "grid", err)
+	}
+	// Counted for the whole month, shown only on the rows in scope below.
+	photos, err := a.DB.PhotoCounts(ctx, year, month)
 	if err != nil {
 		return nil, a.internal(ctx, "grid", err)
 	}
@@ -71,7 +77,11 @@ func (a *App) ReportGrid(ctx context.Context, actor qianxiang.Actor, year, month
 		if !reporting[p.Kind] && r == nil {
 			continue // this kind does not report, and this one has not
 		}
-		g.Rows = append(g.Rows, GridRow{Project: p, Report: r, LastMonth: last[p.ID], YTDBefore: ytd[p.ID]})
+		row := GridRow{Project: p, Report: r, LastMonth: last[p.ID], YTDBefore: ytd[p.ID]}
+		if r != nil {
+			row.Photos = photos[r.ID]
+		}
+		g.Rows = append(g.Rows, row)
 		switch {
 		case r == nil:
 			g.Counts.Empty++

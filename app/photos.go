@@ -175,10 +175,3 @@ func (a *App) Photo(ctx context.Context, actor qianxiang.Actor, sha string) ([]b
 	b, err := a.DB.Blob(ctx, sha)
 	return b, mime, a.internal(ctx, "read photo", err)
 }
-
-// MonthPhotoCounts gives the number of photos of each report of a month,
-// keyed by report id; callers show it only beside reports they may see.
-func (a *App) MonthPhotoCounts(ctx context.Context, year, month int) (map[int64]int, error) {
-	m, err := a.DB.PhotoCounts(ctx, year, month)
-	return m, a.internal(ctx, "count photos", err)
-}

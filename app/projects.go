@@ -34,6 +34,30 @@ func (a *App) resolveOrgs(ctx context.Context, c interface {
 	return nil
 }
 
+// leadsOnlyItsCounty refuses, to an actor without the whole city, a project
+// in one county led from inside another (that county or one of its units).
+// Holding it as the lead, that county would see and change the other
+// county's project, count in its dispatch, and could move it on: the way
+// round Keeps that creating one opened. A lead is a city department or the
+// county responsible; the campaign office may still record anything.
+func leadsOnlyItsCounty(ctx context.Context, c interface {
+	Orgs(context.Context) ([]qianxiang.Org, error)
+}, actor qianxiang.Actor, p *qianxiang.Project) error {
+	if actor.System || actor.Role.CityWide() {
+		return nil
+	}
+	orgs, err := c.Orgs(ctx)
+	if err != nil {
+		return err
+	}
+	for _, o := range orgs {
+		if o.Kind == qianxiang.OrgCounty && o.Contains(p.LeadOrgPath) && !o.Contains(p.OrgPath) {
+			return qianxiang.Errorf(qianxiang.EForbidden, "a county leads only projects in it: %s cannot lead a project of %s", p.LeadOrg.Name, p.Org.Name)
+		}
+	}
+	return nil
+}
+
 func normalizeProject(p *qianxiang.Project) {
 	p.Name, p.Code, p.Owner = strings.TrimSpace(p.Name), strings.TrimSpace(p.Code), strings.TrimSpace(p.Owner)
 	if p.Stage == "" {
@@ -54,6 +78,9 @@ func (a *App) CreateProject(ctx context.Context, actor qianxiang.Actor, p qianxi
 	// not hidden: the caller named the organisation themselves.
 	if !actor.Can(qianxiang.ActEditProject, p.ScopeOf()) {
 		return p, qianxiang.ErrForbidden()
+	}
+	if err := leadsOnlyItsCounty(ctx, a.DB, actor, &p); err != nil {
+		return p, a.internal(ctx, "create project", err)
 	}
 	if err := p.Validate(a.CityCode(ctx)); err != nil {
 		return p, err
@@ -116,6 +143,11 @@ func (a *App) PatchProject(ctx context.Context, actor qianxiang.Actor, id int64,
 		}
 		if !actor.Keeps(p.ScopeOf(), np.ScopeOf()) {
 			return qianxiang.Errorf(qianxiang.EForbidden, "you cannot move a project outside your organisation")
+		}
+		if np.Org.ID != p.Org.ID || np.LeadOrg.ID != p.LeadOrg.ID {
+			if err := leadsOnlyItsCounty(ctx, tx, actor, &np); err != nil {
+				return err
+			}
 		}
 		if err := np.Validate(a.CityCode(ctx)); err != nil {
 			return err

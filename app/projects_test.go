@@ -159,3 +159,18 @@ func TestListLightsFollowTheDispatchMonth(t *testing.T) {
 		}
 	})
 }
+
+func TestFilterValuesWithoutAYear(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, a *app.App) {
+		testenv.Lvliang(t, a)
+		p := newProject("汾阳市项目", "141182")
+		p.Sector, p.Leader = "产业项目", "任磊"
+		if _, err := a.CreateProject(ctx, qianxiang.SystemActor, p); err != nil {
+			t.Fatal(err)
+		}
+		sectors, leaders, err := a.FilterValues(ctx, qianxiang.SystemActor, 0)
+		if err != nil || len(sectors) != 1 || len(leaders) != 1 {
+			t.Fatalf("%v %v %v", sectors, leaders, err)
+		}
+	})
+}

@@ -121,8 +121,18 @@ func (a *App) ChangePassword(ctx context.Context, actor qianxiang.Actor, old, ne
 	if err != nil {
 		return err
 	}
+	// Guesses at the old password count with the failed logins of the user:
+	// a session left open (a hall's screen) must not let anyone find the
+	// password by trying.
+	key := userKey(u.Username)
+	if err := a.countAttempt(ctx, []string{key}, []int{userMaxFailures}); err != nil {
+		return err
+	}
 	if !CheckPassword(u.PasswordHash, old) {
 		return qianxiang.FieldError("old_password", "is wrong")
+	}
+	if err := a.DB.Tx(ctx, func(tx *store.Tx) error { return tx.ClearLoginFailures(ctx, key) }); err != nil {
+		return a.internal(ctx, "change password", err)
 	}
 	if err := CheckPasswordStrength(new, u.Username); err != nil {
 		return err

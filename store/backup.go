@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"time"
 
@@ -154,6 +155,13 @@ func (db *DB) Restore(ctx context.Context, r io.Reader) (rows int, err error) {
 				if err := json.Unmarshal(raw, &cur); err != nil || !knownTable(cur.Table) {
 					return qianxiang.Errorf(qianxiang.EValidation, "the backup names an unknown table")
 				}
+				// The names go into the INSERT as they are: only plain
+				// column names, so a crafted file cannot add SQL of its own.
+				for _, c := range cur.Columns {
+					if !columnName.MatchString(c) {
+						return qianxiang.Errorf(qianxiang.EValidation, "the backup is damaged in table %s", cur.Table)
+					}
+				}
 				ph := strings.TrimSuffix(strings.Repeat("?,", len(cur.Columns)), ",")
 				insert = `INSERT INTO ` + cur.Table + ` (` + strings.Join(cur.Columns, ", ") + `) VALUES (` + ph + `)`
 				continue
@@ -176,6 +184,8 @@ func (db *DB) Restore(ctx context.Context, r io.Reader) (rows int, err error) {
 	})
 	return rows, err
 }
+
+var columnName = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,62}$`)
 
 func knownTable(t string) bool {
 	for _, x := range backupTables {

@@ -174,6 +174,9 @@ func (c conn) Distinct(ctx context.Context, year int, col, scopePath string) ([]
 	if err != nil {
 		return nil, err
 	}
+	if where == "" {
+		where = " WHERE 1 = 1"
+	}
 	rows, err := c.query(ctx, `SELECT DISTINCT p.`+col+` FROM projects p`+where+` AND p.`+col+` <> '' ORDER BY p.`+col, args...)
 	if err != nil {
 		return nil, err

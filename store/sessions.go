@@ -156,6 +156,37 @@ func (c conn) LoginFailures(ctx context.Context, key string) (int, time.Time, ti
 	return n, parseTS(first), parseTS(locked), err
 }
 
+// LockLoginFailures reads the failures of a key inside a write transaction
+// and holds the key's row until the transaction ends (PostgreSQL's row lock;
+// SQLite has one writer anyway), so that concurrent login attempts count
+// one after the other instead of all reading the same count. A key seen for
+// the first time gets a row with no failures, so that there is a row to lock.
+func (tx *Tx) LockLoginFailures(ctx context.Context, key string) (int, time.Time, time.Time, error) {
+	if _, err := tx.exec(ctx, `INSERT INTO login_failures (key, failures, first_at, locked_until) VALUES (?, 0, '', '')
+		ON CONFLICT (key) DO NOTHING`, key); err != nil {
+		return 0, time.Time{}, time.Time{}, err
+	}
+	q := `SELECT failures, first_at, locked_until FROM login_failures WHERE key = ?`
+	if tx.d == Postgres {
+		q += ` FOR UPDATE`
+	}
+	var n int
+	var first, locked string
+	err := tx.queryRow(ctx, q, key).Scan(&n, &first, &locked)
+	return n, parseTS(first), parseTS(locked), err
+}
+
+// UncountLoginAttempt takes back one attempt counted for a key, and lifts
+// the key's lock when that leaves it below limit: a login that succeeded
+// was counted beforehand but is not a failure.
+func (tx *Tx) UncountLoginAttempt(ctx context.Context, key string, limit int) error {
+	if _, err := tx.exec(ctx, `UPDATE login_failures SET failures = failures - 1 WHERE key = ? AND failures > 0`, key); err != nil {
+		return err
+	}
+	_, err := tx.exec(ctx, `UPDATE login_failures SET locked_until = '' WHERE key = ? AND failures < ?`, key, limit)
+	return err
+}
+
 // SetLoginFailures records failures for a key.
 func (tx *Tx) SetLoginFailures(ctx context.Context, key string, n int, first, lockedUntil time.Time) error {
 	locked := ""

@@ -11,9 +11,10 @@ import (
 )
 
 // Several server instances may start at once on one PostgreSQL (a
-// province): each runs the migrations, and none may fail.
+// province): each runs the migrations, and none may fail. (SQLite serves
+// one instance: it is not run that way.)
 func TestInstancesStartingTogetherMigrateOnce(t *testing.T) {
-	for _, kind := range testenv.Kinds {
+	for _, kind := range []string{"postgres"} {
 		t.Run(kind, func(t *testing.T) {
 			dsn := testenv.DSN(t, kind)
 			var wg sync.WaitGroup

@@ -76,7 +76,16 @@ func (s *Server) withRequestLog(h http.Handler) http.Handler {
 		w.Header().Set("X-Request-Id", ri.ID)
 		sw := &statusWriter{ResponseWriter: w}
 		start := time.Now()
-		h.ServeHTTP(sw, r.WithContext(ctx))
+		req := r.WithContext(ctx)
+		// An upload parsed on this copy of the request may have been spooled
+		// to temporary files; the server removes only those of the request
+		// it made, so the copy's are removed here.
+		defer func() {
+			if req.MultipartForm != nil {
+				req.MultipartForm.RemoveAll()
+			}
+		}()
+		h.ServeHTTP(sw, req)
 		user := ""
 		if ri.User != nil {
 			user = ri.User.Username

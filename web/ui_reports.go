@@ -36,7 +36,6 @@ type gridRow struct {
 	// CanFill and Fillable let the page reopen the row when a reviewer
 	// returns it: the role may fill it, and the deadline does not stop it.
 	CanFill, Fillable, CanReview bool
-	Photos                       int
 	YTD                          qianxiang.Money // months 1..N with this month's figure
 }
 
@@ -88,10 +87,6 @@ func (s *Server) loadGrid(r *http.Request) (*gridView, error) {
 	if org != "" {
 		narrowGrid(g, org)
 	}
-	photos, err := s.App.MonthPhotoCounts(ctx, y, m)
-	if err != nil {
-		return nil, err
-	}
 	first := time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
 	v := &gridView{Grid: g, Month: fmt.Sprintf("%04d-%02d", y, m), Org: org, Status: status, Statuses: gridStatuses,
 		Prev: first.AddDate(0, -1, 0).Format("2006-01"), Next: first.AddDate(0, 1, 0).Format("2006-01"), DeadlineOK: !g.Locked}
@@ -110,7 +105,7 @@ func (s *Server) loadGrid(r *http.Request) (*gridView, error) {
 		return v, nil
 	}
 	for _, gr := range g.Rows {
-		v.Rows = append(v.Rows, s.gridRowFor(a, g, gr, photos))
+		v.Rows = append(v.Rows, s.gridRowFor(a, g, gr))
 		row := &v.Rows[len(v.Rows)-1]
 		v.CanFill = v.CanFill || row.Editable
 		v.CanReview = v.CanReview || a.Can(qianxiang.ActReviewReport, gr.Project.ScopeOf())
@@ -119,7 +114,7 @@ func (s *Server) loadGrid(r *http.Request) (*gridView, error) {
 	return v, nil
 }
 
-func (s *Server) gridRowFor(a qianxiang.Actor, g *app.Grid, gr app.GridRow, photos map[int64]int) gridRow {
+func (s *Server) gridRowFor(a qianxiang.Actor, g *app.Grid, gr app.GridRow) gridRow {
 	p := gr.Project
 	row := gridRow{GridRow: gr, Status: "empty", YTD: gr.YTDBefore}
 	scope := p.ScopeOf()
@@ -127,7 +122,6 @@ func (s *Server) gridRowFor(a qianxiang.Actor, g *app.Grid, gr app.GridRow, phot
 	if rep := gr.Report; rep != nil {
 		row.Status, row.Version = string(rep.Status), rep.Version
 		row.Completed, row.Progress, row.StartedOn = rep.Completed.String(), rep.Progress, rep.StartedOn.String()
-		row.Photos = photos[rep.ID]
 		row.YTD += rep.Completed
 		open = rep.Status == qianxiang.ReportDraft || rep.Status == qianxiang.ReportReturned
 		row.Reviewable = rep.Status == qianxiang.ReportSubmitted || rep.Status == qianxiang.ReportApproved

@@ -42,6 +42,7 @@ var zhErrors = map[string]string{
 	"the project was changed by someone else since you opened it (version %d, now %d); reload and edit again": "您打开后该项目已被他人修改（版本 %d，现为 %d），请刷新后重新编辑",
 	"the project was changed by someone else since you opened it; reload first":                               "您打开后该项目已被他人修改，请先刷新",
 	"you cannot move a project outside your organisation":                                                     "不能把项目移出本单位管辖范围",
+	"a county leads only projects in it: %s cannot lead a project of %s":                                      "县（市、区）只能牵头本地项目：%s不能牵头%s的项目",
 	"%04d-%02d is in the future; a month can be reported from its first day":                                  "%04d-%02d 尚未到来，每月从 1 日起才可填报",
 	"the project is in the %d plan, not %d":                                                                   "该项目属于 %d 年度计划，而非 %d 年",
 	"the %s report is %s; a reviewer must return it before it can change":                                     "%s 月报状态为“%s”，须审核人退回后才能修改",

@@ -138,3 +138,9 @@ func (a *App) DefaultYear(ctx context.Context) int {
 	}
 	return a.Today().Year
 }
+
+// Years lists the plan years, newest first, for year menus.
+func (a *App) Years(ctx context.Context) ([]int, error) {
+	ys, err := a.DB.Years(ctx)
+	return ys, a.internal(ctx, "years", err)
+}

@@ -132,3 +132,14 @@ func (a *App) Orgs(ctx context.Context, actor qianxiang.Actor) ([]qianxiang.Org,
 	}
 	return out, nil
 }
+
+// Directory lists every organisation of the city, for choosing a county or
+// a lead organisation in a form and for naming organisations in a history.
+// The city's structure is known to all its users; their data is not.
+func (a *App) Directory(ctx context.Context, actor qianxiang.Actor) ([]qianxiang.Org, error) {
+	if actor.UserID == 0 && !actor.System {
+		return nil, qianxiang.Errorf(qianxiang.EUnauthenticated, "log in first")
+	}
+	orgs, err := a.DB.Orgs(ctx)
+	return orgs, a.internal(ctx, "list organisations", err)
+}

@@ -87,16 +87,18 @@ func (a *App) updateUser(ctx context.Context, actor qianxiang.Actor, id int64, a
 	}))
 }
 
-// ResetPassword gives a user a new generated password (admin), returned once.
-func (a *App) ResetPassword(ctx context.Context, actor qianxiang.Actor, id int64) (string, error) {
+// ResetPassword gives a user a new generated password (admin), returned
+// once with the user's name.
+func (a *App) ResetPassword(ctx context.Context, actor qianxiang.Actor, id int64) (password, username string, err error) {
 	if !actor.Can(qianxiang.ActManageUsers, qianxiang.Scope{}) {
-		return "", qianxiang.ErrForbidden()
+		return "", "", qianxiang.ErrForbidden()
 	}
 	pw := GeneratePassword()
-	return pw, a.updateUser(ctx, actor, id, "reset_password", func(u *store.User) error {
-		u.PasswordHash, u.MustChange = HashPassword(pw), true
+	err = a.updateUser(ctx, actor, id, "reset_password", func(u *store.User) error {
+		u.PasswordHash, u.MustChange, username = HashPassword(pw), true, u.Username
 		return nil
 	})
+	return pw, username, err
 }
 
 // SetActive activates or deactivates a user (admin); a deactivated user's

@@ -54,7 +54,7 @@ func (s *Server) apiResetPassword(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	pw, err := s.App.ResetPassword(r.Context(), actor(r), id)
+	pw, _, err := s.App.ResetPassword(r.Context(), actor(r), id)
 	if err != nil {
 		return err
 	}

@@ -25,6 +25,8 @@ const (
 // reqInfo is what the middleware learns about a request.
 type reqInfo struct {
 	ID      string
+	Addr    string // the client's address (behind a trusted proxy, the one it saw)
+	HTTPS   bool   // the client reached us over TLS (directly or at the proxy)
 	User    *store.User
 	Session *store.Session
 	Bearer  bool
@@ -72,6 +74,10 @@ func (s *Server) withRequestLog(h http.Handler) http.Handler {
 		b := make([]byte, 8)
 		rand.Read(b)
 		ri := &reqInfo{ID: hex.EncodeToString(b), Lang: "zh"}
+		ri.Addr, ri.HTTPS = s.client(r)
+		if ri.HTTPS {
+			w.Header().Set("Strict-Transport-Security", "max-age=31536000")
+		}
 		ctx := context.WithValue(r.Context(), keyRequest, ri)
 		w.Header().Set("X-Request-Id", ri.ID)
 		sw := &statusWriter{ResponseWriter: w}
@@ -93,7 +99,7 @@ func (s *Server) withRequestLog(h http.Handler) http.Handler {
 		s.Log.LogAttrs(ctx, slog.LevelInfo, "request",
 			slog.Group("http", slog.String("id", ri.ID), slog.String("method", r.Method), slog.String("path", r.URL.Path),
 				slog.Int("status", sw.status), slog.Int("bytes", sw.bytes), slog.Duration("took", time.Since(start))),
-			slog.String("user", user))
+			slog.String("user", user), slog.String("client", ri.Addr))
 	})
 }
 
@@ -219,18 +225,37 @@ func pickLang(w http.ResponseWriter, r *http.Request) string {
 
 func setSessionCookie(w http.ResponseWriter, r *http.Request, secret string, exp time.Time) {
 	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: secret, Path: "/", Expires: exp, HttpOnly: true,
-		Secure: r.TLS != nil, SameSite: http.SameSiteLaxMode})
+		Secure: info(r).HTTPS, SameSite: http.SameSiteLaxMode})
 }
 
 func clearSessionCookie(w http.ResponseWriter, r *http.Request) {
 	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true,
-		Secure: r.TLS != nil, SameSite: http.SameSiteLaxMode})
+		Secure: info(r).HTTPS, SameSite: http.SameSiteLaxMode})
 }
 
-func clientAddr(r *http.Request) string {
+func clientAddr(r *http.Request) string { return info(r).Addr }
+
+// client finds who is asking and whether over TLS. Behind a reverse proxy
+// (the usual intranet set-up, with TrustProxy on) the connection is the
+// proxy's: the client is the last address the proxy added to
+// X-Forwarded-For, and X-Forwarded-Proto says whether it used HTTPS. Without
+// TrustProxy those headers are ignored, since any client can send them.
+func (s *Server) client(r *http.Request) (string, bool) {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
-		return r.RemoteAddr
+		host = r.RemoteAddr
 	}
-	return host
+	https := r.TLS != nil
+	if s.TrustProxy {
+		if xff := r.Header.Get("X-Forwarded-For"); xff != "" {
+			parts := strings.Split(xff, ",")
+			if last := strings.TrimSpace(parts[len(parts)-1]); last != "" {
+				host = last
+			}
+		}
+		if strings.EqualFold(r.Header.Get("X-Forwarded-Proto"), "https") {
+			https = true
+		}
+	}
+	return host, https
 }

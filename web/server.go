@@ -24,6 +24,9 @@ type Server struct {
 	mux   *http.ServeMux
 	// MaxUpload bounds uploaded workbooks and photos.
 	MaxUpload int64
+	// TrustProxy takes the client's address and scheme from the reverse
+	// proxy's X-Forwarded-For and X-Forwarded-Proto headers.
+	TrustProxy bool
 }
 
 // New builds the handler tree.

@@ -83,12 +83,11 @@ func (s *Server) usersReset(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	lang := info(r).Lang
-	pw, err := s.App.ResetPassword(r.Context(), actor(r), id)
+	pw, username, err := s.App.ResetPassword(r.Context(), actor(r), id)
 	if err != nil {
 		return s.renderUsers(w, r, Status(qianxiang.ErrorCode(err)), "", i18n.Error(lang, err), "")
 	}
-	u, _ := s.App.DB.UserByID(r.Context(), id)
-	return s.renderUsers(w, r, 200, i18n.T(lang, "New password for %s: %s", u.Username, pw), "", "")
+	return s.renderUsers(w, r, 200, i18n.T(lang, "New password for %s: %s", username, pw), "", "")
 }
 
 func (s *Server) usersActive(w http.ResponseWriter, r *http.Request) error {

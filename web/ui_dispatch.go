@@ -73,7 +73,7 @@ func (s *Server) loadDispatch(r *http.Request) (*dispatchView, error) {
 	if u := info(r).User; u != nil && !u.Role.CityWide() {
 		v.Scope = u.Org.Name
 	}
-	v.Years, _ = s.App.DB.Years(ctx)
+	v.Years, _ = s.App.Years(ctx)
 	if len(v.Years) == 0 {
 		v.Years = []int{y}
 	}

@@ -41,7 +41,7 @@ type projectFormData struct {
 }
 
 func (s *Server) projectFormPage(r *http.Request, d *projectFormData) (*projectFormData, error) {
-	orgs, err := s.App.DB.Orgs(r.Context())
+	orgs, err := s.App.Directory(r.Context(), actor(r))
 	if err != nil {
 		return nil, err
 	}

@@ -72,7 +72,7 @@ func (s *Server) projectView(r *http.Request, id int64) (*projectViewData, error
 	if err != nil {
 		return nil, err
 	}
-	orgs, _ := s.App.DB.Orgs(ctx)
+	orgs, _ := s.App.Directory(ctx, a)
 	d.History = s.historyView(info(r).Lang, h, orgs)
 	return d, nil
 }

@@ -84,7 +84,7 @@ func (s *Server) projectsPage(w http.ResponseWriter, r *http.Request) error {
 	// Distinct values feed the menus only; a failure leaves a menu empty
 	// rather than the whole list unavailable.
 	d.Sectors, d.Leaders, _ = s.App.FilterValues(ctx, actor(r), q.Year)
-	d.Years, _ = s.App.DB.Years(ctx)
+	d.Years, _ = s.App.Years(ctx)
 	if !slices.Contains(d.Years, q.Year) {
 		d.Years = append(d.Years, q.Year)
 		slices.Sort(d.Years)

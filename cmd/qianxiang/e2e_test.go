@@ -19,7 +19,7 @@ import (
 func TestDemoLoginOpensTheChineseShell(t *testing.T) {
 	var out, errb bytes.Buffer
 	env := &Env{Stdout: &out, Stderr: &errb, Lang: "en"}
-	srv, err := StartServer(context.Background(), env, filepath.Join(t.TempDir(), "demo.db"), "127.0.0.1:0", true)
+	srv, err := StartServer(context.Background(), env, ServeConfig{DSN: filepath.Join(t.TempDir(), "demo.db"), Addr: "127.0.0.1:0", Demo: true})
 	if err != nil {
 		t.Fatalf("start: %v\n%s", err, errb.String())
 	}

@@ -26,8 +26,16 @@ type Server struct {
 	ln   net.Listener
 }
 
+// ServeConfig is what serve is told.
+type ServeConfig struct {
+	DSN, Addr  string
+	Demo       bool // fill an empty database with the demo city first
+	TrustProxy bool // behind a reverse proxy: trust its X-Forwarded-* headers
+}
+
 // StartServer opens the database, optionally fills the demo, and listens.
-func StartServer(ctx context.Context, env *Env, dsn, addr string, withDemo bool) (*Server, error) {
+func StartServer(ctx context.Context, env *Env, cfg ServeConfig) (*Server, error) {
+	dsn, addr, withDemo := cfg.DSN, cfg.Addr, cfg.Demo
 	db, err := store.Open(ctx, dsn)
 	if err != nil {
 		return nil, err
@@ -51,6 +59,7 @@ func StartServer(ctx context.Context, env *Env, dsn, addr string, withDemo bool)
 		db.Close()
 		return nil, err
 	}
+	h.TrustProxy = cfg.TrustProxy
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		db.Close()
@@ -87,10 +96,12 @@ func cmdServe(ctx context.Context, env *Env, args []string) error {
 	}
 	addr := fs.String("addr", def, "address to listen on (env QIANXIANG_ADDR)")
 	withDemo := fs.Bool("demo", false, "fill an empty database with the demo city first and print its logins")
+	trust := fs.Bool("trust-proxy", os.Getenv("QIANXIANG_TRUST_PROXY") == "1",
+		"behind a reverse proxy: take the client's address and https from X-Forwarded-For/-Proto (env QIANXIANG_TRUST_PROXY=1)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	s, err := StartServer(ctx, env, *dsn, *addr, *withDemo)
+	s, err := StartServer(ctx, env, ServeConfig{DSN: *dsn, Addr: *addr, Demo: *withDemo, TrustProxy: *trust})
 	if err != nil {
 		return err
 	}

@@ -161,9 +161,13 @@ func (s *Server) authenticate(h http.Handler) http.Handler {
 			s.fail(w, r, qianxiang.Errorf(qianxiang.EForbidden, "the form has expired; reload the page and try again"))
 			return
 		}
-		// A generated or reset password is changed before anything else.
-		if ri.Session != nil && ri.User.MustChange && !isAPI(r) && r.Method == http.MethodGet &&
-			r.URL.Path != "/account" && !strings.HasPrefix(r.URL.Path, "/static/") {
+		// A generated or reset password is changed before anything else,
+		// on the pages and through the API alike.
+		if ri.Session != nil && ri.User.MustChange && !allowedBeforePasswordChange(r.URL.Path) {
+			if isAPI(r) || r.Method != http.MethodGet {
+				s.fail(w, r, qianxiang.Errorf(qianxiang.EForbidden, "change your generated password first (the account page, or PUT /api/v1/me/password)"))
+				return
+			}
 			http.Redirect(w, r, "/account?must=1", http.StatusSeeOther)
 			return
 		}
@@ -258,4 +262,14 @@ func (s *Server) client(r *http.Request) (string, bool) {
 		}
 	}
 	return host, https
+}
+
+// allowedBeforePasswordChange lists what a session with a generated
+// password may reach: changing it, seeing who it is, leaving.
+func allowedBeforePasswordChange(path string) bool {
+	switch path {
+	case "/account", "/logout", "/api/v1/me", "/api/v1/me/password", "/api/v1/session", "/api/v1/healthz":
+		return true
+	}
+	return strings.HasPrefix(path, "/static/")
 }

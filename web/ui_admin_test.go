@@ -110,6 +110,9 @@ func TestAResetPasswordMustBeChangedFirst(t *testing.T) {
 	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/account?must=1" {
 		t.Fatalf("after a reset the user must change the password first: %d %s", res.StatusCode, res.Header.Get("Location"))
 	}
+	if status, body := s.get("/api/v1/projects"); status != 403 || !strings.Contains(body, "password") {
+		t.Fatalf("the API too waits for the change: %d %s", status, body)
+	}
 	s.get("/account?must=1")
 	if status, _, _ := s.post("/account", url.Values{"old": {pw[1]}, "new": {"My-own-pass-7"}}); status != 200 {
 		t.Fatalf("change: %d", status)

@@ -27,3 +27,9 @@ var zhAdmin = map[string]string{
 	"Deactivate %s? Their sessions end at once.":        "确定停用 %s？其登录将立即失效。",
 	"Revoke this token? Scripts using it stop working.": "确定吊销该令牌？使用它的脚本将无法访问。",
 }
+
+func init() {
+	register(map[string]string{
+		"change your generated password first (the account page, or PUT /api/v1/me/password)": "请先修改系统生成的密码（“修改密码”页面，或 PUT /api/v1/me/password）",
+	}, false)
+}

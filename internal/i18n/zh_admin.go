@@ -33,3 +33,9 @@ func init() {
 		"change your generated password first (the account page, or PUT /api/v1/me/password)": "请先修改系统生成的密码（“修改密码”页面，或 PUT /api/v1/me/password）",
 	}, false)
 }
+
+func init() {
+	register(map[string]string{
+		"Your password was generated or reset by an administrator: choose your own before you go on.": "您的密码由系统生成或被管理员重置，请先设置自己的密码再继续。",
+	}, false)
+}

@@ -182,3 +182,12 @@ var zhDispatch = map[string]string{
 	"is required: attach the picture as the multipart field \"file\"":     "必填：请以 multipart 字段 \"file\" 上传图片",
 	"must be one of empty, draft, submitted, approved, returned, missing": "须为 empty、draft、submitted、approved、returned 或 missing",
 }
+
+func init() {
+	register(map[string]string{
+		"Reopen for the unit": "重新开放给填报单位",
+		"Lets the project unit fill in and submit these reports after the deadline.": "允许项目单位在截止日后填报并报送所选月报。",
+		"Already submitted: return it instead.":                                      "已报送：如需修改请退回。",
+		"Reopened for the unit":                                                      "已重新开放给填报单位",
+	}, false)
+}

@@ -203,6 +203,13 @@
         return qx.api("POST", base(tr) + "/approve").then(function (rep) { applyReport(tr, rep); msg(tr, T("approved") + " ✓"); });
       }).catch(function (e) { msg(tr, e.message, true); throw e; });
     },
+    // Reopening lets the unit itself fill in a row after the deadline.
+    reopen: function (tr) {
+      if (tr.dataset.status === "submitted" || tr.dataset.status === "approved") { msg(tr, T("skipreopen"), true); return Promise.reject(new Error("skip")); }
+      return enqueue(tr, function () {
+        return qx.api("POST", base(tr) + "/reopen").then(function (rep) { applyReport(tr, rep); msg(tr, T("reopened") + " ✓"); });
+      }).catch(function (e) { msg(tr, e.message, true); throw e; });
+    },
     "return": function (tr, reason) {
       if (tr.dataset.status !== "submitted" && tr.dataset.status !== "approved") { msg(tr, T("skipret"), true); return Promise.reject(new Error("skip")); }
       return enqueue(tr, function () {
@@ -220,6 +227,12 @@
       b.disabled = true;
       runAll(list, function (tr) { return actions[kind](tr, reason); });
     });
+  });
+
+  // As in a spreadsheet, entering a figure's cell selects it, so typing
+  // replaces it (a reopened row shows 0.00, which nobody means to keep).
+  document.addEventListener("focusin", function (ev) {
+    if (ev.target.matches && ev.target.matches("input.c-completed")) { ev.target.select(); }
   });
 
   // The attach button is a label over a hidden file input: Enter or Space

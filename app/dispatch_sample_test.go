@@ -1,11 +1,14 @@
 package app_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"qianxiang"
 	"qianxiang/app"
@@ -131,3 +134,37 @@ func TestDispatchOfTheSamplesEqualsExpected(t *testing.T) {
 
 func itoa(i int) string { return string(rune('0' + i/10))[0:min(1, i/10)] + string(rune('0'+i%10)) }
 func pad(i int) string  { return string(rune('0'+i/10)) + string(rune('0'+i%10)) }
+
+// A 存在问题 cell of an imported 调度表 opens a problem on its project,
+// listed with the project (and hidden from other counties).
+func TestImportedReportProblemsShowOnTheProject(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, a *app.App) {
+		a.Now = func() time.Time { return time.Date(2023, 3, 10, 9, 0, 0, 0, a.Loc) }
+		testenv.Lvliang(t, a)
+		p, err := a.CreateProject(ctx, qianxiang.SystemActor, newProject("离石区供热管网项目", "141102"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		x := excelize.NewFile()
+		for i, row := range [][]any{
+			{"项目名称", "县（市、区）", "本月完成投资", "形象进度", "存在问题"},
+			{"离石区供热管网项目", "离石区", 95.5, "管沟开挖", "征地拆迁未完成，需协调"},
+		} {
+			cell, _ := excelize.CoordinatesToCellName(1, i+1)
+			x.SetSheetRow("Sheet1", cell, &row)
+		}
+		var buf bytes.Buffer
+		x.Write(&buf)
+		if _, err := a.ImportReports(ctx, qianxiang.SystemActor, 2023, 2, "调度表.xlsx", &buf, false); err != nil {
+			t.Fatal(err)
+		}
+		ps, err := a.ProjectProblems(ctx, qianxiang.SystemActor, p.ID)
+		if err != nil || len(ps) != 1 || ps[0].Status != "open" || ps[0].Source != "调度表 2023-02" || ps[0].Description != "征地拆迁未完成，需协调" {
+			t.Fatalf("problems: %+v %v", ps, err)
+		}
+		stranger := testenv.User(t, a, "stranger", qianxiang.RoleOrgAdmin, "141121")
+		if _, err := a.ProjectProblems(ctx, stranger, p.ID); qianxiang.ErrorCode(err) != qianxiang.ENotFound {
+			t.Fatalf("another county read the problems: %v", err)
+		}
+	})
+}

@@ -253,7 +253,7 @@ func (a *App) ImportReports(ctx context.Context, actor qianxiang.Actor, year, mo
 				return err
 			}
 			if desc := strings.TrimSpace(row.Problem); desc != "" {
-				id, err := tx.InsertProblem(ctx, p.ID, "", desc, "report "+monthLabel(year, imp.Month), p.LeadOrg.ID)
+				id, err := tx.InsertProblem(ctx, p.ID, "", desc, "调度表 "+monthLabel(year, imp.Month), p.LeadOrg.ID)
 				if err != nil {
 					return err
 				}

@@ -20,6 +20,7 @@ func (s *Server) projectAPIRoutes() {
 	m.HandleFunc("PATCH /api/v1/projects/{id}", s.authed(s.apiPatchProject))
 	m.HandleFunc("DELETE /api/v1/projects/{id}", s.authed(s.apiDeleteProject))
 	m.HandleFunc("GET /api/v1/projects/{id}/history", s.authed(s.apiProjectHistory))
+	m.HandleFunc("GET /api/v1/projects/{id}/problems", s.authed(s.apiProjectProblems))
 	m.HandleFunc("POST /api/v1/imports/projects", s.authed(s.apiImportProjects))
 	m.HandleFunc("GET /api/v1/exports/projects", s.authed(s.apiExportProjects))
 }
@@ -174,5 +175,18 @@ func (s *Server) apiProjectHistory(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	writeJSON(w, 200, map[string]any{"items": h})
+	return nil
+}
+
+func (s *Server) apiProjectProblems(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	ps, err := s.App.ProjectProblems(r.Context(), actor(r), id)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, 200, map[string]any{"items": ps})
 	return nil
 }

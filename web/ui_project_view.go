@@ -20,6 +20,7 @@ type projectViewData struct {
 	LightMonth int
 	Reports    []qianxiang.Report
 	History    []historyEntry
+	Problems   []store.Problem
 	CanEdit    bool
 }
 
@@ -74,6 +75,9 @@ func (s *Server) projectView(r *http.Request, id int64) (*projectViewData, error
 	}
 	orgs, _ := s.App.Directory(ctx, a)
 	d.History = s.historyView(info(r).Lang, h, orgs)
+	if d.Problems, err = s.App.ProjectProblems(ctx, a, id); err != nil {
+		return nil, err
+	}
 	return d, nil
 }
 

@@ -157,3 +157,15 @@ var zhProjects = map[string]string{
 	"(%d new, %d updated)":    "（新增 %d 个，更新 %d 个）",
 	"Preview":                 "预览",
 }
+
+func init() {
+	register(map[string]string{
+		"Problems raised": "存在问题",
+		"Raised":          "提出时间",
+		"Problem":         "问题",
+		"Responsible":     "责任单位",
+		"Source":          "来源",
+		"open":            "未解决",
+		"resolved":        "已解决",
+	}, false)
+}

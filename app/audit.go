@@ -4,12 +4,11 @@ import (
 	"context"
 
 	"qianxiang"
-	"qianxiang/store"
 )
 
 // VerifyAudit re-walks the audit chain and compares every governed record
 // with it.
-func (a *App) VerifyAudit(ctx context.Context, actor qianxiang.Actor) (int64, []store.Broken, error) {
+func (a *App) VerifyAudit(ctx context.Context, actor qianxiang.Actor) (int64, []qianxiang.Broken, error) {
 	if !actor.Can(qianxiang.ActAudit, qianxiang.Scope{}) {
 		return 0, nil, qianxiang.ErrForbidden()
 	}
@@ -19,7 +18,7 @@ func (a *App) VerifyAudit(ctx context.Context, actor qianxiang.Actor) (int64, []
 
 // ProjectHistory is the audit trail of a project and its reports' changes
 // are listed under each report; this gives the project's own entries.
-func (a *App) ProjectHistory(ctx context.Context, actor qianxiang.Actor, id int64) ([]store.AuditEntry, error) {
+func (a *App) ProjectHistory(ctx context.Context, actor qianxiang.Actor, id int64) ([]qianxiang.AuditEntry, error) {
 	if _, err := a.Project(ctx, actor, id); err != nil {
 		return nil, err
 	}
@@ -28,7 +27,7 @@ func (a *App) ProjectHistory(ctx context.Context, actor qianxiang.Actor, id int6
 }
 
 // AuditEntries lists the trail for auditors, newest first.
-func (a *App) AuditEntries(ctx context.Context, actor qianxiang.Actor, f store.AuditFilter) ([]store.AuditEntry, error) {
+func (a *App) AuditEntries(ctx context.Context, actor qianxiang.Actor, f qianxiang.AuditFilter) ([]qianxiang.AuditEntry, error) {
 	if !actor.Can(qianxiang.ActAudit, qianxiang.Scope{}) {
 		return nil, qianxiang.ErrForbidden()
 	}
@@ -37,7 +36,7 @@ func (a *App) AuditEntries(ctx context.Context, actor qianxiang.Actor, f store.A
 }
 
 // History of any governed record, for auditors.
-func (a *App) History(ctx context.Context, actor qianxiang.Actor, table string, id int64) ([]store.AuditEntry, error) {
+func (a *App) History(ctx context.Context, actor qianxiang.Actor, table string, id int64) ([]qianxiang.AuditEntry, error) {
 	if !actor.Can(qianxiang.ActAudit, qianxiang.Scope{}) {
 		return nil, qianxiang.ErrForbidden()
 	}

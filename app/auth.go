@@ -28,7 +28,7 @@ func hashSecret(s string) string {
 
 // Login checks a password and opens a session. It returns the cookie
 // secret (the database keeps only its hash).
-func (a *App) Login(ctx context.Context, username, password, addr string) (secret string, s store.Session, u store.User, err error) {
+func (a *App) Login(ctx context.Context, username, password, addr string) (secret string, s qianxiang.Session, u qianxiang.User, err error) {
 	username = strings.TrimSpace(username)
 	keys := []string{userKey(username), addrKey(addr)}
 	if err := a.countAttempt(ctx, keys, []int{userMaxFailures, addrMaxFailures}); err != nil {
@@ -49,7 +49,7 @@ func (a *App) Login(ctx context.Context, username, password, addr string) (secre
 	}
 	secret = randomToken(32)
 	now := a.Now()
-	s = store.Session{ID: hashSecret(secret), UserID: u.ID, CSRF: randomToken(24), ExpiresAt: now.Add(a.SessionTTL)}
+	s = qianxiang.Session{ID: hashSecret(secret), UserID: u.ID, CSRF: randomToken(24), ExpiresAt: now.Add(a.SessionTTL)}
 	err = a.DB.Tx(ctx, func(tx *store.Tx) error {
 		// The user's failures are forgotten; the address only gets this
 		// attempt back, so that logging in to one's own account does not
@@ -135,10 +135,10 @@ func (a *App) Logout(ctx context.Context, secret string) error {
 }
 
 // SessionUser resolves a session cookie to its user.
-func (a *App) SessionUser(ctx context.Context, secret string) (store.Session, store.User, error) {
+func (a *App) SessionUser(ctx context.Context, secret string) (qianxiang.Session, qianxiang.User, error) {
 	s, err := a.DB.SessionByID(ctx, hashSecret(secret))
 	if err != nil {
-		return s, store.User{}, err
+		return s, qianxiang.User{}, err
 	}
 	u, err := a.DB.UserByID(ctx, s.UserID)
 	if err != nil || !u.Active {
@@ -156,10 +156,10 @@ func (a *App) SessionUser(ctx context.Context, secret string) (store.Session, st
 }
 
 // TokenUser resolves an API token to its user.
-func (a *App) TokenUser(ctx context.Context, token string) (store.User, error) {
+func (a *App) TokenUser(ctx context.Context, token string) (qianxiang.User, error) {
 	id, uid, err := a.DB.TokenUser(ctx, hashSecret(token))
 	if err != nil {
-		return store.User{}, err
+		return qianxiang.User{}, err
 	}
 	u, err := a.DB.UserByID(ctx, uid)
 	if err != nil || !u.Active {
@@ -196,7 +196,7 @@ func (a *App) CreateToken(ctx context.Context, actor qianxiang.Actor, username, 
 }
 
 // Tokens lists the tokens an actor may see: their own, or all for an admin.
-func (a *App) Tokens(ctx context.Context, actor qianxiang.Actor) ([]store.Token, error) {
+func (a *App) Tokens(ctx context.Context, actor qianxiang.Actor) ([]qianxiang.Token, error) {
 	uid := actor.UserID
 	if actor.Can(qianxiang.ActManageUsers, qianxiang.Scope{}) {
 		uid = 0

@@ -95,7 +95,7 @@ func BenchmarkProjectList50k(b *testing.B) {
 		b.Run(kind, func(b *testing.B) {
 			a := testenv.Open(b, kind)
 			seedPlan(b, a, 50000, 0)
-			queries := []store.ProjectFilter{
+			queries := []qianxiang.ProjectFilter{
 				{Year: 2023, PerPage: 50},
 				{Year: 2023, OrgCode: "141102", Kind: "new", PerPage: 50, Sort: "-annual_plan"},
 				{Year: 2023, Q: "第4999", PerPage: 50},

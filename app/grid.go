@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"qianxiang"
-	"qianxiang/store"
 )
 
 // GridRow is one project's line in the monthly reporting grid: what was
@@ -35,7 +34,7 @@ func (a *App) ReportGrid(ctx context.Context, actor qianxiang.Actor, year, month
 	if err := CheckMonth(year, month); err != nil {
 		return nil, err
 	}
-	ps, _, err := a.DB.Projects(ctx, store.ProjectFilter{Year: year, OrgCode: orgCode, ScopePath: ScopePath(actor), Sort: "org"})
+	ps, _, err := a.DB.Projects(ctx, qianxiang.ProjectFilter{Year: year, OrgCode: orgCode, ScopePath: ScopePath(actor), Sort: "org"})
 	if err != nil {
 		return nil, a.internal(ctx, "grid", err)
 	}

@@ -13,15 +13,15 @@ import (
 
 // ImportResult is what an import did, or would do on a dry run.
 type ImportResult struct {
-	DryRun   bool                `json:"dry_run"`
-	Sheet    string              `json:"sheet"`
-	Unit     string              `json:"unit"`
-	Created  int                 `json:"created"`
-	Updated  int                 `json:"updated"`
-	Rows     []ImportRow         `json:"rows"`
-	Errors   []qianxiang.Detail  `json:"-"`
-	Warnings []qianxiang.Detail  `json:"-"`
-	Totals   store.ProjectTotals `json:"totals"`
+	DryRun   bool                    `json:"dry_run"`
+	Sheet    string                  `json:"sheet"`
+	Unit     string                  `json:"unit"`
+	Created  int                     `json:"created"`
+	Updated  int                     `json:"updated"`
+	Rows     []ImportRow             `json:"rows"`
+	Errors   []qianxiang.Detail      `json:"-"`
+	Warnings []qianxiang.Detail      `json:"-"`
+	Totals   qianxiang.ProjectTotals `json:"totals"`
 }
 
 // ImportRow is one project of the preview.
@@ -52,7 +52,7 @@ func (a *App) ImportProjects(ctx context.Context, actor qianxiang.Actor, year in
 		return nil, err
 	}
 	res := &ImportResult{DryRun: dryRun, Sheet: imp.Sheet, Unit: imp.Unit, Errors: imp.Errors, Warnings: imp.Warnings}
-	existing, _, err := a.DB.Projects(ctx, store.ProjectFilter{Year: year})
+	existing, _, err := a.DB.Projects(ctx, qianxiang.ProjectFilter{Year: year})
 	if err != nil {
 		return nil, a.internal(ctx, "import", err)
 	}
@@ -153,7 +153,7 @@ func (a *App) ExportProjects(ctx context.Context, actor qianxiang.Actor, year in
 	if year < 2000 || year > 2100 {
 		return qianxiang.FieldError("year", "must be a year between 2000 and 2100")
 	}
-	ps, _, err := a.DB.Projects(ctx, store.ProjectFilter{Year: year, ScopePath: ScopePath(actor), Sort: "id"})
+	ps, _, err := a.DB.Projects(ctx, qianxiang.ProjectFilter{Year: year, ScopePath: ScopePath(actor), Sort: "id"})
 	if err != nil {
 		return a.internal(ctx, "export", err)
 	}
@@ -177,7 +177,7 @@ func (a *App) ImportReports(ctx context.Context, actor qianxiang.Actor, year, mo
 	if err != nil {
 		return nil, a.internal(ctx, "import reports", err)
 	}
-	ps, _, err := a.DB.Projects(ctx, store.ProjectFilter{Year: year})
+	ps, _, err := a.DB.Projects(ctx, qianxiang.ProjectFilter{Year: year})
 	if err != nil {
 		return nil, a.internal(ctx, "import reports", err)
 	}

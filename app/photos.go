@@ -59,8 +59,8 @@ func photoName(name string) string {
 // (creating the draft when the month has none). Attaching is a change of
 // the report: it follows the same rules as saving figures (scope, deadline,
 // not once submitted) and is audited on the report.
-func (a *App) AttachPhoto(ctx context.Context, actor qianxiang.Actor, projectID int64, year, month int, name string, data []byte) (store.Photo, error) {
-	var ph store.Photo
+func (a *App) AttachPhoto(ctx context.Context, actor qianxiang.Actor, projectID int64, year, month int, name string, data []byte) (qianxiang.Photo, error) {
+	var ph qianxiang.Photo
 	if len(data) > MaxPhotoBytes {
 		return ph, qianxiang.FieldError("file", "the photo is larger than %d MB", MaxPhotoBytes>>20)
 	}
@@ -72,7 +72,7 @@ func (a *App) AttachPhoto(ctx context.Context, actor qianxiang.Actor, projectID 
 		return ph, err
 	}
 	sum := sha256.Sum256(data)
-	ph = store.Photo{SHA256: hex.EncodeToString(sum[:]), MIME: mime, Size: len(data), Name: photoName(name)}
+	ph = qianxiang.Photo{SHA256: hex.EncodeToString(sum[:]), MIME: mime, Size: len(data), Name: photoName(name)}
 	err = a.DB.Tx(ctx, func(tx *store.Tx) error {
 		p, err := tx.Project(ctx, projectID)
 		if err != nil {
@@ -131,7 +131,7 @@ func (a *App) AttachPhoto(ctx context.Context, actor qianxiang.Actor, projectID 
 
 // ReportPhotos lists the photos of a project's month report (none when the
 // month has no report yet).
-func (a *App) ReportPhotos(ctx context.Context, actor qianxiang.Actor, projectID int64, year, month int) ([]store.Photo, error) {
+func (a *App) ReportPhotos(ctx context.Context, actor qianxiang.Actor, projectID int64, year, month int) ([]qianxiang.Photo, error) {
 	if err := CheckMonth(year, month); err != nil {
 		return nil, err
 	}
@@ -140,7 +140,7 @@ func (a *App) ReportPhotos(ctx context.Context, actor qianxiang.Actor, projectID
 	}
 	r, err := a.DB.Report(ctx, projectID, year, month)
 	if qianxiang.ErrorCode(err) == qianxiang.ENotFound {
-		return []store.Photo{}, nil
+		return []qianxiang.Photo{}, nil
 	}
 	if err != nil {
 		return nil, a.internal(ctx, "list photos", err)

@@ -199,7 +199,7 @@ func ScopePath(actor qianxiang.Actor) string {
 
 // ProjectQuery is a listing request.
 type ProjectQuery struct {
-	store.ProjectFilter
+	qianxiang.ProjectFilter
 	Light string // green, yellow, red: filter by the light of month Month
 	// Month whose dispatch gives the lights (0: the latest reported month,
 	// as the dispatch page shows by default), so that a number clicked on
@@ -209,12 +209,12 @@ type ProjectQuery struct {
 
 // ProjectPage is a page of a listing with the totals of the whole set.
 type ProjectPage struct {
-	Items   []qianxiang.Project `json:"items"`
-	Total   int                 `json:"total"`
-	Page    int                 `json:"page"`
-	PerPage int                 `json:"per_page"`
-	Totals  store.ProjectTotals `json:"totals"`
-	Month   int                 `json:"light_month"`
+	Items   []qianxiang.Project     `json:"items"`
+	Total   int                     `json:"total"`
+	Page    int                     `json:"page"`
+	PerPage int                     `json:"per_page"`
+	Totals  qianxiang.ProjectTotals `json:"totals"`
+	Month   int                     `json:"light_month"`
 }
 
 // Projects lists the projects the actor can see, with their lights.

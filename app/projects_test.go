@@ -7,7 +7,6 @@ import (
 	"qianxiang"
 	"qianxiang/app"
 	"qianxiang/internal/testenv"
-	"qianxiang/store"
 )
 
 func TestProjectScopeAndOptimisticLocking(t *testing.T) {
@@ -30,7 +29,7 @@ func TestProjectScopeAndOptimisticLocking(t *testing.T) {
 		if _, err := a.CreateProject(ctx, lishi, newProject("越权项目", "141121")); qianxiang.ErrorCode(err) != qianxiang.EForbidden {
 			t.Fatalf("a county created a project in another county: %v", err)
 		}
-		page, err := a.Projects(ctx, lishi, app.ProjectQuery{ProjectFilter: store.ProjectFilter{Year: 2023}})
+		page, err := a.Projects(ctx, lishi, app.ProjectQuery{ProjectFilter: qianxiang.ProjectFilter{Year: 2023}})
 		if err != nil || page.Total != 1 || page.Items[0].ID != mine.ID {
 			t.Fatalf("county list: %+v %v", page, err)
 		}
@@ -89,12 +88,12 @@ func TestProjectListFiltersAndSearch(t *testing.T) {
 			q    app.ProjectQuery
 			want int
 		}{
-			{app.ProjectQuery{ProjectFilter: store.ProjectFilter{Year: 2023, Q: "教学楼"}}, 1},
-			{app.ProjectQuery{ProjectFilter: store.ProjectFilter{Year: 2023, Q: "100%_"}}, 1},
-			{app.ProjectQuery{ProjectFilter: store.ProjectFilter{Year: 2023, Q: "%"}}, 1},
-			{app.ProjectQuery{ProjectFilter: store.ProjectFilter{Year: 2023, OrgCode: "141102"}}, 2},
-			{app.ProjectQuery{ProjectFilter: store.ProjectFilter{Year: 2024}}, 0},
-			{app.ProjectQuery{ProjectFilter: store.ProjectFilter{Year: 2023, Kind: "new"}}, 0},
+			{app.ProjectQuery{ProjectFilter: qianxiang.ProjectFilter{Year: 2023, Q: "教学楼"}}, 1},
+			{app.ProjectQuery{ProjectFilter: qianxiang.ProjectFilter{Year: 2023, Q: "100%_"}}, 1},
+			{app.ProjectQuery{ProjectFilter: qianxiang.ProjectFilter{Year: 2023, Q: "%"}}, 1},
+			{app.ProjectQuery{ProjectFilter: qianxiang.ProjectFilter{Year: 2023, OrgCode: "141102"}}, 2},
+			{app.ProjectQuery{ProjectFilter: qianxiang.ProjectFilter{Year: 2024}}, 0},
+			{app.ProjectQuery{ProjectFilter: qianxiang.ProjectFilter{Year: 2023, Kind: "new"}}, 0},
 		}
 		for i, c := range cases {
 			page, err := a.Projects(ctx, cmd, c.q)
@@ -102,10 +101,10 @@ func TestProjectListFiltersAndSearch(t *testing.T) {
 				t.Errorf("case %d: total %v, want %d (%v)", i, page, c.want, err)
 			}
 		}
-		if _, err := a.Projects(ctx, cmd, app.ProjectQuery{ProjectFilter: store.ProjectFilter{PerPage: 500}}); qianxiang.ErrorCode(err) != qianxiang.EValidation {
+		if _, err := a.Projects(ctx, cmd, app.ProjectQuery{ProjectFilter: qianxiang.ProjectFilter{PerPage: 500}}); qianxiang.ErrorCode(err) != qianxiang.EValidation {
 			t.Fatalf("per_page 500: %v", err)
 		}
-		if _, err := a.Projects(ctx, cmd, app.ProjectQuery{ProjectFilter: store.ProjectFilter{Sort: "1;drop"}}); qianxiang.ErrorCode(err) != qianxiang.EValidation {
+		if _, err := a.Projects(ctx, cmd, app.ProjectQuery{ProjectFilter: qianxiang.ProjectFilter{Sort: "1;drop"}}); qianxiang.ErrorCode(err) != qianxiang.EValidation {
 			t.Fatalf("bad sort: %v", err)
 		}
 	})
@@ -117,7 +116,7 @@ func TestSearchWithoutYear(t *testing.T) {
 		if _, err := a.CreateProject(ctx, qianxiang.SystemActor, newProject("汾阳市文化馆图书馆项目", "141182")); err != nil {
 			t.Fatal(err)
 		}
-		page, err := a.Projects(ctx, qianxiang.SystemActor, app.ProjectQuery{ProjectFilter: store.ProjectFilter{Q: "图书馆"}})
+		page, err := a.Projects(ctx, qianxiang.SystemActor, app.ProjectQuery{ProjectFilter: qianxiang.ProjectFilter{Q: "图书馆"}})
 		if err != nil || page.Total != 1 {
 			t.Fatalf("search across years: %+v %v", page, err)
 		}
@@ -138,7 +137,7 @@ func TestListLightsFollowTheDispatchMonth(t *testing.T) {
 			t.Fatal(err)
 		}
 		light := func(month int) qianxiang.Light {
-			page, err := a.Projects(ctx, cmd, app.ProjectQuery{ProjectFilter: store.ProjectFilter{Year: 2023}, Month: month})
+			page, err := a.Projects(ctx, cmd, app.ProjectQuery{ProjectFilter: qianxiang.ProjectFilter{Year: 2023}, Month: month})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -154,7 +153,7 @@ func TestListLightsFollowTheDispatchMonth(t *testing.T) {
 		if d.Projects[p.ID].Light != light(5) {
 			t.Fatal("the list and the dispatch disagree")
 		}
-		if _, err := a.Projects(ctx, cmd, app.ProjectQuery{ProjectFilter: store.ProjectFilter{Year: 2023}, Month: 13}); qianxiang.ErrorCode(err) != qianxiang.EValidation {
+		if _, err := a.Projects(ctx, cmd, app.ProjectQuery{ProjectFilter: qianxiang.ProjectFilter{Year: 2023}, Month: 13}); qianxiang.ErrorCode(err) != qianxiang.EValidation {
 			t.Fatalf("month 13: %v", err)
 		}
 	})

@@ -6,7 +6,6 @@ import (
 	"qianxiang"
 	"qianxiang/app"
 	"qianxiang/internal/testenv"
-	"qianxiang/store"
 )
 
 func secProject(name, org, lead string) qianxiang.Project {
@@ -33,7 +32,7 @@ func TestSecurityCountyCannotFileProjectsInAnotherCountyAsLead(t *testing.T) {
 				t.Errorf("离石区 files a project in 文水县 led by %s: %v, want forbidden", lead, err)
 			}
 		}
-		page, err := a.Projects(ctx, wenshui, app.ProjectQuery{ProjectFilter: store.ProjectFilter{Year: 2023}})
+		page, err := a.Projects(ctx, wenshui, app.ProjectQuery{ProjectFilter: qianxiang.ProjectFilter{Year: 2023}})
 		if err != nil || page.Total != 0 {
 			t.Fatalf("文水县 sees %d projects (%v), want none", page.Total, err)
 		}

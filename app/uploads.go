@@ -25,7 +25,7 @@ func (a *App) PreviewImport(ctx context.Context, actor qianxiang.Actor, year int
 	}
 	b := make([]byte, 16)
 	rand.Read(b)
-	u := store.Upload{ID: hex.EncodeToString(b), UserID: actor.UserID, Kind: "projects", Filename: filename,
+	u := qianxiang.Upload{ID: hex.EncodeToString(b), UserID: actor.UserID, Kind: "projects", Filename: filename,
 		Year: year, Update: update, Data: data, ExpiresAt: a.Now().Add(UploadTTL)}
 	err = a.DB.Tx(ctx, func(tx *store.Tx) error { return tx.InsertUpload(ctx, &u) })
 	if err != nil {
@@ -37,11 +37,11 @@ func (a *App) PreviewImport(ctx context.Context, actor qianxiang.Actor, year int
 // ConfirmImport imports the file kept by PreviewImport, with the year and
 // update choice of its preview. Only the user who uploaded it can confirm
 // it, and only once; another user's or an expired id is not found.
-func (a *App) ConfirmImport(ctx context.Context, actor qianxiang.Actor, id string) (*ImportResult, store.Upload, error) {
+func (a *App) ConfirmImport(ctx context.Context, actor qianxiang.Actor, id string) (*ImportResult, qianxiang.Upload, error) {
 	if !actor.Can(qianxiang.ActImportPlan, qianxiang.Scope{}) {
-		return nil, store.Upload{}, qianxiang.ErrForbidden()
+		return nil, qianxiang.Upload{}, qianxiang.ErrForbidden()
 	}
-	var u store.Upload
+	var u qianxiang.Upload
 	err := a.DB.Tx(ctx, func(tx *store.Tx) error {
 		var err error
 		u, err = tx.TakeUpload(ctx, id, actor.UserID, "projects")

@@ -19,8 +19,8 @@ type NewUser struct {
 
 // AddUser creates a user and returns the password it was given (generated
 // when none was asked for), to be shown once.
-func (a *App) AddUser(ctx context.Context, actor qianxiang.Actor, in NewUser) (store.User, string, error) {
-	var u store.User
+func (a *App) AddUser(ctx context.Context, actor qianxiang.Actor, in NewUser) (qianxiang.User, string, error) {
+	var u qianxiang.User
 	if !actor.Can(qianxiang.ActManageUsers, qianxiang.Scope{}) {
 		return u, "", qianxiang.ErrForbidden()
 	}
@@ -43,7 +43,7 @@ func (a *App) AddUser(ctx context.Context, actor qianxiang.Actor, in NewUser) (s
 	} else if err := CheckPasswordStrength(pw, in.Username); err != nil {
 		return u, "", err
 	}
-	u = store.User{Username: in.Username, DisplayName: strings.TrimSpace(in.DisplayName), Role: in.Role, Org: org,
+	u = qianxiang.User{Username: in.Username, DisplayName: strings.TrimSpace(in.DisplayName), Role: in.Role, Org: org,
 		PasswordHash: HashPassword(pw), Active: true, MustChange: in.Password == ""}
 	err = a.DB.Tx(ctx, func(tx *store.Tx) error {
 		if err := tx.InsertUser(ctx, &u); err != nil {
@@ -55,7 +55,7 @@ func (a *App) AddUser(ctx context.Context, actor qianxiang.Actor, in NewUser) (s
 }
 
 // Users lists users for an admin.
-func (a *App) Users(ctx context.Context, actor qianxiang.Actor) ([]store.User, error) {
+func (a *App) Users(ctx context.Context, actor qianxiang.Actor) ([]qianxiang.User, error) {
 	if !actor.Can(qianxiang.ActManageUsers, qianxiang.Scope{}) {
 		return nil, qianxiang.ErrForbidden()
 	}
@@ -64,7 +64,7 @@ func (a *App) Users(ctx context.Context, actor qianxiang.Actor) ([]store.User, e
 }
 
 // updateUser applies change to a user in one audited transaction.
-func (a *App) updateUser(ctx context.Context, actor qianxiang.Actor, id int64, action string, change func(*store.User) error) error {
+func (a *App) updateUser(ctx context.Context, actor qianxiang.Actor, id int64, action string, change func(*qianxiang.User) error) error {
 	return a.internal(ctx, action, a.DB.Tx(ctx, func(tx *store.Tx) error {
 		u, err := tx.UserByID(ctx, id)
 		if err != nil {
@@ -94,7 +94,7 @@ func (a *App) ResetPassword(ctx context.Context, actor qianxiang.Actor, id int64
 		return "", "", qianxiang.ErrForbidden()
 	}
 	pw := GeneratePassword()
-	err = a.updateUser(ctx, actor, id, "reset_password", func(u *store.User) error {
+	err = a.updateUser(ctx, actor, id, "reset_password", func(u *qianxiang.User) error {
 		u.PasswordHash, u.MustChange, username = HashPassword(pw), true, u.Username
 		return nil
 	})
@@ -114,7 +114,7 @@ func (a *App) SetActive(ctx context.Context, actor qianxiang.Actor, id int64, ac
 	if active {
 		action = "activate"
 	}
-	return a.updateUser(ctx, actor, id, action, func(u *store.User) error { u.Active = active; return nil })
+	return a.updateUser(ctx, actor, id, action, func(u *qianxiang.User) error { u.Active = active; return nil })
 }
 
 // ChangePassword lets a user change their own password.
@@ -142,7 +142,7 @@ func (a *App) ChangePassword(ctx context.Context, actor qianxiang.Actor, old, ne
 	if old == new {
 		return qianxiang.FieldError("password", "must differ from the old one")
 	}
-	return a.updateUser(ctx, actor, u.ID, "change_password", func(u *store.User) error {
+	return a.updateUser(ctx, actor, u.ID, "change_password", func(u *qianxiang.User) error {
 		u.PasswordHash, u.MustChange = HashPassword(new), false
 		return nil
 	})

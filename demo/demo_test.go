@@ -10,7 +10,6 @@ import (
 	"qianxiang/app"
 	"qianxiang/demo"
 	"qianxiang/internal/testenv"
-	"qianxiang/store"
 )
 
 func TestDemoCityIsAliveAndDeterministic(t *testing.T) {
@@ -36,7 +35,7 @@ func TestDemoCityIsAliveAndDeterministic(t *testing.T) {
 				t.Errorf("no demo user with role %s", r)
 			}
 		}
-		page, err := a.Projects(ctx, qianxiang.SystemActor, app.ProjectQuery{ProjectFilter: store.ProjectFilter{Year: 2026, PerPage: 1}})
+		page, err := a.Projects(ctx, qianxiang.SystemActor, app.ProjectQuery{ProjectFilter: qianxiang.ProjectFilter{Year: 2026, PerPage: 1}})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -7,10 +7,11 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
+
+	"qianxiang"
 )
 
 // Governed tables: every change to them is audited, and audit verify
@@ -29,21 +30,6 @@ var governed = []struct{ Table, LabelCol string }{
 // secretCols are never copied into the trail; their hash is, so a direct
 // edit of a password hash still shows.
 var secretCols = map[string]bool{"password_hash": true}
-
-// AuditEntry is one link of the chain.
-type AuditEntry struct {
-	ID       int64     `json:"id"`
-	At       time.Time `json:"at"`
-	Actor    string    `json:"actor"`
-	Action   string    `json:"action"`
-	Entity   string    `json:"entity"`
-	EntityID int64     `json:"entity_id"`
-	Label    string    `json:"label"`
-	Before   string    `json:"before,omitempty"`
-	After    string    `json:"after,omitempty"`
-	PrevHash string    `json:"-"`
-	Hash     string    `json:"hash"`
-}
 
 // Snapshot reads a governed row as canonical JSON (sorted keys, every value
 // a string or null), the same on SQLite and PostgreSQL. It returns "" when
@@ -150,9 +136,9 @@ func (tx *Tx) Audit(ctx context.Context, actor, action, table string, id int64, 
 	if err := tx.queryRow(ctx, `SELECT seq, hash FROM audit_head WHERE id = 1`).Scan(&seq, &prev); err != nil {
 		return err
 	}
-	e := AuditEntry{ID: seq, At: tx.now(), Actor: actor, Action: action, Entity: table, EntityID: id,
+	e := qianxiang.AuditEntry{ID: seq, At: tx.now(), Actor: actor, Action: action, Entity: table, EntityID: id,
 		Label: label, Before: before, After: after, PrevHash: prev}
-	e.Hash = e.computeHash()
+	e.Hash = entryHash(&e)
 	if _, err := tx.exec(ctx, `INSERT INTO audit_log (id, at, actor, action, entity, entity_id, label, before_json, after_json, prev_hash, hash)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		e.ID, ts(e.At), e.Actor, e.Action, e.Entity, e.EntityID, e.Label, e.Before, e.After, e.PrevHash, e.Hash); err != nil {
@@ -162,7 +148,7 @@ func (tx *Tx) Audit(ctx context.Context, actor, action, table string, id int64, 
 	return err
 }
 
-func (e *AuditEntry) computeHash() string {
+func entryHash(e *qianxiang.AuditEntry) string {
 	h := sha256.New()
 	for _, s := range []string{e.PrevHash, strconv.FormatInt(e.ID, 10), ts(e.At), e.Actor, e.Action,
 		e.Entity, strconv.FormatInt(e.EntityID, 10), e.Label, e.Before, e.After} {
@@ -175,17 +161,17 @@ func (e *AuditEntry) computeHash() string {
 const auditCols = `id, at, actor, action, entity, entity_id, label, before_json, after_json, prev_hash, hash`
 
 // History lists the audit entries of one record, oldest first.
-func (c conn) History(ctx context.Context, table string, id int64) ([]AuditEntry, error) {
+func (c conn) History(ctx context.Context, table string, id int64) ([]qianxiang.AuditEntry, error) {
 	return c.auditRows(ctx, `SELECT `+auditCols+` FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id`, table, id)
 }
 
-func (c conn) auditRows(ctx context.Context, q string, args ...any) ([]AuditEntry, error) {
+func (c conn) auditRows(ctx context.Context, q string, args ...any) ([]qianxiang.AuditEntry, error) {
 	rows, err := c.query(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []AuditEntry
+	var out []qianxiang.AuditEntry
 	for rows.Next() {
 		e, err := scanAudit(rows)
 		if err != nil {
@@ -196,24 +182,16 @@ func (c conn) auditRows(ctx context.Context, q string, args ...any) ([]AuditEntr
 	return out, rows.Err()
 }
 
-func scanAudit(rows *sql.Rows) (AuditEntry, error) {
-	var e AuditEntry
+func scanAudit(rows *sql.Rows) (qianxiang.AuditEntry, error) {
+	var e qianxiang.AuditEntry
 	var at string
 	err := rows.Scan(&e.ID, &at, &e.Actor, &e.Action, &e.Entity, &e.EntityID, &e.Label, &e.Before, &e.After, &e.PrevHash, &e.Hash)
 	e.At = parseTS(at)
 	return e, err
 }
 
-// AuditFilter selects entries of the trail, newest first.
-type AuditFilter struct {
-	Table string
-	ID    int64
-	Actor string
-	Limit int
-}
-
 // AuditEntries lists entries of the trail, newest first.
-func (c conn) AuditEntries(ctx context.Context, f AuditFilter) ([]AuditEntry, error) {
+func (c conn) AuditEntries(ctx context.Context, f qianxiang.AuditFilter) ([]qianxiang.AuditEntry, error) {
 	var where []string
 	var args []any
 	if f.Table != "" {
@@ -233,26 +211,4 @@ func (c conn) AuditEntries(ctx context.Context, f AuditFilter) ([]AuditEntry, er
 		f.Limit = 200
 	}
 	return c.auditRows(ctx, q+` ORDER BY id DESC LIMIT ?`, append(args, f.Limit)...)
-}
-
-// Changed names the fields an entry changed; a create or a delete changes
-// the whole record and names none.
-func (e AuditEntry) Changed() []string {
-	if e.Before == "" || e.After == "" {
-		return nil
-	}
-	var before, after map[string]any
-	json.Unmarshal([]byte(e.Before), &before)
-	json.Unmarshal([]byte(e.After), &after)
-	var cols []string
-	for k, v := range after {
-		if k == "version" || k == "updated_at" || k == "created_at" {
-			continue
-		}
-		if fmt.Sprint(before[k]) != fmt.Sprint(v) {
-			cols = append(cols, k)
-		}
-	}
-	sort.Strings(cols)
-	return cols
 }

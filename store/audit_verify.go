@@ -9,29 +9,15 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"qianxiang"
 )
-
-// Broken is one finding of Verify.
-type Broken struct {
-	Table string `json:"table"`
-	ID    int64  `json:"id"`
-	Label string `json:"label"`
-	What  string `json:"what"`
-}
-
-func (b Broken) String() string {
-	s := fmt.Sprintf("%s %d", b.Table, b.ID)
-	if b.Label != "" {
-		s += fmt.Sprintf(" (%s)", b.Label)
-	}
-	return s + ": " + b.What
-}
 
 // Verify re-walks the chain and compares every governed record with its last
 // entry. It returns the entries checked and every break found.
-func (db *DB) Verify(ctx context.Context) (int64, []Broken, error) {
-	var broken []Broken
-	last := map[string]AuditEntry{} // table/id -> last entry
+func (db *DB) Verify(ctx context.Context) (int64, []qianxiang.Broken, error) {
+	var broken []qianxiang.Broken
+	last := map[string]qianxiang.AuditEntry{} // table/id -> last entry
 	rows, err := db.query(ctx, `SELECT `+auditCols+` FROM audit_log ORDER BY id`)
 	if err != nil {
 		return 0, nil, err
@@ -46,11 +32,11 @@ func (db *DB) Verify(ctx context.Context) (int64, []Broken, error) {
 		}
 		n++
 		if e.ID != n {
-			broken = append(broken, Broken{"audit_log", e.ID, "", fmt.Sprintf("entry out of sequence (expected %d): entries were removed", n)})
+			broken = append(broken, qianxiang.Broken{Table: "audit_log", ID: e.ID, What: fmt.Sprintf("entry out of sequence (expected %d): entries were removed", n)})
 			n = e.ID
 		}
-		if e.PrevHash != prev || e.computeHash() != e.Hash {
-			broken = append(broken, Broken{"audit_log", e.ID, e.Label, "audit entry altered: its hash does not match the chain"})
+		if e.PrevHash != prev || entryHash(&e) != e.Hash {
+			broken = append(broken, qianxiang.Broken{Table: "audit_log", ID: e.ID, Label: e.Label, What: "audit entry altered: its hash does not match the chain"})
 		}
 		prev = e.Hash
 		last[e.Entity+"/"+strconv.FormatInt(e.EntityID, 10)] = e
@@ -58,7 +44,7 @@ func (db *DB) Verify(ctx context.Context) (int64, []Broken, error) {
 	rows.Close()
 	var head string
 	if err := db.queryRow(ctx, `SELECT hash FROM audit_head WHERE id = 1`).Scan(&head); err == nil && head != prev {
-		broken = append(broken, Broken{"audit_log", n, "", "the newest audit entries were removed"})
+		broken = append(broken, qianxiang.Broken{Table: "audit_log", ID: n, What: "the newest audit entries were removed"})
 	}
 	for _, g := range governed {
 		b, err := db.verifyTable(ctx, g.Table, g.LabelCol, last)
@@ -82,18 +68,18 @@ func (db *DB) Verify(ctx context.Context) (int64, []Broken, error) {
 	sort.Strings(gone)
 	for _, k := range gone {
 		e := last[k]
-		broken = append(broken, Broken{e.Entity, e.EntityID, e.Label, "deleted outside the application"})
+		broken = append(broken, qianxiang.Broken{Table: e.Entity, ID: e.EntityID, Label: e.Label, What: "deleted outside the application"})
 	}
 	return n, broken, nil
 }
 
-func (db *DB) verifyTable(ctx context.Context, table, labelCol string, last map[string]AuditEntry) ([]Broken, error) {
+func (db *DB) verifyTable(ctx context.Context, table, labelCol string, last map[string]qianxiang.AuditEntry) ([]qianxiang.Broken, error) {
 	rows, err := db.query(ctx, `SELECT * FROM `+table+` ORDER BY id`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Broken
+	var out []qianxiang.Broken
 	for rows.Next() {
 		m, err := scanCanonical(rows)
 		if err != nil {
@@ -107,11 +93,11 @@ func (db *DB) verifyTable(ctx context.Context, table, labelCol string, last map[
 		delete(last, key)
 		switch {
 		case !ok:
-			out = append(out, Broken{table, id, label, "not in the audit trail: inserted outside the application"})
+			out = append(out, qianxiang.Broken{Table: table, ID: id, Label: label, What: "not in the audit trail: inserted outside the application"})
 		case e.Action == "delete":
-			out = append(out, Broken{table, id, label, "deleted in the audit trail but present in the database"})
+			out = append(out, qianxiang.Broken{Table: table, ID: id, Label: label, What: "deleted in the audit trail but present in the database"})
 		case e.After != string(b):
-			out = append(out, Broken{table, id, label, "changed outside the application: " + diffFields(e.After, string(b))})
+			out = append(out, qianxiang.Broken{Table: table, ID: id, Label: label, What: "changed outside the application: " + diffFields(e.After, string(b))})
 		}
 	}
 	return out, rows.Err()
@@ -135,13 +121,13 @@ func diffFields(a, b string) string {
 // verifyBlobs checks that every stored photo still hashes to its name: a
 // photo is evidence of reported progress, and its row in photos (governed
 // above) names it by that hash.
-func (db *DB) verifyBlobs(ctx context.Context) ([]Broken, error) {
+func (db *DB) verifyBlobs(ctx context.Context) ([]qianxiang.Broken, error) {
 	rows, err := db.query(ctx, `SELECT sha256, data FROM blobs ORDER BY sha256`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Broken
+	var out []qianxiang.Broken
 	for rows.Next() {
 		var name string
 		var data []byte
@@ -149,7 +135,7 @@ func (db *DB) verifyBlobs(ctx context.Context) ([]Broken, error) {
 			return nil, err
 		}
 		if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != name {
-			out = append(out, Broken{Table: "blobs", Label: name, What: "the stored file no longer matches its hash: it was replaced outside the application"})
+			out = append(out, qianxiang.Broken{Table: "blobs", Label: name, What: "the stored file no longer matches its hash: it was replaced outside the application"})
 		}
 	}
 	return out, rows.Err()

@@ -5,22 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"strings"
-	"time"
 
 	"qianxiang"
 )
-
-// Photo is a picture attached to a monthly report. The bytes live once in
-// blobs, keyed by their SHA-256, however many reports show them.
-type Photo struct {
-	ID        int64     `json:"id"`
-	ReportID  int64     `json:"report_id"`
-	SHA256    string    `json:"sha256"`
-	MIME      string    `json:"mime"`
-	Size      int       `json:"size"`
-	Name      string    `json:"name"`
-	CreatedAt time.Time `json:"created_at"`
-}
 
 // PutBlob stores content under its hash; storing it again is a no-op.
 func (tx *Tx) PutBlob(ctx context.Context, sha string, data []byte) error {
@@ -30,7 +17,7 @@ func (tx *Tx) PutBlob(ctx context.Context, sha string, data []byte) error {
 
 // InsertPhoto links a stored blob to a report. The same picture attached
 // twice to one report is a conflict (UNIQUE report_id, sha256).
-func (tx *Tx) InsertPhoto(ctx context.Context, p *Photo) error {
+func (tx *Tx) InsertPhoto(ctx context.Context, p *qianxiang.Photo) error {
 	p.CreatedAt = tx.now()
 	id, err := tx.insert(ctx, `INSERT INTO photos (report_id, sha256, mime, size, name, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
 		p.ReportID, p.SHA256, p.MIME, p.Size, p.Name, ts(p.CreatedAt))
@@ -44,15 +31,15 @@ func (tx *Tx) InsertPhoto(ctx context.Context, p *Photo) error {
 const photoCols = `id, report_id, sha256, mime, size, name, created_at`
 
 // ReportPhotos lists a report's photos in the order they were attached.
-func (c conn) ReportPhotos(ctx context.Context, reportID int64) ([]Photo, error) {
+func (c conn) ReportPhotos(ctx context.Context, reportID int64) ([]qianxiang.Photo, error) {
 	rows, err := c.query(ctx, `SELECT `+photoCols+` FROM photos WHERE report_id = ? ORDER BY id`, reportID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := []Photo{}
+	out := []qianxiang.Photo{}
 	for rows.Next() {
-		var p Photo
+		var p qianxiang.Photo
 		var at string
 		if err := rows.Scan(&p.ID, &p.ReportID, &p.SHA256, &p.MIME, &p.Size, &p.Name, &at); err != nil {
 			return nil, err

@@ -132,8 +132,8 @@ var projectSorts = map[string]string{
 func ValidSort(s string) bool { _, ok := projectSorts[s]; return ok }
 
 // Projects returns a page of projects and the totals of the whole filtered set.
-func (c conn) Projects(ctx context.Context, f ProjectFilter) ([]qianxiang.Project, ProjectTotals, error) {
-	var t ProjectTotals
+func (c conn) Projects(ctx context.Context, f qianxiang.ProjectFilter) ([]qianxiang.Project, qianxiang.ProjectTotals, error) {
+	var t qianxiang.ProjectTotals
 	where, args, err := c.projectWhere(ctx, f)
 	if err != nil {
 		return nil, t, err
@@ -170,7 +170,7 @@ func (c conn) Distinct(ctx context.Context, year int, col, scopePath string) ([]
 	if col != "sector" && col != "leader" {
 		return nil, errors.New("not a distinct column")
 	}
-	where, args, err := c.projectWhere(ctx, ProjectFilter{Year: year, ScopePath: scopePath})
+	where, args, err := c.projectWhere(ctx, qianxiang.ProjectFilter{Year: year, ScopePath: scopePath})
 	if err != nil {
 		return nil, err
 	}

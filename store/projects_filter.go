@@ -9,35 +9,10 @@ import (
 	"qianxiang"
 )
 
-// ProjectFilter selects projects. ScopePath limits to the projects whose
-// county or lead organisation lies under that path (empty: no limit).
-type ProjectFilter struct {
-	Year        int
-	OrgCode     string
-	LeadOrgCode string
-	Kind        string
-	Stage       string
-	Sector      string
-	Leader      string
-	Q           string
-	IDs         []int64 // when non-nil, only these
-	ScopePath   string
-	Sort        string // name, -name, total_investment, -total_investment, annual_plan, -annual_plan, planned_start, code, org
-	Page        int
-	PerPage     int // 0: all
-}
-
-// ProjectTotals are the sums of a filtered set.
-type ProjectTotals struct {
-	Count           int             `json:"count"`
-	TotalInvestment qianxiang.Money `json:"total_investment"`
-	AnnualPlan      qianxiang.Money `json:"annual_plan"`
-}
-
 // where builds the filter on the projects table alone: organisations are
 // resolved to ids first, so counting and summing a year's projects needs no
 // join (the registry's totals line runs on every page view).
-func (c conn) projectWhere(ctx context.Context, f ProjectFilter) (string, []any, error) {
+func (c conn) projectWhere(ctx context.Context, f qianxiang.ProjectFilter) (string, []any, error) {
 	var where []string
 	var args []any
 	add := func(w string, a ...any) { where = append(where, w); args = append(args, a...) }

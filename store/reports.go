@@ -109,7 +109,7 @@ func tsPtr(t *time.Time) string {
 // projects in scope and their reports of months 1..month. The reports query
 // is answered from the reports_dispatch index alone.
 func (c conn) DispatchInput(ctx context.Context, year, month int, scopePath string) ([]qianxiang.DispatchProject, []qianxiang.MonthFigure, error) {
-	where, args, err := c.projectWhere(ctx, ProjectFilter{Year: year, ScopePath: scopePath})
+	where, args, err := c.projectWhere(ctx, qianxiang.ProjectFilter{Year: year, ScopePath: scopePath})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -9,18 +9,8 @@ import (
 	"qianxiang"
 )
 
-// Session is a logged-in browser; ID is the hash of the cookie's secret.
-type Session struct {
-	ID        string
-	UserID    int64
-	CSRF      string
-	ExpiresAt time.Time
-	// Renewed says the expiry was just moved, so the cookie must be too.
-	Renewed bool
-}
-
 // InsertSession stores a session.
-func (tx *Tx) InsertSession(ctx context.Context, s Session) error {
+func (tx *Tx) InsertSession(ctx context.Context, s qianxiang.Session) error {
 	_, err := tx.exec(ctx, `INSERT INTO sessions (id, user_id, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
 		s.ID, s.UserID, s.CSRF, ts(tx.now()), ts(s.ExpiresAt))
 	return err
@@ -33,8 +23,8 @@ func (tx *Tx) DeleteExpiredSessions(ctx context.Context) error {
 }
 
 // SessionByID finds an unexpired session.
-func (c conn) SessionByID(ctx context.Context, id string) (Session, error) {
-	s := Session{ID: id}
+func (c conn) SessionByID(ctx context.Context, id string) (qianxiang.Session, error) {
+	s := qianxiang.Session{ID: id}
 	var exp string
 	err := c.queryRow(ctx, `SELECT user_id, csrf, expires_at FROM sessions WHERE id = ? AND expires_at > ?`, id, ts(c.now())).Scan(&s.UserID, &s.CSRF, &exp)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -62,18 +52,6 @@ func (tx *Tx) DeleteUserSessions(ctx context.Context, userID int64) error {
 	return err
 }
 
-// Token is an API token; the secret itself is never stored.
-type Token struct {
-	ID         int64     `json:"id"`
-	UserID     int64     `json:"user_id"`
-	Username   string    `json:"username"`
-	Name       string    `json:"name"`
-	Prefix     string    `json:"prefix"`
-	CreatedAt  time.Time `json:"created_at"`
-	LastUsedAt string    `json:"last_used_at"`
-	Revoked    bool      `json:"revoked"`
-}
-
 // InsertToken stores a token's hash.
 func (tx *Tx) InsertToken(ctx context.Context, userID int64, name, hash, prefix string) (int64, error) {
 	return tx.insert(ctx, `INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at) VALUES (?, ?, ?, ?, ?)`,
@@ -98,7 +76,7 @@ func (tx *Tx) TouchToken(ctx context.Context, id int64) error {
 }
 
 // Tokens lists tokens, of one user or (userID 0) of all.
-func (c conn) Tokens(ctx context.Context, userID int64) ([]Token, error) {
+func (c conn) Tokens(ctx context.Context, userID int64) ([]qianxiang.Token, error) {
 	q := `SELECT t.id, t.user_id, u.username, t.name, t.prefix, t.created_at, t.last_used_at, t.revoked_at
 		FROM api_tokens t JOIN users u ON u.id = t.user_id`
 	var args []any
@@ -111,9 +89,9 @@ func (c conn) Tokens(ctx context.Context, userID int64) ([]Token, error) {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Token
+	var out []qianxiang.Token
 	for rows.Next() {
-		var t Token
+		var t qianxiang.Token
 		var created, revoked string
 		if err := rows.Scan(&t.ID, &t.UserID, &t.Username, &t.Name, &t.Prefix, &created, &t.LastUsedAt, &revoked); err != nil {
 			return nil, err
@@ -125,17 +103,17 @@ func (c conn) Tokens(ctx context.Context, userID int64) ([]Token, error) {
 }
 
 // TokenByID finds one token.
-func (c conn) TokenByID(ctx context.Context, id int64) (Token, error) {
+func (c conn) TokenByID(ctx context.Context, id int64) (qianxiang.Token, error) {
 	ts, err := c.Tokens(ctx, 0)
 	if err != nil {
-		return Token{}, err
+		return qianxiang.Token{}, err
 	}
 	for _, t := range ts {
 		if t.ID == id {
 			return t, nil
 		}
 	}
-	return Token{}, qianxiang.ErrNotFound("token")
+	return qianxiang.Token{}, qianxiang.ErrNotFound("token")
 }
 
 // RevokeToken revokes a token.

@@ -4,29 +4,13 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"time"
 
 	"qianxiang"
 )
 
-// Upload is a file kept between an import's preview and its confirmation,
-// with the choices the preview was made with (so the confirmation imports
-// exactly what was previewed).
-type Upload struct {
-	ID        string
-	UserID    int64
-	Kind      string // "projects"
-	Filename  string
-	Year      int
-	Update    bool
-	Data      []byte
-	CreatedAt time.Time
-	ExpiresAt time.Time
-}
-
 // InsertUpload stores an upload and drops every expired one, so the table
 // never grows beyond the files of the last hour or so.
-func (tx *Tx) InsertUpload(ctx context.Context, u *Upload) error {
+func (tx *Tx) InsertUpload(ctx context.Context, u *qianxiang.Upload) error {
 	now := tx.now()
 	if _, err := tx.exec(ctx, `DELETE FROM uploads WHERE expires_at < ?`, ts(now)); err != nil {
 		return err
@@ -41,8 +25,8 @@ func (tx *Tx) InsertUpload(ctx context.Context, u *Upload) error {
 // TakeUpload removes an unexpired upload of the user and returns it. Taking
 // it (rather than reading it) means two clicks on Confirm, or two server
 // instances, cannot import the same file twice: only one DELETE wins.
-func (tx *Tx) TakeUpload(ctx context.Context, id string, userID int64, kind string) (Upload, error) {
-	u := Upload{ID: id}
+func (tx *Tx) TakeUpload(ctx context.Context, id string, userID int64, kind string) (qianxiang.Upload, error) {
+	u := qianxiang.Upload{ID: id}
 	var upd int
 	var created, expires string
 	err := tx.queryRow(ctx, `SELECT user_id, kind, filename, year, update_existing, data, created_at, expires_at FROM uploads

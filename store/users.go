@@ -8,29 +8,11 @@ import (
 	"qianxiang"
 )
 
-// User is a stored user with its organisation.
-type User struct {
-	ID           int64          `json:"id"`
-	Username     string         `json:"username"`
-	DisplayName  string         `json:"display_name"`
-	Role         qianxiang.Role `json:"role"`
-	Org          qianxiang.Org  `json:"org"`
-	PasswordHash string         `json:"-"`
-	Active       bool           `json:"active"`
-	MustChange   bool           `json:"must_change"`
-	Version      int            `json:"version"`
-}
-
-// Actor gives the user as the caller of a service.
-func (u User) Actor() qianxiang.Actor {
-	return qianxiang.Actor{UserID: u.ID, Username: u.Username, Role: u.Role, OrgID: u.Org.ID, OrgPath: u.Org.Path}
-}
-
 const userCols = `u.id, u.username, u.display_name, u.role, u.password_hash, u.active, u.must_change, u.version,
 	o.id, o.code, o.name, o.kind, COALESCE(o.parent_id, 0), o.path, o.version`
 
-func scanUser(s interface{ Scan(...any) error }) (User, error) {
-	var u User
+func scanUser(s interface{ Scan(...any) error }) (qianxiang.User, error) {
+	var u qianxiang.User
 	var role, kind string
 	var active, must int
 	err := s.Scan(&u.ID, &u.Username, &u.DisplayName, &role, &u.PasswordHash, &active, &must, &u.Version,
@@ -39,7 +21,7 @@ func scanUser(s interface{ Scan(...any) error }) (User, error) {
 	return u, err
 }
 
-func (c conn) userWhere(ctx context.Context, where string, arg any) (User, error) {
+func (c conn) userWhere(ctx context.Context, where string, arg any) (qianxiang.User, error) {
 	u, err := scanUser(c.queryRow(ctx, `SELECT `+userCols+` FROM users u JOIN orgs o ON o.id = u.org_id WHERE `+where, arg))
 	if errors.Is(err, sql.ErrNoRows) {
 		return u, qianxiang.ErrNotFound("user")
@@ -48,23 +30,23 @@ func (c conn) userWhere(ctx context.Context, where string, arg any) (User, error
 }
 
 // UserByName finds a user by username.
-func (c conn) UserByName(ctx context.Context, name string) (User, error) {
+func (c conn) UserByName(ctx context.Context, name string) (qianxiang.User, error) {
 	return c.userWhere(ctx, `u.username = ?`, name)
 }
 
 // UserByID finds a user by id.
-func (c conn) UserByID(ctx context.Context, id int64) (User, error) {
+func (c conn) UserByID(ctx context.Context, id int64) (qianxiang.User, error) {
 	return c.userWhere(ctx, `u.id = ?`, id)
 }
 
 // Users lists users, by organisation path then name.
-func (c conn) Users(ctx context.Context) ([]User, error) {
+func (c conn) Users(ctx context.Context) ([]qianxiang.User, error) {
 	rows, err := c.query(ctx, `SELECT `+userCols+` FROM users u JOIN orgs o ON o.id = u.org_id ORDER BY o.path, u.username`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []User
+	var out []qianxiang.User
 	for rows.Next() {
 		u, err := scanUser(rows)
 		if err != nil {
@@ -76,7 +58,7 @@ func (c conn) Users(ctx context.Context) ([]User, error) {
 }
 
 // InsertUser adds a user.
-func (tx *Tx) InsertUser(ctx context.Context, u *User) error {
+func (tx *Tx) InsertUser(ctx context.Context, u *qianxiang.User) error {
 	now := ts(tx.now())
 	id, err := tx.insert(ctx, `INSERT INTO users (username, display_name, role, org_id, password_hash, active, must_change, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, u.Username, u.DisplayName, string(u.Role), u.Org.ID, u.PasswordHash, b2i(u.Active), b2i(u.MustChange), now, now)
@@ -88,7 +70,7 @@ func (tx *Tx) InsertUser(ctx context.Context, u *User) error {
 }
 
 // UpdateUser writes role, org, display name, password hash, flags.
-func (tx *Tx) UpdateUser(ctx context.Context, u *User) error {
+func (tx *Tx) UpdateUser(ctx context.Context, u *qianxiang.User) error {
 	_, err := tx.exec(ctx, `UPDATE users SET display_name = ?, role = ?, org_id = ?, password_hash = ?, active = ?, must_change = ?,
 		version = version + 1, updated_at = ? WHERE id = ?`,
 		u.DisplayName, string(u.Role), u.Org.ID, u.PasswordHash, b2i(u.Active), b2i(u.MustChange), ts(tx.now()), u.ID)

@@ -9,7 +9,6 @@ import (
 
 	"qianxiang"
 	"qianxiang/app"
-	"qianxiang/store"
 )
 
 func (s *Server) projectAPIRoutes() {
@@ -28,7 +27,7 @@ func (s *Server) projectAPIRoutes() {
 // projectQuery reads the list filters shared by the API and the page.
 func projectQuery(r *http.Request) (app.ProjectQuery, error) {
 	q := r.URL.Query()
-	var f store.ProjectFilter
+	var f qianxiang.ProjectFilter
 	var err error
 	if f.Year, err = queryInt(r, "year", 0); err != nil {
 		return app.ProjectQuery{}, err

@@ -13,7 +13,6 @@ import (
 
 	"qianxiang"
 	"qianxiang/internal/i18n"
-	"qianxiang/store"
 )
 
 type ctxKey int
@@ -27,8 +26,8 @@ type reqInfo struct {
 	ID      string
 	Addr    string // the client's address (behind a trusted proxy, the one it saw)
 	HTTPS   bool   // the client reached us over TLS (directly or at the proxy)
-	User    *store.User
-	Session *store.Session
+	User    *qianxiang.User
+	Session *qianxiang.Session
 	Bearer  bool
 	Lang    string
 }
@@ -181,7 +180,7 @@ func unsafeMethod(m string) bool {
 
 // csrfOK accepts the token from the X-CSRF-Token header or the csrf form
 // field. Logging in (no session yet) is guarded by the Origin check instead.
-func (s *Server) csrfOK(r *http.Request, sess *store.Session) bool {
+func (s *Server) csrfOK(r *http.Request, sess *qianxiang.Session) bool {
 	tok := r.Header.Get("X-CSRF-Token")
 	if tok == "" {
 		if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {

@@ -15,7 +15,6 @@ import (
 
 	"qianxiang"
 	"qianxiang/internal/i18n"
-	"qianxiang/store"
 )
 
 // pages holds one template set per page: the layout, the shared partials
@@ -76,7 +75,7 @@ type Page struct {
 	Lang    string
 	Title   string
 	Nav     string // the navigation item to highlight
-	User    *store.User
+	User    *qianxiang.User
 	CSRF    string
 	Path    string
 	Query   url.Values

@@ -7,7 +7,6 @@ import (
 	"qianxiang"
 	"qianxiang/app"
 	"qianxiang/internal/i18n"
-	"qianxiang/store"
 )
 
 func (s *Server) adminUIRoutes() {
@@ -23,8 +22,8 @@ func (s *Server) adminUIRoutes() {
 }
 
 type usersData struct {
-	Users  []store.User
-	Tokens []store.Token
+	Users  []qianxiang.User
+	Tokens []qianxiang.Token
 	Orgs   []qianxiang.Org
 	Roles  []qianxiang.Role
 	Admin  bool
@@ -130,9 +129,9 @@ func (s *Server) tokensRevoke(w http.ResponseWriter, r *http.Request) error {
 type auditData struct {
 	Verified bool
 	Entries  int64
-	Broken   []store.Broken
-	Trail    []store.AuditEntry
-	Filter   store.AuditFilter
+	Broken   []qianxiang.Broken
+	Trail    []qianxiang.AuditEntry
+	Filter   qianxiang.AuditFilter
 	Tables   []string
 }
 
@@ -141,7 +140,7 @@ type auditData struct {
 func (s *Server) auditPage(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	d := auditData{Tables: []string{"orgs", "users", "settings", "projects", "reports", "problems"}}
-	d.Filter = store.AuditFilter{Table: q.Get("table"), Actor: q.Get("actor")}
+	d.Filter = qianxiang.AuditFilter{Table: q.Get("table"), Actor: q.Get("actor")}
 	if v := q.Get("id"); v != "" {
 		id, err := strconv.ParseInt(v, 10, 64)
 		if err != nil {

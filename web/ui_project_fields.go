@@ -10,7 +10,6 @@ import (
 
 	"qianxiang"
 	"qianxiang/internal/i18n"
-	"qianxiang/store"
 )
 
 // fieldInputs are the fields the project form shows, each with a place for
@@ -161,7 +160,7 @@ var snapshotFields = map[string]string{"org_id": "org", "lead_org_id": "lead_org
 
 // changedSince lists the form fields that audited saves changed after the
 // given version was read, from the snapshots in the history.
-func changedSince(h []store.AuditEntry, version int) []string {
+func changedSince(h []qianxiang.AuditEntry, version int) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, e := range h {

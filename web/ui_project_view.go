@@ -118,7 +118,7 @@ var colLabels = map[string]string{
 
 // historyView turns audit entries into lines a person can read: who, when,
 // what, and which fields changed (from the snapshots before and after).
-func (s *Server) historyView(lang string, h []store.AuditEntry, orgs []qianxiang.Org) []historyEntry {
+func (s *Server) historyView(lang string, h []qianxiang.AuditEntry, orgs []qianxiang.Org) []historyEntry {
 	orgName := map[string]string{}
 	for _, o := range orgs {
 		orgName[strconv.FormatInt(o.ID, 10)] = o.Name

@@ -11,7 +11,6 @@ import (
 
 	"qianxiang"
 	"qianxiang/app"
-	"qianxiang/store"
 )
 
 // worker is one client: a reporter's token, its county admin's token, and
@@ -46,7 +45,7 @@ func setup(ctx context.Context, a *app.App, clients int, day time.Time) ([]worke
 		if admins[c.Code], err = a.CreateToken(ctx, sys, u.Username, "load"); err != nil {
 			return nil, err
 		}
-		ps, _, err := a.DB.Projects(ctx, store.ProjectFilter{Year: day.Year(), OrgCode: c.Code})
+		ps, _, err := a.DB.Projects(ctx, qianxiang.ProjectFilter{Year: day.Year(), OrgCode: c.Code})
 		if err != nil {
 			return nil, err
 		}

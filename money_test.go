@@ -2,6 +2,7 @@ package qianxiang
 
 import (
 	"encoding/json"
+	"math"
 	"testing"
 )
 
@@ -14,8 +15,21 @@ func TestParseMoney(t *testing.T) {
 	}{
 		{"1234.56", 1, "1234.56", false},
 		{"1,234.5", 1, "1234.50", false},
-		{"0.005", 1, "0.01", false}, // half away from zero
-		{"-0.005", 1, "-0.01", false},
+		{"0.005", 1, "", true}, // more than two decimals: refused, not rounded
+		{"12.345", 1, "", true},
+		{"-0.005", 1, "", true},
+		{"92233720368547758.07", 1, "", true},  // wrapped to a negative before
+		{"184467440737095516.16", 1, "", true}, // wrapped to 0 before
+		{"9223372036854775807", 1, "", true},
+		{"99999999999999999999", 1, "", true},
+		{"1e308", 1, "", true},
+		{"1e99999", 1, "", true},
+		{"999999999999", 1, "", true},           // 万元: above 10,000 亿元
+		{"100000000", 1, "100000000.00", false}, // exactly 10,000 亿元
+		{"100000000.01", 1, "", true},
+		{"10000", 10000, "100000000.00", false}, // 10,000 亿元 written in 亿元
+		{"10000.000001", 10000, "", true},
+		{"-100000000", 1, "-100000000.00", false},
 		{"12.3456", 10000, "123456.00", false}, // 亿元 → 万元 exactly
 		{"0.00001", 10000, "0.10", false},
 		{"1.5E+3", 1, "1500.00", false},
@@ -32,6 +46,55 @@ func TestParseMoney(t *testing.T) {
 		if !c.err && m.String() != c.want {
 			t.Errorf("%q ×%d = %s, want %s", c.in, c.factor, m, c.want)
 		}
+	}
+}
+
+func TestParseMoneyTolerantTakesSpreadsheetNoise(t *testing.T) {
+	cases := []struct {
+		in   string
+		want string
+		err  bool
+	}{
+		{"1234.5600000000001", "1234.56", false},
+		{"1234.5599999999999", "1234.56", false},
+		{"12.345", "", true},
+		{"12.3449", "", true},
+		{"1e308", "", true},
+	}
+	for _, c := range cases {
+		m, err := ParseMoneyTolerant(c.in, 1)
+		if (err != nil) != c.err || !c.err && m.String() != c.want {
+			t.Errorf("%q: %s, %v", c.in, m, err)
+		}
+	}
+}
+
+func TestMoneyJSONRefusalNamesTheField(t *testing.T) {
+	for _, body := range []string{`{"completed": 92233720368547758.07}`, `{"completed": 1e308}`,
+		`{"completed": 184467440737095516.16}`, `{"completed": 9223372036854775807}`, `{"completed": 12.345}`, `{"completed": "x"}`} {
+		var v struct {
+			Completed *Money `json:"completed"`
+		}
+		err := json.Unmarshal([]byte(body), &v)
+		e := AmountError(err)
+		if e == nil || e.Code != EValidation || len(e.Details) != 1 || e.Details[0].Field != "completed" {
+			t.Errorf("%s: %v → %#v", body, err, e)
+		}
+	}
+}
+
+func TestAddMoneyDetectsOverflow(t *testing.T) {
+	if _, ok := AddMoney(Money(math.MaxInt64), 1); ok {
+		t.Fatal("MaxInt64 + 1 must overflow")
+	}
+	if _, ok := AddMoney(Money(math.MinInt64), -1); ok {
+		t.Fatal("MinInt64 - 1 must overflow")
+	}
+	if s, ok := AddMoney(MaxAmount, MaxAmount); !ok || s != 2*MaxAmount {
+		t.Fatal("two bounded amounts add")
+	}
+	if Money(math.MinInt64).String() != "-92233720368547758.08" {
+		t.Fatalf("MinInt64 prints as %s", Money(math.MinInt64))
 	}
 }
 

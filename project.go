@@ -3,7 +3,6 @@ package qianxiang
 import (
 	"regexp"
 	"strings"
-	"unicode/utf8"
 )
 
 // Kind is 新开工 / 续建 / 前期.
@@ -123,17 +122,18 @@ type Project struct {
 // ScopeOf locates the project for the access predicate.
 func (p *Project) ScopeOf() Scope { return Scope{Paths: []string{p.OrgPath, p.LeadOrgPath}} }
 
-// Validate checks the rules a project must satisfy whatever its source.
+// Validate checks the rules a project must satisfy whatever its source
+// (API, form, workbook, CLI). It also normalises the text fields (trimmed,
+// Unicode NFC) after checking them against TextRules, so that every path
+// stores the same text for the same input.
 // cityCode is the 6-digit code of the city, for the project code check.
 func (p *Project) Validate(cityCode string) error {
-	var d []Detail
+	d := p.cleanText()
 	add := func(field, format string, args ...any) {
 		d = append(d, Detail{Field: field, Format: format, Args: args})
 	}
 	if strings.TrimSpace(p.Name) == "" {
 		add("name", "is required")
-	} else if utf8.RuneCountInString(p.Name) > 200 {
-		add("name", "is longer than 200 characters")
 	}
 	if p.Year < 2000 || p.Year > 2100 {
 		add("year", "must be a year between 2000 and 2100")
@@ -147,19 +147,13 @@ func (p *Project) Validate(cityCode string) error {
 	if p.Stage != "" && !p.Stage.Valid() {
 		add("stage", "is not a known stage")
 	}
-	if p.TotalInvestment < 0 {
-		add("total_investment", "must not be negative")
-	}
-	if p.AnnualPlan < 0 {
-		add("annual_plan", "must not be negative")
-	}
 	if p.AnnualPlan > p.TotalInvestment && p.TotalInvestment >= 0 {
 		add("annual_plan", "annual plan %s is greater than total investment %s", p.AnnualPlan, p.TotalInvestment)
 	}
 	if p.Kind == KindNew && p.PlannedStart.IsZero() {
 		add("planned_start", "is required for a new project")
 	}
-	if p.Code != "" {
+	if p.Code != "" && !hasField(d, "code") {
 		if e := AsError(CheckProjectCode(p.Code, cityCode)); e != nil {
 			add("code", e.Format, e.Args...)
 		}
@@ -186,4 +180,13 @@ func CheckProjectCode(code, cityCode string) error {
 		return Errorf(EValidation, "project code %q is for place %s, outside the city %s", code, code[5:11], cityCode)
 	}
 	return nil
+}
+
+func hasField(ds []Detail, field string) bool {
+	for _, d := range ds {
+		if d.Field == field {
+			return true
+		}
+	}
+	return false
 }

@@ -34,3 +34,29 @@ type Report struct {
 	UpdatedBy    string       `json:"updated_by,omitempty"`
 	Version      int          `json:"version"`
 }
+
+// CheckCompleted applies the plausible bounds of a month's completed
+// investment: within CheckAmount's, and, when the project's total
+// investment is known (above 0), neither the month nor the year to date
+// (othersYTD: the year's other counted months, plus this one) above it. A
+// year cannot put more into a project than the whole project costs; such a
+// figure is a typing slip (a unit in 元 instead of 万元), refused on every
+// path rather than accepted with a warning, because a dispatch summed from
+// it would mislead every county's ranking.
+func CheckCompleted(field string, month, othersYTD, total Money) *Detail {
+	if d := CheckAmount(field, month); d != nil {
+		return d
+	}
+	if total <= 0 {
+		return nil
+	}
+	if month > total {
+		return &Detail{Field: field, Format: "%s 万元 in one month is more than the project's total investment of %s 万元",
+			Args: []any{month.Grouped(), total.Grouped()}}
+	}
+	if ytd, ok := AddMoney(othersYTD, month); !ok || ytd > total {
+		return &Detail{Field: field, Format: "the year to date would be %s 万元, more than the project's total investment of %s 万元",
+			Args: []any{ytd.Grouped(), total.Grouped()}}
+	}
+	return nil
+}

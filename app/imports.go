@@ -102,6 +102,7 @@ func (a *App) ImportProjects(ctx context.Context, actor qianxiang.Actor, year in
 		res.Totals.AnnualPlan += p.AnnualPlan
 		res.Rows = append(res.Rows, ir)
 	}
+	res.Errors = append(res.Errors, checkImportedProjects(a.CityCode(ctx), res.Rows, res.Errors)...)
 	if len(res.Errors) > 0 {
 		return res, importError(res.Errors)
 	}
@@ -212,15 +213,16 @@ func (a *App) ImportReports(ctx context.Context, actor qianxiang.Actor, year, mo
 	if err := a.checkReportMonth(year, imp.Month); err != nil {
 		return imp, err
 	}
+	byID := map[int64]qianxiang.Project{}
+	for _, p := range ps {
+		byID[p.ID] = p
+	}
+	imp.Errors = append(imp.Errors, checkImportedReports(imp, byID, prior)...)
 	if len(imp.Errors) > 0 {
 		return imp, importError(imp.Errors)
 	}
 	if dryRun {
 		return imp, nil
-	}
-	byID := map[int64]qianxiang.Project{}
-	for _, p := range ps {
-		byID[p.ID] = p
 	}
 	err = a.DB.Tx(ctx, func(tx *store.Tx) error {
 		now := a.Now()

@@ -128,6 +128,9 @@ func (a *App) PatchProject(ctx context.Context, actor qianxiang.Actor, id int64,
 		np := p
 		np.Extra = nil
 		if err := json.Unmarshal(patch, &np); err != nil {
+			if e := qianxiang.AmountError(err); e != nil {
+				return e
+			}
 			return qianxiang.Errorf(qianxiang.EInvalid, "malformed project JSON: %s", jsonProblem(err))
 		}
 		if np.Extra == nil {

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"qianxiang"
@@ -86,6 +85,25 @@ func (a *App) reportTx(ctx context.Context, actor qianxiang.Actor, act qianxiang
 	return out, a.internal(ctx, "report "+action, err)
 }
 
+// othersYTD sums the counted reports of the report's year other than its
+// own month, for the year-to-date bound.
+func othersYTD(ctx context.Context, tx *store.Tx, r *qianxiang.Report) (qianxiang.Money, error) {
+	rs, err := tx.ProjectReports(ctx, r.ProjectID, r.Year)
+	if err != nil {
+		return 0, err
+	}
+	var sum qianxiang.Money
+	for _, o := range rs {
+		if o.Month != r.Month && o.Status.Counts() && o.Completed.Plausible() {
+			sum += o.Completed // bounded amounts: twelve of them cannot overflow
+		}
+	}
+	return sum, nil
+}
+
+// detailError is the 422 of one refused field.
+func detailError(d qianxiang.Detail) error { return qianxiang.FieldError(d.Field, d.Format, d.Args...) }
+
 func monthLabel(y, m int) string { return qianxiang.Date{Year: y, Month: m}.String() }
 
 // editable says whether actor may change the report's figures now.
@@ -111,22 +129,27 @@ func (a *App) SaveReport(ctx context.Context, actor qianxiang.Actor, projectID i
 			if err := a.editable(ctx, actor, p, r); err != nil {
 				return err
 			}
-			return a.applyInput(p, r, in)
+			return a.applyInput(ctx, tx, p, r, in)
 		})
 }
 
-func (a *App) applyInput(p *qianxiang.Project, r *qianxiang.Report, in ReportInput) error {
+func (a *App) applyInput(ctx context.Context, tx *store.Tx, p *qianxiang.Project, r *qianxiang.Report, in ReportInput) error {
 	if in.Completed != nil {
-		if *in.Completed < 0 {
-			return qianxiang.FieldError("completed", "must not be negative")
+		others, err := othersYTD(ctx, tx, r)
+		if err != nil {
+			return err
+		}
+		if d := qianxiang.CheckCompleted("completed", *in.Completed, others, p.TotalInvestment); d != nil {
+			return detailError(*d)
 		}
 		r.Completed = *in.Completed
 	}
 	if in.Progress != nil {
-		if len([]rune(*in.Progress)) > 2000 {
-			return qianxiang.FieldError("progress", "is longer than 2000 characters")
+		v, d := qianxiang.CleanText("progress", *in.Progress)
+		if d != nil {
+			return detailError(*d)
 		}
-		r.Progress = strings.TrimSpace(*in.Progress)
+		r.Progress = v
 	}
 	if in.StartedOn != nil {
 		d := *in.StartedOn
@@ -151,7 +174,7 @@ func (a *App) SubmitReport(ctx context.Context, actor qianxiang.Actor, projectID
 				return err
 			}
 			if in != nil {
-				if err := a.applyInput(p, r, *in); err != nil {
+				if err := a.applyInput(ctx, tx, p, r, *in); err != nil {
 					return err
 				}
 			}
@@ -193,7 +216,10 @@ func (a *App) ApproveReport(ctx context.Context, actor qianxiang.Actor, projectI
 
 // ReturnReport sends a report back to its unit with a reason.
 func (a *App) ReturnReport(ctx context.Context, actor qianxiang.Actor, projectID int64, year, month int, reason string) (qianxiang.Report, error) {
-	reason = strings.TrimSpace(reason)
+	reason, d := qianxiang.CleanText("reason", reason)
+	if d != nil {
+		return qianxiang.Report{}, detailError(*d)
+	}
 	if reason == "" {
 		return qianxiang.Report{}, qianxiang.FieldError("reason", "is required: tell the unit what to fix")
 	}

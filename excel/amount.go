@@ -2,6 +2,7 @@ package excel
 
 import (
 	"errors"
+	"math/big"
 	"regexp"
 	"strings"
 
@@ -19,11 +20,12 @@ var (
 	groupedInt   = regexp.MustCompile(`^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$`)
 	errNotNumber = errors.New("not a number")
 	errTooLarge  = errors.New("too large")
+	errTooFine   = errors.New("more than two decimals")
 )
 
-// maxAmountDigits bounds the integer part of an amount so that no cell can
-// overflow Money (int64 hundredths) or make big.Rat work hard; 10^13 万元 is
-// far beyond any project.
+// maxAmountDigits bounds the integer part of an amount before it is parsed,
+// so that no cell makes big.Rat work hard; the domain's MaxAmount then
+// bounds the value itself.
 const maxAmountDigits = 13
 
 // parseAmount reads an amount cell in the column's unit (factor 1 for 万元,
@@ -54,11 +56,17 @@ func parseAmount(s string, factor int64) (m qianxiang.Money, empty bool, err err
 	if intDigits(t) > maxAmountDigits {
 		return 0, false, errTooLarge
 	}
-	m, err = qianxiang.ParseMoneyScaled(t, factor)
-	if err != nil {
-		return 0, false, errNotNumber
+	// Tolerant: a numeric cell's text can carry binary floating-point noise.
+	m, err = qianxiang.ParseMoneyTolerant(t, factor)
+	switch qianxiang.AmountFault(err) {
+	case 0:
+		return m, false, nil
+	case qianxiang.FaultTooLarge:
+		return 0, false, errTooLarge
+	case qianxiang.FaultTooFine:
+		return 0, false, errTooFine
 	}
-	return m, false, nil
+	return 0, false, errNotNumber
 }
 
 // intDigits counts the digits an amount has before its decimal point,
@@ -91,9 +99,24 @@ func plainText(s string) string {
 	if !strings.ContainsAny(s, "eE") || !plainNumber.MatchString(s) {
 		return s
 	}
-	m, err := qianxiang.ParseMoneyScaled(s, 1)
-	if err != nil || intDigits(s) > 15 || m%100 != 0 {
+	if intDigits(s) > 15 {
 		return s
 	}
-	return strings.TrimSuffix(m.String(), ".00")
+	r, ok := new(big.Rat).SetString(s)
+	if !ok || !r.IsInt() {
+		return s
+	}
+	return r.Num().String()
+}
+
+// amountProblem words a refused amount cell for the row's error.
+func amountProblem(raw, unit string, err error) (string, []any) {
+	raw = strings.TrimSpace(raw)
+	switch err {
+	case errTooLarge:
+		return "%q is too large for an amount in %s: no project is above 10,000 亿元", []any{raw, unit}
+	case errTooFine:
+		return "%q has more than two decimals of 万元; write it to the hundredth", []any{raw}
+	}
+	return "%q is not a number", []any{raw}
 }

@@ -123,10 +123,9 @@ func (p *projectReader) amount(r int, f field) (qianxiang.Money, bool) {
 	switch {
 	case empty:
 		p.fail(r, f, "the %s is empty", fieldLabel(f))
-	case err == errTooLarge:
-		p.fail(r, f, "%q is too large for an amount in %s", strings.TrimSpace(raw), c.unit)
 	case err != nil:
-		p.fail(r, f, "%q is not a number", strings.TrimSpace(raw))
+		format, args := amountProblem(raw, c.unit, err)
+		p.fail(r, f, format, args...)
 	case m < 0:
 		p.fail(r, f, "the %s %s is negative", fieldLabel(f), m)
 	default:

@@ -23,7 +23,8 @@ func (p *reportReader) row(r int) (ReportRow, bool) {
 	m, _, err := parseAmount(get(fCompleted), c.factor)
 	switch {
 	case err != nil:
-		p.fail(r, fCompleted, "%q is not a number", strings.TrimSpace(get(fCompleted)))
+		format, args := amountProblem(get(fCompleted), c.unit, err)
+		p.fail(r, fCompleted, format, args...)
 	case m < 0:
 		p.fail(r, fCompleted, "the amount completed this month %s is negative", m)
 	}
@@ -96,7 +97,8 @@ func (p *reportReader) checkYTD(r int, pr *qianxiang.Project, month qianxiang.Mo
 	switch {
 	case empty:
 	case err != nil:
-		p.fail(r, fYTD, "%q is not a number", strings.TrimSpace(raw))
+		format, args := amountProblem(raw, c.unit, err)
+		p.fail(r, fYTD, format, args...)
 	case ytd != p.opt.PriorYTD[pr.ID]+month:
 		p.fail(r, fYTD, "the cumulative %s is not months 1-%d as reported (%s) plus this month (%s)",
 			ytd, p.month-1, p.opt.PriorYTD[pr.ID], month)

@@ -54,7 +54,13 @@ func decode(r *http.Request, v any) error {
 	if err != nil {
 		return qianxiang.Errorf(qianxiang.EInvalid, "the request body is too large or unreadable")
 	}
+	if err := jsonTextProblem(body); err != nil {
+		return err
+	}
 	if err := json.Unmarshal(body, v); err != nil {
+		if e := qianxiang.AmountError(err); e != nil {
+			return e
+		}
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) {
 			return qianxiang.FieldError(te.Field, "has the wrong type")

@@ -136,6 +136,9 @@ func (s *Server) apiPatchProject(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return qianxiang.Errorf(qianxiang.EInvalid, "the request body is too large or unreadable")
 	}
+	if err := jsonTextProblem(body); err != nil {
+		return err
+	}
 	p, err := s.App.PatchProject(r.Context(), actor(r), id, v, body)
 	if err != nil {
 		return err

@@ -49,9 +49,9 @@ func (s *Server) routes() {
 }
 
 // ServeHTTP runs the middleware chain: request id and log, panic guard,
-// security headers, then the caller's identity.
+// security headers, the caller's identity, then text no field accepts.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	s.withRequestLog(s.recoverPanic(securityHeaders(s.authenticate(s.mux)))).ServeHTTP(w, r)
+	s.withRequestLog(s.recoverPanic(securityHeaders(s.authenticate(s.textGuard(s.mux))))).ServeHTTP(w, r)
 }
 
 func cacheForever(h http.Handler) http.Handler {

@@ -79,8 +79,9 @@ func readProjectForm(r *http.Request, d *projectFormData) (qianxiang.Project, bo
 			return
 		}
 		m, err := qianxiang.ParseMoney(s)
-		if err != nil {
-			bad(field, "is not a number")
+		if e := qianxiang.AsError(err); e != nil {
+			d.Errs[field] = i18n.T(lang, e.Format, e.Args...)
+			return
 		}
 		*dst = m
 	}

@@ -1,0 +1,22 @@
+package i18n
+
+func init() { register(zhMoney, false) }
+
+// zhMoney: amounts out of bounds and text no field accepts.
+var zhMoney = map[string]string{
+	"%q is too large for an amount in %s: no project is above 10,000 亿元": "%q 作为以%s计的金额过大：任何项目都不超过1万亿元",
+	"%q has more than two decimals of 万元; write it to the hundredth":     "%q 的万元金额超过两位小数，请精确到0.01万元",
+	"is empty; write an amount in 万元":                                    "为空，请填写以万元计的金额",
+	"%s is not a number":                                                 "%s 不是数字",
+	"%s is more than 10,000 亿元, beyond any project":                      "%s 超过1万亿元，超出任何项目的规模",
+	"%s 万元 is more than 10,000 亿元, beyond any project":                   "%s 万元超过1万亿元，超出任何项目的规模",
+	"%s has more than two decimals; amounts are in 万元 to the hundredth":  "%s 超过两位小数：金额以万元计，精确到0.01",
+	"is not an amount":                       "不是金额",
+	"must be a number of 万元 such as 1234.56": "须为以万元计的数字，如 1234.56",
+	"%s 万元 in one month is more than the project's total investment of %s 万元":            "单月完成 %s 万元，超过项目总投资 %s 万元",
+	"the year to date would be %s 万元, more than the project's total investment of %s 万元": "年度累计将达 %s 万元，超过项目总投资 %s 万元",
+	"is not valid UTF-8 text": "不是有效的 UTF-8 文本",
+	"contains the control character U+%04X at character %d; remove it": "含有控制字符 U+%04X（第%d个字符），请删除",
+	"is %d characters long; at most %d are allowed":                    "长度为%d个字符，最多允许%d个",
+	"the form could not be read":                                       "无法读取表单",
+}

@@ -76,6 +76,9 @@ type Dispatch struct {
 	ByLeadOrg    []OrgDispatch   `json:"by_lead_org"` // by lead organisation, ranked
 	RedProjects  []RedProject    `json:"red_projects"`
 	Missing      []MissingReport `json:"missing_reports"`
+	// Implausible names the projects whose stored figures were left out of
+	// the sums because they lie outside the bounds (see ImplausibleAmount).
+	Implausible []ImplausibleAmount `json:"implausible_amounts,omitempty"`
 	// Projects holds every project's light, for list filters.
 	Projects map[int64]ProjectLight `json:"-"`
 }
@@ -115,6 +118,13 @@ func ComputeDispatch(year, month int, s DispatchSettings, projects []DispatchPro
 	var total tally
 	byOrg, byLead := newGrouping(), newGrouping()
 	for i, p := range projects {
+		p, ok := plausiblePlan(p)
+		if !ok {
+			d.Implausible = append(d.Implausible, ImplausibleAmount{ID: p.ID, Name: p.Name, Org: p.Org, Field: "annual_plan"})
+		}
+		if accs[i].implausible {
+			d.Implausible = append(d.Implausible, ImplausibleAmount{ID: p.ID, Name: p.Name, Org: p.Org, Field: "completed"})
+		}
 		pl := r.light(p, accs[i])
 		lights[i] = pl
 		d.Projects[p.ID] = pl
@@ -137,7 +147,8 @@ func ComputeDispatch(year, month int, s DispatchSettings, projects []DispatchPro
 
 	d.RedProjects = make([]RedProject, len(red))
 	for k, i := range sortByOrgThenName(projects, red) {
-		d.RedProjects[k] = redProject(projects[i], lights[i])
+		p, _ := plausiblePlan(projects[i])
+		d.RedProjects[k] = redProject(p, lights[i])
 	}
 	d.Missing = make([]MissingReport, len(missing))
 	for k, i := range sortByOrgThenName(projects, missing) {

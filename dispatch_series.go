@@ -22,11 +22,13 @@ func MonthlySeries(year, month int, _ DispatchSettings, projects []DispatchProje
 	var plan Money
 	for _, p := range projects {
 		known[p.ID] = struct{}{}
-		plan += p.AnnualPlan
+		if p.AnnualPlan.Plausible() { // as ComputeDispatch: an implausible plan counts as 0
+			plan += p.AnnualPlan
+		}
 	}
 	perMonth := make([]Money, month+1)
 	for _, f := range reports {
-		if !f.Status.Counts() || f.Month < 1 || f.Month > month {
+		if !f.Status.Counts() || f.Month < 1 || f.Month > month || !f.Completed.Plausible() {
 			continue
 		}
 		if _, ok := known[f.ProjectID]; ok {

@@ -34,6 +34,10 @@ type MonthFigure struct {
 	Completed Money
 	StartedOn Date
 	Status    ReportStatus
+	// Implausible says a report behind this figure held an amount outside
+	// the stored bounds (written behind the application's back); the store
+	// leaves such amounts out of Completed rather than overflow its sum.
+	Implausible bool
 }
 
 // ProjectLight is a project's standing at the end of month N.
@@ -78,6 +82,7 @@ type projectAcc struct {
 	ytd             Money
 	startedByReport bool
 	reported        bool
+	implausible     bool // a report held an amount outside the bounds; it is left out of ytd
 }
 
 // counts says whether a report takes part in month N's dispatch.
@@ -89,7 +94,16 @@ func (r ruler) add(acc *projectAcc, f MonthFigure) {
 	if !r.counts(f) {
 		return
 	}
-	acc.ytd += f.Completed
+	// Plausible amounts are at most MaxAmount each, so twelve months of
+	// them cannot overflow; an implausible one is left out and reported.
+	if f.Completed.Plausible() {
+		acc.ytd += f.Completed
+	} else {
+		acc.implausible = true
+	}
+	if f.Implausible {
+		acc.implausible = true
+	}
 	if f.Month == r.month {
 		acc.reported = true
 	}

@@ -20,7 +20,10 @@ type ProjectFilter struct {
 
 // ProjectTotals are the sums of a filtered set.
 type ProjectTotals struct {
-	Count           int   `json:"count"`
+	Count int `json:"count"`
+	// Implausible counts projects whose stored amounts lie outside the
+	// bounds (written behind the application); they are left out of the sums.
+	Implausible     int   `json:"implausible,omitempty"`
 	TotalInvestment Money `json:"total_investment"`
 	AnnualPlan      Money `json:"annual_plan"`
 }

@@ -59,7 +59,9 @@ func (a *App) ReportGrid(ctx context.Context, actor qianxiang.Actor, year, month
 			return nil, a.internal(ctx, "grid", err)
 		}
 		for _, f := range fs {
-			ytd[f.ProjectID] += f.Completed
+			if f.Completed.Plausible() { // bounded: a year of them cannot overflow
+				ytd[f.ProjectID] += f.Completed
+			}
 			if f.Month == month-1 {
 				last[f.ProjectID] = f.Completed
 			}

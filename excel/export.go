@@ -185,7 +185,9 @@ func (lw *listWriter) row(seq int, p *qianxiang.Project) {
 		}
 		switch x := v.(type) {
 		case qianxiang.Money:
-			lw.sums[i] += x
+			if x.Plausible() { // a stored figure outside the bounds would overflow the sum
+				lw.sums[i] += x
+			}
 			lw.check(lw.f.SetCellFloat(listSheet, axis, x.Float(), 2, 64))
 		case qianxiang.Date:
 			if !x.IsZero() {

@@ -138,8 +138,11 @@ func (c conn) Projects(ctx context.Context, f qianxiang.ProjectFilter) ([]qianxi
 	if err != nil {
 		return nil, t, err
 	}
-	if err := c.queryRow(ctx, `SELECT COUNT(*), CAST(COALESCE(SUM(p.total_investment), 0) AS BIGINT), CAST(COALESCE(SUM(p.annual_plan), 0) AS BIGINT) FROM projects p`+where, args...).
-		Scan(&t.Count, (*int64)(&t.TotalInvestment), (*int64)(&t.AnnualPlan)); err != nil {
+	if err := c.queryRow(ctx, `SELECT COUNT(*), CAST(COALESCE(SUM(`+plausible("p.total_investment")+`), 0) AS BIGINT),
+		CAST(COALESCE(SUM(`+plausible("p.annual_plan")+`), 0) AS BIGINT),
+		COALESCE(SUM(CASE WHEN `+implausible("p.total_investment")+` + `+implausible("p.annual_plan")+` > 0 THEN 1 ELSE 0 END), 0)
+		FROM projects p`+where, args...).
+		Scan(&t.Count, (*int64)(&t.TotalInvestment), (*int64)(&t.AnnualPlan), &t.Implausible); err != nil {
 		return nil, t, err
 	}
 	q := `SELECT ` + projectCols + projectFrom + where + ` ORDER BY ` + projectSorts[f.Sort]

@@ -183,8 +183,8 @@ func (c conn) FiguresFor(ctx context.Context, year, month int, ids []int64) ([]q
 // it stands for, while the database sends one row per project instead of
 // twelve. args are year, N, then the arguments of extra.
 func (c conn) summaries(ctx context.Context, extra string, args []any) ([]qianxiang.MonthFigure, error) {
-	rows, err := c.query(ctx, `SELECT project_id, CAST(SUM(completed) AS BIGINT), MAX(month),
-		COALESCE(MIN(CASE WHEN started_on <> '' THEN started_on END), '')
+	rows, err := c.query(ctx, `SELECT project_id, CAST(SUM(`+plausible("completed")+`) AS BIGINT), MAX(month),
+		COALESCE(MIN(CASE WHEN started_on <> '' THEN started_on END), ''), MAX(`+implausible("completed")+`)
 		FROM reports WHERE year = ? AND month <= ? AND status IN ('submitted', 'approved')`+extra+`
 		GROUP BY project_id`, args...)
 	if err != nil {
@@ -196,10 +196,11 @@ func (c conn) summaries(ctx context.Context, extra string, args []any) ([]qianxi
 		f := qianxiang.MonthFigure{Status: qianxiang.ReportSubmitted}
 		var completed int64
 		var so string
-		if err := rows.Scan(&f.ProjectID, &completed, &f.Month, &so); err != nil {
+		var bad int
+		if err := rows.Scan(&f.ProjectID, &completed, &f.Month, &so, &bad); err != nil {
 			return nil, err
 		}
-		f.Completed = qianxiang.Money(completed)
+		f.Completed, f.Implausible = qianxiang.Money(completed), bad == 1
 		f.StartedOn, _ = qianxiang.ParseDate(so)
 		fs = append(fs, f)
 	}

@@ -122,7 +122,9 @@ func (s *Server) gridRowFor(a qianxiang.Actor, g *app.Grid, gr app.GridRow) grid
 	if rep := gr.Report; rep != nil {
 		row.Status, row.Version = string(rep.Status), rep.Version
 		row.Completed, row.Progress, row.StartedOn = rep.Completed.String(), rep.Progress, rep.StartedOn.String()
-		row.YTD += rep.Completed
+		if s, ok := qianxiang.AddMoney(row.YTD, rep.Completed); ok && rep.Completed.Plausible() {
+			row.YTD = s
+		}
 		open = rep.Status == qianxiang.ReportDraft || rep.Status == qianxiang.ReportReturned
 		row.Reviewable = rep.Status == qianxiang.ReportSubmitted || rep.Status == qianxiang.ReportApproved
 		if g.Locked && !rep.Reopened && !a.Can(qianxiang.ActLateReport, scope) {

@@ -151,6 +151,10 @@ func cmdReport(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	for _, x := range d.Implausible {
+		// The report is still written; the office must know what it lacks.
+		fmt.Fprintf(env.Stderr, "warning: project %d (%s, %s) holds an implausible %s, left out of the sums\n", x.ID, x.Name, x.Org.Name, x.Field)
+	}
 	w, done, err := output(env, *out)
 	if err != nil {
 		return err

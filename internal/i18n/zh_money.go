@@ -18,5 +18,7 @@ var zhMoney = map[string]string{
 	"is not valid UTF-8 text": "不是有效的 UTF-8 文本",
 	"contains the control character U+%04X at character %d; remove it": "含有控制字符 U+%04X（第%d个字符），请删除",
 	"is %d characters long; at most %d are allowed":                    "长度为%d个字符，最多允许%d个",
-	"the form could not be read":                                       "无法读取表单",
+	"These projects hold an amount outside the plausible bounds (above 10,000 亿元 or negative), written outside the application; it is left out of the sums. Correct the project or its report:": "以下项目存有超出合理范围的金额（超过1万亿元或为负数），系绕过本系统写入，已不计入合计。请更正项目或其月报：",
+	"%d projects hold an implausible amount, left out of the sums": "%d个项目存有不合理金额，未计入合计",
+	"the form could not be read":                                   "无法读取表单",
 }

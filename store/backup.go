@@ -138,6 +138,7 @@ func (db *DB) Restore(ctx context.Context, r io.Reader) (rows int, err error) {
 	if h.Version != 1 {
 		return 0, qianxiang.Errorf(qianxiang.EValidation, "backup format version %d is newer than this program understands", h.Version)
 	}
+	var faults restoreFaults
 	err = db.Tx(ctx, func(tx *Tx) error {
 		if _, err := tx.exec(ctx, `DELETE FROM audit_head`); err != nil {
 			return err
@@ -172,6 +173,11 @@ func (db *DB) Restore(ctx context.Context, r io.Reader) (rows int, err error) {
 			if err := d.Decode(&row); err != nil || len(row) != len(cur.Columns) {
 				return qianxiang.Errorf(qianxiang.EValidation, "the backup is damaged in table %s", cur.Table)
 			}
+			if !faults.check(cur.Table, cur.Columns, row) || faults.count > 0 {
+				// Keep reading to list every faulty record; nothing more
+				// is written, and the transaction is rolled back below.
+				continue
+			}
 			for i, v := range row {
 				row[i] = untyped(v)
 			}
@@ -180,8 +186,14 @@ func (db *DB) Restore(ctx context.Context, r io.Reader) (rows int, err error) {
 			}
 			rows++
 		}
+		if err := faults.err(); err != nil {
+			return err
+		}
 		return tx.resetSequences(ctx)
 	})
+	if err != nil {
+		rows = 0
+	}
 	return rows, err
 }
 

@@ -19,6 +19,10 @@ var zhMoney = map[string]string{
 	"contains the control character U+%04X at character %d; remove it": "含有控制字符 U+%04X（第%d个字符），请删除",
 	"is %d characters long; at most %d are allowed":                    "长度为%d个字符，最多允许%d个",
 	"These projects hold an amount outside the plausible bounds (above 10,000 亿元 or negative), written outside the application; it is left out of the sums. Correct the project or its report:": "以下项目存有超出合理范围的金额（超过1万亿元或为负数），系绕过本系统写入，已不计入合计。请更正项目或其月报：",
-	"%d projects hold an implausible amount, left out of the sums": "%d个项目存有不合理金额，未计入合计",
-	"the form could not be read":                                   "无法读取表单",
+	"%d projects hold an implausible amount, left out of the sums":       "%d个项目存有不合理金额，未计入合计",
+	"holds bytes that are not UTF-8 text, which PostgreSQL cannot store": "含有非 UTF-8 文本的字节，PostgreSQL 无法存储",
+	"holds a NUL character (U+0000), which PostgreSQL cannot store":      "含有空字符（U+0000），PostgreSQL 无法存储",
+	"holds the amount %s, outside 0 to 10,000 亿元":                        "金额为 %s，超出0至1万亿元的范围",
+	"the backup holds %d values this database cannot take, the first in %s; nothing was restored. Correct these records in the source database and back it up again": "备份中有%d个值无法写入本数据库，第一个位于 %s；未恢复任何数据。请在源数据库中更正这些记录后重新备份",
+	"the form could not be read": "无法读取表单",
 }

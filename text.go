@@ -38,6 +38,7 @@ var TextRules = map[string]TextRule{
 	"extra.value":        {2000, true},
 	"target.start_by":    {7, false},
 	"target.complete_by": {7, false},
+	"org.code":           {40, false},
 	"org.name":           {100, false},
 	"user.display_name":  {100, false},
 	// Monthly reports and problems.

@@ -206,3 +206,49 @@ func TestRestoreNamesTheRecordsThatCannotMove(t *testing.T) {
 		})
 	}
 }
+
+// The month's 调度表 meets the same limits as the API: a progress text with
+// NUL or too long, a problem too long, a month above the project's total
+// and a 3-decimal amount are refused with their rows, and nothing is written.
+func TestReportImportKeepsTheLimitsOfTheAPI(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, a *app.App) {
+		testenv.Lvliang(t, a)
+		a.Now = func() time.Time { return time.Date(2023, 3, 10, 10, 0, 0, 0, a.Loc) }
+		cmd := testenv.User(t, a, "zhb", qianxiang.RoleCommand, "141100")
+		var names []string
+		for _, n := range []string{"甲项目", "乙项目", "丙项目", "丁项目", "戊项目"} {
+			if _, err := a.CreateProject(ctx, cmd, newProject(n, "141102")); err != nil { // total 5000.00 万元
+				t.Fatal(err)
+			}
+			names = append(names, n)
+		}
+		csv := "项目名称,县（市、区）,本月完成投资,形象进度,存在问题\n" +
+			names[0] + ",离石区,10,正常,\n" +
+			names[1] + ",离石区,10,进度\a,\n" +
+			names[2] + ",离石区,10," + strings.Repeat("进", 2001) + ",\n" +
+			names[3] + ",离石区,5000.01,,\n" +
+			names[4] + ",离石区,10.001,,\n"
+		_, err := a.ImportReports(ctx, cmd, 2023, 2, "调度表.csv", strings.NewReader(csv), false)
+		if qianxiang.ErrorCode(err) != qianxiang.EValidation {
+			t.Fatalf("import: %v %v", err, details(err))
+		}
+		for _, want := range []struct {
+			row   int
+			field string
+		}{{3, "progress"}, {4, "progress"}, {5, "completed"}} {
+			if !hasDetail(err, want.row, want.field) {
+				t.Errorf("row %d %s not refused: %v %v", want.row, want.field, err, details(err))
+			}
+		}
+		found := false
+		for _, d := range details(err) {
+			found = found || d.Row == 6 && strings.Contains(d.Message(), "more than two decimals")
+		}
+		if !found {
+			t.Errorf("10.001 not refused on row 6: %v", details(err))
+		}
+		if rs, _ := a.DB.MonthReports(ctx, 2023, 2); len(rs) != 0 {
+			t.Fatalf("a refused import wrote %d reports", len(rs))
+		}
+	})
+}

@@ -94,6 +94,17 @@ func (a *App) AddOrg(ctx context.Context, actor qianxiang.Actor, code, name stri
 	if !actor.Can(qianxiang.ActManageOrgs, qianxiang.Scope{}) {
 		return o, qianxiang.ErrForbidden()
 	}
+	for _, f := range []struct {
+		rule, field string
+		v           *string
+	}{{"org.code", "code", &o.Code}, {"org.name", "name", &o.Name}} {
+		v, d := qianxiang.CleanText(f.rule, *f.v)
+		if d != nil {
+			d.Field = f.field
+			return o, detailError(*d)
+		}
+		*f.v = v
+	}
 	switch {
 	case o.Code == "":
 		return o, qianxiang.FieldError("code", "is required")

@@ -127,8 +127,8 @@ func isSubHeader(t *table, r int, aliases map[string]alias) bool {
 			return false
 		}
 		filled = true
-		if _, _, err := parseAmount(v, 1); err == nil {
-			return false
+		if _, _, err := parseAmount(v, 1); err == nil || err == errTooFine || err == errTooLarge {
+			return false // a number, even one the rows would refuse, is no header
 		}
 		if upper, ok := aliases[headerKey(t.get(r-1, c)).key]; ok && (upper.field == fName || upper.field == fCode || upper.field == fSeq) {
 			return false

@@ -79,7 +79,11 @@ func readProjectForm(r *http.Request, d *projectFormData) (qianxiang.Project, bo
 			return
 		}
 		m, err := qianxiang.ParseMoney(s)
-		if e := qianxiang.AsError(err); e != nil {
+		if qianxiang.AmountFault(err) == qianxiang.FaultNotNumber {
+			bad(field, "is not a number")
+			return
+		}
+		if e := qianxiang.AsError(err); e != nil { // a number beyond the bounds: say which
 			d.Errs[field] = i18n.T(lang, e.Format, e.Args...)
 			return
 		}

@@ -252,3 +252,17 @@ func TestReportImportKeepsTheLimitsOfTheAPI(t *testing.T) {
 		}
 	})
 }
+
+// The services the CLI and admin pages call keep the text rules too.
+func TestOrgAndUserNamesRefuseControlCharacters(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, a *app.App) {
+		testenv.Lvliang(t, a)
+		if _, err := a.AddOrg(ctx, qianxiang.SystemActor, "141100-X", "某局\x00", qianxiang.OrgDepartment, "141100"); !hasDetail(err, 0, "name") {
+			t.Fatalf("org name with NUL: %v", err)
+		}
+		_, _, err := a.AddUser(ctx, qianxiang.SystemActor, app.NewUser{Username: "wang", DisplayName: "王\a", Role: qianxiang.RoleViewer, OrgCode: "141100"})
+		if !hasDetail(err, 0, "display_name") {
+			t.Fatalf("display name with a bell: %v", err)
+		}
+	})
+}

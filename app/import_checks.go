@@ -2,6 +2,7 @@ package app
 
 import (
 	"strings"
+	"unicode"
 
 	"qianxiang"
 	"qianxiang/excel"
@@ -70,4 +71,12 @@ func checkImportedReports(imp *excel.ReportImport, projects map[int64]qianxiang.
 		}
 	}
 	return out
+}
+
+// dropControl removes a control character (for strings.Map).
+func dropControl(r rune) rune {
+	if unicode.Is(unicode.Cc, r) {
+		return -1
+	}
+	return r
 }

@@ -46,6 +46,7 @@ func photoType(data []byte) (string, error) {
 // photoName keeps a short, printable base name for people to recognise.
 func photoName(name string) string {
 	name = strings.TrimSpace(filepath.Base(strings.ReplaceAll(name, `\`, "/")))
+	name = strings.Map(dropControl, name) // a browser's file name is cleaned, not refused
 	if name == "." || name == "/" || !utf8.ValidString(name) {
 		return ""
 	}

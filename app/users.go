@@ -43,7 +43,12 @@ func (a *App) AddUser(ctx context.Context, actor qianxiang.Actor, in NewUser) (q
 	} else if err := CheckPasswordStrength(pw, in.Username); err != nil {
 		return u, "", err
 	}
-	u = qianxiang.User{Username: in.Username, DisplayName: strings.TrimSpace(in.DisplayName), Role: in.Role, Org: org,
+	dn, d := qianxiang.CleanText("user.display_name", in.DisplayName)
+	if d != nil {
+		d.Field = "display_name"
+		return u, "", detailError(*d)
+	}
+	u = qianxiang.User{Username: in.Username, DisplayName: dn, Role: in.Role, Org: org,
 		PasswordHash: HashPassword(pw), Active: true, MustChange: in.Password == ""}
 	err = a.DB.Tx(ctx, func(tx *store.Tx) error {
 		if err := tx.InsertUser(ctx, &u); err != nil {

@@ -359,3 +359,20 @@ func CheckInstruction(text string) (string, error) {
 	}
 	return text, nil
 }
+
+// ProblemFilter selects problems for a list. OrgPath and Scope are
+// materialised paths; Today decides what is overdue.
+type ProblemFilter struct {
+	ProjectID int64
+	Status    ProblemStatus
+	Category  ProblemCategory
+	OrgPath   string // owner or co-organisation at or below this org
+	LeaderID  int64  // the project's leader
+	Escalated bool
+	Overdue   bool
+	Today     Date
+	// Scope limits an organisation to problems on its projects and those
+	// assigned to it ("" for city-wide roles).
+	Scope string
+	Limit int
+}

@@ -7,6 +7,7 @@ package app
 import (
 	"context"
 	"log/slog"
+	"net/http"
 	"time"
 
 	"qianxiang"
@@ -23,6 +24,11 @@ type App struct {
 	Loc *time.Location
 	// SessionTTL is how long a login lasts.
 	SessionTTL time.Duration
+	// Instance names this server among several on one database (leases,
+	// webhook claims, the attempt log).
+	Instance string
+	// HTTP sends the outbound webhook.
+	HTTP *http.Client
 }
 
 // New returns the services over an open database.
@@ -31,7 +37,8 @@ func New(db *store.DB, log *slog.Logger) *App {
 	if err != nil {
 		loc = time.FixedZone("CST", 8*3600)
 	}
-	a := &App{DB: db, Log: log, Now: time.Now, Loc: loc, SessionTTL: 12 * time.Hour}
+	a := &App{DB: db, Log: log, Now: time.Now, Loc: loc, SessionTTL: 12 * time.Hour, Instance: instanceName(),
+		HTTP: &http.Client{Timeout: 10 * time.Second}}
 	db.Now = func() time.Time { return a.Now().UTC() }
 	return a
 }

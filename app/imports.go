@@ -255,11 +255,9 @@ func (a *App) ImportReports(ctx context.Context, actor qianxiang.Actor, year, mo
 				return err
 			}
 			if desc := strings.TrimSpace(row.Problem); desc != "" {
-				id, err := tx.InsertProblem(ctx, p.ID, "", desc, "调度表 "+monthLabel(year, imp.Month), p.LeadOrg.ID)
-				if err != nil {
-					return err
-				}
-				if err := tx.Audit(ctx, actor.Username, "create", "problems", id, desc, ""); err != nil {
+				pr := qianxiang.Problem{Project: qianxiang.ProjectRef{ID: p.ID}, Category: qianxiang.CatOther, Description: desc,
+					OwnerOrg: p.LeadOrg, Source: "调度表 " + monthLabel(year, imp.Month), RaisedBy: actor.Username}
+				if err := a.insertProblem(ctx, tx, actor, &pr); err != nil {
 					return err
 				}
 			}

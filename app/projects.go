@@ -293,12 +293,3 @@ func (a *App) FilterValues(ctx context.Context, actor qianxiang.Actor, year int)
 	}
 	return sectors, leaders, nil
 }
-
-// ProjectProblems lists the problems raised on a project the actor can see.
-func (a *App) ProjectProblems(ctx context.Context, actor qianxiang.Actor, id int64) ([]store.Problem, error) {
-	if _, err := a.Project(ctx, actor, id); err != nil {
-		return nil, err
-	}
-	ps, err := a.DB.ProjectProblems(ctx, id)
-	return ps, a.internal(ctx, "problems", err)
-}

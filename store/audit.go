@@ -25,11 +25,13 @@ var governed = []struct{ Table, LabelCol string }{
 	{"reports", "id"},
 	{"problems", "description"},
 	{"photos", "name"},
+	{"problem_instructions", "text"},
+	{"webhook_config", "url"},
 }
 
 // secretCols are never copied into the trail; their hash is, so a direct
 // edit of a password hash still shows.
-var secretCols = map[string]bool{"password_hash": true}
+var secretCols = map[string]bool{"password_hash": true, "secret": true}
 
 // Snapshot reads a governed row as canonical JSON (sorted keys, every value
 // a string or null), the same on SQLite and PostgreSQL. It returns "" when

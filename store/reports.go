@@ -154,13 +154,6 @@ func (c conn) LatestMonth(ctx context.Context, year int) (int, error) {
 	return m, err
 }
 
-// InsertProblem adds a problem raised on a project.
-func (tx *Tx) InsertProblem(ctx context.Context, projectID int64, category, description, source string, ownerOrg int64) (int64, error) {
-	now := ts(tx.now())
-	return tx.insert(ctx, `INSERT INTO problems (project_id, category, description, owner_org_id, source, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, projectID, category, description, ownerOrg, source, now, now)
-}
-
 // FiguresFor sums the counted reports of months 1..month of some projects
 // (one summary figure each, as DispatchInput gives).
 func (c conn) FiguresFor(ctx context.Context, year, month int, ids []int64) ([]qianxiang.MonthFigure, error) {

@@ -1,0 +1,113 @@
+package qianxiang
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// NotificationKind says why someone is told.
+type NotificationKind string
+
+const (
+	NoteAssigned    NotificationKind = "assigned"    // a problem was given to your organisation
+	NoteDueSoon     NotificationKind = "due_soon"    // due within three days
+	NoteOverdue     NotificationKind = "overdue"     // past its due date
+	NoteEscalated   NotificationKind = "escalated"   // gone up to you, the leader
+	NoteInstruction NotificationKind = "instruction" // a leader's 批示 to acknowledge
+	NoteOrderIssued NotificationKind = "order_issued"
+	NoteOrderAnswer NotificationKind = "order_answered"
+)
+
+// Label is the English label, the catalog's key for the Chinese one.
+func (k NotificationKind) Label() string {
+	switch k {
+	case NoteAssigned:
+		return "Assigned to you"
+	case NoteDueSoon:
+		return "Due within 3 days"
+	case NoteOverdue:
+		return "Overdue"
+	case NoteEscalated:
+		return "Escalated to you"
+	case NoteInstruction:
+		return "Instruction received"
+	case NoteOrderIssued:
+		return "Supervision order issued"
+	case NoteOrderAnswer:
+		return "Supervision order answered"
+	}
+	return string(k)
+}
+
+// ReminderDays is how far ahead the due-soon reminder looks.
+const ReminderDays = 3
+
+// Notification is one message in a user's in-app centre.
+type Notification struct {
+	ID       int64            `json:"id"`
+	UserID   int64            `json:"-"`
+	Kind     NotificationKind `json:"kind"`
+	Entity   string           `json:"entity"` // "problems", later "orders"
+	EntityID int64            `json:"entity_id"`
+	Subject  string           `json:"subject"`
+	Link     string           `json:"link"`
+	At       time.Time        `json:"at"`
+	ReadAt   time.Time        `json:"read_at,omitzero"`
+}
+
+// Read reports a read notification.
+func (n Notification) Read() bool { return !n.ReadAt.IsZero() }
+
+// Webhook is the optional outbound hook a city connects its messaging
+// system to: every notification event is POSTed to URL as JSON, signed
+// with Secret.
+type Webhook struct {
+	URL    string `json:"url"`
+	Secret string `json:"secret,omitempty"`
+}
+
+// Validate accepts an absolute http or https URL with a host, or an empty
+// URL (no webhook).
+func (w *Webhook) Validate() error {
+	w.URL, w.Secret = strings.TrimSpace(w.URL), strings.TrimSpace(w.Secret)
+	if w.URL == "" {
+		return nil
+	}
+	u, err := url.Parse(w.URL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return FieldError("url", "%q is not an http(s) address", w.URL)
+	}
+	if len(w.Secret) < 16 {
+		return FieldError("secret", "must be at least %d characters", 16)
+	}
+	return nil
+}
+
+// SignatureHeader carries the body's HMAC-SHA256 as "sha256=<hex>".
+const SignatureHeader = "X-Qianxiang-Signature"
+
+// Sign gives the signature header value of a body.
+func (w Webhook) Sign(body []byte) string {
+	m := hmac.New(sha256.New, []byte(w.Secret))
+	m.Write(body)
+	return "sha256=" + hex.EncodeToString(m.Sum(nil))
+}
+
+// WebhookMaxAttempts is how often a delivery is tried before it is given up.
+const WebhookMaxAttempts = 6
+
+// WebhookBackoff is the wait after the n-th failed attempt (1-based):
+// 1, 2, 4, 8, 16 minutes.
+func WebhookBackoff(n int) time.Duration {
+	if n < 1 {
+		n = 1
+	}
+	if n > 10 {
+		n = 10
+	}
+	return time.Minute << (n - 1)
+}

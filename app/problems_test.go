@@ -239,4 +239,3 @@ func TestProblemEscalatesOnceWhenTheClockPassesItsDueDate(t *testing.T) {
 		}
 	})
 }
-

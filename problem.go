@@ -114,6 +114,29 @@ const (
 	PAAck      ProblemAction = "ack"      // the owner acknowledges a 批示
 )
 
+// Label is the English name of a step, the catalog's key for the Chinese.
+func (a ProblemAction) Label() string {
+	switch a {
+	case PAStart:
+		return "Take it up"
+	case PAResolve:
+		return "Mark resolved"
+	case PAClose:
+		return "Confirm and close"
+	case PAReopen:
+		return "Reopen"
+	case PAReassign:
+		return "Reassign"
+	case PAExtend:
+		return "Extend"
+	case PAInstruct:
+		return "Write an instruction"
+	case PAAck:
+		return "Acknowledge"
+	}
+	return string(a)
+}
+
 // problemSteps is the state machine: from a status, an action leads to a
 // status. Reassign and extend keep the status and are allowed while the
 // problem is pending.
@@ -130,9 +153,9 @@ func NextStatus(s ProblemStatus, act ProblemAction) (ProblemStatus, error) {
 		return to, nil
 	}
 	if act == PAClose {
-		return "", Errorf(EValidation, "only a resolved problem can be closed; this one is %s", s)
+		return "", Errorf(EValidation, "only a resolved problem can be closed; this one is %s", s.Label())
 	}
-	return "", Errorf(EValidation, "a problem that is %s cannot be given the step %s", s, act)
+	return "", Errorf(EValidation, "a problem that is %s cannot be given the step %s", s.Label(), act.Label())
 }
 
 // Problem is an obstacle raised on a project (问题清单), with an owner
@@ -304,7 +327,7 @@ func (p *Problem) Extend(due Date, reason string, today Date) error {
 	reason = strings.TrimSpace(reason)
 	switch {
 	case !p.Status.Pending():
-		return Errorf(EValidation, "a problem that is %s cannot be extended", p.Status)
+		return Errorf(EValidation, "a problem that is %s cannot be extended", p.Status.Label())
 	case reason == "":
 		return FieldError("reason", "is required to extend a due date")
 	case due.IsZero() || due.MonthOnly():
@@ -323,7 +346,7 @@ func (p *Problem) Reassign(owner OrgRef, ownerPath string, reason string) error 
 	reason = strings.TrimSpace(reason)
 	switch {
 	case !p.Status.Pending():
-		return Errorf(EValidation, "a problem that is %s cannot be reassigned", p.Status)
+		return Errorf(EValidation, "a problem that is %s cannot be reassigned", p.Status.Label())
 	case reason == "":
 		return FieldError("reason", "is required to reassign a problem")
 	case owner.ID == p.OwnerOrg.ID:

@@ -25,7 +25,7 @@ func TestProblemStateMachine(t *testing.T) {
 			}
 		}
 	}
-	if _, err := NextStatus(ProblemInProgress, PAClose); err == nil || err.Error() != "only a resolved problem can be closed; this one is in_progress" {
+	if _, err := NextStatus(ProblemInProgress, PAClose); err == nil || err.Error() != "only a resolved problem can be closed; this one is In progress" {
 		t.Errorf("closing an unresolved problem: %v", err)
 	}
 }

@@ -26,6 +26,11 @@ type circular struct {
 	// the city's.
 	Scope           string
 	Overdue, Behind int // red projects by reason
+	// Problems past their due date, with each one's latest 批示, when the
+	// circular is printed for a reader the services can ask (the page).
+	ProblemsShown   bool
+	OverdueProblems []qianxiang.Problem
+	Latest          map[int64]qianxiang.Instruction
 }
 
 func newCircular(d *qianxiang.Dispatch, city, lang string, issued time.Time) *circular {

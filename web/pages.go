@@ -84,6 +84,8 @@ type Page struct {
 	Error   string
 	Details []string
 	Data    any
+	// Unread counts the user's unread notifications, shown in the header.
+	Unread int
 }
 
 // T translates for the page's language.
@@ -125,6 +127,7 @@ func (s *Server) page(r *http.Request, title, nav string, data any) *Page {
 		p.CSRF = ri.Session.CSRF
 	}
 	p.Print = r.URL.Query().Get("print") == "1"
+	p.Unread = s.unreadCount(r)
 	return p
 }
 

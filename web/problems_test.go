@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"testing"
 
+	"qianxiang"
 	"qianxiang/internal/testenv"
 	"qianxiang/store"
 )
@@ -12,11 +13,12 @@ import (
 func TestProjectProblemsOnThePageAndAPI(t *testing.T) {
 	w := newAPIWorld(t, "sqlite")
 	err := w.a.DB.Tx(context.Background(), func(tx *store.Tx) error {
-		id, err := tx.InsertProblem(context.Background(), w.lishi.ID, "", "用地指标未落实", "调度表 2023-02", w.lishi.LeadOrg.ID)
-		if err != nil {
+		p := qianxiang.Problem{Project: qianxiang.ProjectRef{ID: w.lishi.ID}, Category: qianxiang.CatOther, Description: "用地指标未落实",
+			Source: "调度表 2023-02", OwnerOrg: w.lishi.LeadOrg}
+		if err := tx.InsertProblem(context.Background(), &p); err != nil {
 			return err
 		}
-		return tx.Audit(context.Background(), "test", "create", "problems", id, "用地指标未落实", "")
+		return tx.Audit(context.Background(), "test", "create", "problems", p.ID, "用地指标未落实", "")
 	})
 	if err != nil {
 		t.Fatal(err)

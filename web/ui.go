@@ -17,7 +17,6 @@ func (s *Server) uiRoutes() {
 	m.HandleFunc("GET /account", s.authed(s.accountPage))
 	m.HandleFunc("POST /account", s.authed(s.accountSubmit))
 	m.HandleFunc("GET /{$}", s.authed(s.homePage))
-	m.HandleFunc("GET /problems", s.authed(s.modulePage("Problems", "problems", "问题清单、督导、指挥")))
 	m.HandleFunc("GET /congress", s.authed(s.modulePage("Congress", "congress", "人大会议 · 代表履职")))
 	m.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/static/favicon.svg", http.StatusMovedPermanently)

@@ -36,6 +36,7 @@ type cockpitView struct {
 	RemindMissing             int
 	Screen                    bool
 	Updated                   string
+	Obstacles                 obstacles
 }
 
 func (s *Server) cockpitPage(w http.ResponseWriter, r *http.Request) error {
@@ -58,7 +59,7 @@ func (s *Server) loadCockpit(r *http.Request) (*cockpitView, error) {
 	}
 	ctx, a, lang := r.Context(), actor(r), info(r).Lang
 	v := &cockpitView{dispatchView: dv, Screen: r.URL.Query().Get("screen") == "1",
-		Updated: s.App.Now().In(s.App.Loc).Format("2006-01-02 15:04")}
+		Updated: s.App.Now().In(s.App.Loc).Format("2006-01-02 15:04"), Obstacles: s.obstacles(r)}
 	if v.Series, err = s.App.Series(ctx, a, dv.Year, dv.Month); err != nil {
 		return nil, err
 	}

@@ -88,6 +88,9 @@ func (s *Server) dispatchPage(w http.ResponseWriter, r *http.Request) error {
 	if r.URL.Query().Get("print") == "1" {
 		c := newCircular(v.D, v.City, info(r).Lang, s.App.Now().In(s.App.Loc))
 		c.Scope = v.Scope
+		if err := s.addOverdueProblems(r, c); err != nil {
+			return err
+		}
 		p := s.page(r, "Dispatch circular", "dispatch", c)
 		p.Title = c.Title()
 		return s.render(w, r, 200, "circular", p)

@@ -20,8 +20,9 @@ type projectViewData struct {
 	LightMonth int
 	Reports    []qianxiang.Report
 	History    []historyEntry
-	Problems   []store.Problem
+	Problems   []qianxiang.Problem
 	CanEdit    bool
+	CanRaise   bool // may raise a problem on it
 }
 
 // historyEntry is one audit entry as people read it.
@@ -62,7 +63,7 @@ func (s *Server) projectView(r *http.Request, id int64) (*projectViewData, error
 	if err != nil {
 		return nil, err
 	}
-	d := &projectViewData{P: pr, CanEdit: a.Can(qianxiang.ActEditProject, pr.ScopeOf())}
+	d := &projectViewData{P: pr, CanEdit: a.Can(qianxiang.ActEditProject, pr.ScopeOf()), CanRaise: a.Can(qianxiang.ActWriteProblem, pr.ScopeOf())}
 	if d.Light, d.LightMonth, err = s.App.ProjectLight(ctx, a, id); err != nil {
 		return nil, err
 	}

@@ -24,6 +24,8 @@ type Server struct {
 	Addr string // the address actually listened on
 	http *http.Server
 	ln   net.Listener
+	// stop ends the scheduled work (escalation, reminders, webhook).
+	stop context.CancelFunc
 }
 
 // ServeConfig is what serve is told.
@@ -68,6 +70,11 @@ func StartServer(ctx context.Context, env *Env, cfg ServeConfig) (*Server, error
 	s := &Server{App: a, DB: db, Addr: ln.Addr().String(), ln: ln,
 		http: &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}}
 	go s.http.Serve(ln)
+	// Every instance sweeps; the lease and the conditional writes make
+	// each escalation, reminder and delivery happen once across them.
+	sctx, stop := context.WithCancel(context.WithoutCancel(ctx))
+	s.stop = stop
+	go a.RunScheduler(sctx, time.Minute)
 	log.Info("serving", "addr", "http://"+s.Addr, "db", string(db.Dialect()))
 	return s, nil
 }
@@ -77,6 +84,7 @@ func (s *Server) Close() error {
 	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
 	err := s.http.Shutdown(ctx)
+	s.stop()
 	s.DB.Close()
 	return err
 }

@@ -21,7 +21,6 @@ import (
 	"qianxiang/store"
 )
 
-
 const hookSecret = "s3cret-for-the-city-hook"
 
 // receiver is the city's messaging system: it checks each signature and

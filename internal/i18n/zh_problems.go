@@ -104,3 +104,5 @@ var zhProblems = map[string]string{
 func init() {
 	register(map[string]string{"6. Overdue problems (%d)": "六、逾期未解决问题（%d 个）"}, false)
 }
+
+func init() { register(map[string]string{"Due date": "完成时限"}, false) }

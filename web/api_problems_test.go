@@ -69,4 +69,3 @@ func TestProblemsAPIScopesAndRefusals(t *testing.T) {
 		t.Fatalf("export: %d", st)
 	}
 }
-

@@ -5,7 +5,6 @@ import (
 	"sort"
 
 	"qianxiang"
-	"qianxiang/store"
 )
 
 // Desk is a leader's home page: the projects they are responsible for
@@ -49,7 +48,7 @@ func (a *App) Desk(ctx context.Context, actor qianxiang.Actor, username string) 
 		name = u.Username
 	}
 	d := &Desk{Leader: qianxiang.LeaderRef{ID: u.ID, Username: u.Username, Name: name}, Year: a.DefaultYear(ctx)}
-	page, err := a.Projects(ctx, actor, ProjectQuery{ProjectFilter: store.ProjectFilter{Year: d.Year, Leader: name, Sort: "org"}})
+	page, err := a.Projects(ctx, actor, ProjectQuery{ProjectFilter: qianxiang.ProjectFilter{Year: d.Year, Leader: name, Sort: "org"}})
 	if err != nil {
 		return nil, err
 	}

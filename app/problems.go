@@ -209,7 +209,7 @@ func (a *App) Problem(ctx context.Context, actor qianxiang.Actor, id int64) (qia
 type ProblemDetail struct {
 	qianxiang.Problem
 	Instructions []qianxiang.Instruction `json:"instructions"`
-	History      []qianxiang.AuditEntry      `json:"history"`
+	History      []qianxiang.AuditEntry  `json:"history"`
 	// SeeProject: the actor may open the project itself, not only its
 	// problem (an owner on another county's project may not).
 	SeeProject bool `json:"-"`

@@ -97,7 +97,7 @@ func TestWebhookIsSignedRetriedWithBackoffAndLogged(t *testing.T) {
 			t.Fatalf("attempt log: %+v %v", log, err)
 		}
 		// The secret is in no audit entry.
-		es, _ := a.AuditEntries(ctx, qianxiang.SystemActor, store.AuditFilter{Table: "webhook_config"})
+		es, _ := a.AuditEntries(ctx, qianxiang.SystemActor, qianxiang.AuditFilter{Table: "webhook_config"})
 		for _, e := range es {
 			if json.Valid([]byte(e.After)) && contains(e.After, hookSecret) {
 				t.Fatal("the webhook secret is in the audit trail")
@@ -164,7 +164,7 @@ func TestTwoServersOnOnePostgresSweepExactlyOnce(t *testing.T) {
 	if escalated.Load() != n {
 		t.Fatalf("escalated %d times, want %d", escalated.Load(), n)
 	}
-	es, _ := a.AuditEntries(ctx, qianxiang.SystemActor, store.AuditFilter{Table: "problems", Limit: 500})
+	es, _ := a.AuditEntries(ctx, qianxiang.SystemActor, qianxiang.AuditFilter{Table: "problems", Limit: 500})
 	audited := 0
 	for _, e := range es {
 		if e.Action == "escalate" {

@@ -7,7 +7,6 @@ import (
 
 	"qianxiang"
 	"qianxiang/app"
-	"qianxiang/store"
 )
 
 // problemTexts are obstacles as the 调度表 write them, by category.
@@ -42,7 +41,7 @@ func fillProblems(ctx context.Context, a *app.App, sys qianxiang.Actor) error {
 	if err != nil || len(years) == 0 {
 		return err
 	}
-	projects, _, err := a.DB.Projects(ctx, store.ProjectFilter{Year: years[0]})
+	projects, _, err := a.DB.Projects(ctx, qianxiang.ProjectFilter{Year: years[0]})
 	if err != nil {
 		return err
 	}

@@ -10,7 +10,6 @@ import (
 
 	"qianxiang"
 	"qianxiang/internal/i18n"
-	"qianxiang/store"
 )
 
 // projectViewData is what project.html shows.

@@ -15,9 +15,10 @@ CREATE INDEX problems_pending ON problems(status, due);
 -- Co-organisations as rows, so "assigned to my organisation" is a join;
 -- problems.co_orgs keeps their codes for the audit trail.
 CREATE TABLE problem_co_orgs (
+    id {{.ID}},
     problem_id BIGINT NOT NULL REFERENCES problems(id) ON DELETE CASCADE,
     org_id BIGINT NOT NULL REFERENCES orgs(id),
-    PRIMARY KEY (problem_id, org_id)
+    UNIQUE (problem_id, org_id)
 );
 CREATE INDEX problem_co_orgs_org ON problem_co_orgs(org_id);
 

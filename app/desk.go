@@ -52,7 +52,20 @@ func (a *App) Desk(ctx context.Context, actor qianxiang.Actor, username string) 
 	if err != nil {
 		return nil, err
 	}
+	// Red first, then yellow: what needs the leader's eye.
+	rank := map[qianxiang.Light]int{qianxiang.LightRed: 0, qianxiang.LightYellow: 1, qianxiang.LightGreen: 2}
 	d.Projects = page.Items
+	sort.SliceStable(d.Projects, func(i, j int) bool {
+		ri, ok := rank[d.Projects[i].Light]
+		if !ok {
+			ri = 3
+		}
+		rj, ok := rank[d.Projects[j].Light]
+		if !ok {
+			rj = 3
+		}
+		return ri < rj
+	})
 	ps, err := a.DB.Problems(ctx, qianxiang.ProblemFilter{LeaderID: u.ID, Today: a.Today()})
 	if err != nil {
 		return nil, a.internal(ctx, "desk", err)

@@ -14,7 +14,13 @@ type deskView struct {
 	*app.Desk
 	Leaders []qianxiang.LeaderRef // for the campaign office's chooser
 	Mine    bool
+	// Shown are the first projects, red ones first; the registry lists all.
+	Shown       []qianxiang.Project
+	AllProjects string
 }
+
+// deskProjectsShown bounds the desk's project list.
+const deskProjectsShown = 15
 
 func (s *Server) deskPage(w http.ResponseWriter, r *http.Request) error {
 	ctx, a := r.Context(), actor(r)
@@ -35,6 +41,8 @@ func (s *Server) deskPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	v.Desk = d
+	v.Shown = d.Projects[:min(len(d.Projects), deskProjectsShown)]
+	v.AllProjects = "/projects?" + queryString("year", strconv.Itoa(d.Year), "leader", d.Leader.Name)
 	if !v.Mine {
 		if v.Leaders, err = s.App.Leaders(ctx, a); err != nil {
 			return err

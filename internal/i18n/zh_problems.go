@@ -106,3 +106,7 @@ func init() {
 }
 
 func init() { register(map[string]string{"Due date": "完成时限"}, false) }
+
+func init() {
+	register(map[string]string{"red first": "红灯在前", "all %d in the registry": "在项目库中查看全部 %d 个"}, false)
+}

@@ -87,3 +87,15 @@ func (a *App) MarkNotificationsRead(ctx context.Context, actor qianxiang.Actor, 
 	})
 	return n, a.internal(ctx, "notifications", err)
 }
+
+// NotificationsSeen marks the caller's notifications about a record read
+// when they open it (the page calls this after reading it through the
+// services, so the record is one they may see).
+func (a *App) NotificationsSeen(ctx context.Context, actor qianxiang.Actor, entity string, id int64) error {
+	if actor.UserID == 0 {
+		return nil
+	}
+	return a.internal(ctx, "notifications", a.DB.Tx(ctx, func(tx *store.Tx) error {
+		return tx.MarkEntityRead(ctx, actor.UserID, entity, id, a.Now())
+	}))
+}

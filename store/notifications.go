@@ -106,3 +106,11 @@ func (c conn) OrgUserIDs(ctx context.Context, orgIDs []int64, roles ...qianxiang
 	}
 	return out, rows.Err()
 }
+
+// MarkEntityRead marks a user's notifications about one record read (they
+// opened it).
+func (tx *Tx) MarkEntityRead(ctx context.Context, userID int64, entity string, id int64, at time.Time) error {
+	_, err := tx.exec(ctx, `UPDATE notifications SET read_at = ? WHERE user_id = ? AND entity = ? AND entity_id = ? AND read_at = ''`,
+		ts(at), userID, entity, id)
+	return err
+}

@@ -65,7 +65,27 @@ func TestProblemsAPIScopesAndRefusals(t *testing.T) {
 		t.Fatalf("overdue list: %d", st)
 	}
 	testenv.Contains(t, page, "施工许可待办理", "文水县", "请文水县一周内办结", "已逾期")
+	if st, page = c.get("/dispatch?print=1"); st != 200 {
+		t.Fatalf("circular: %d", st)
+	}
+	testenv.Contains(t, page, "逾期未解决问题（1 个）", "施工许可待办理", "请文水县一周内办结")
+	// Opening the problem reads its notices.
+	cw := loginAs(t, w.srv.URL, "wenshui", testenv.Password)
+	if st, _ := cw.get(fmt.Sprintf("/problems/%d", id)); st != 200 {
+		t.Fatalf("problem page: %d", st)
+	}
+	if _, unread, _ := w.a.Notifications(t.Context(), wenshuiActor(t, w), 0); unread != 0 {
+		t.Fatalf("unread after opening the problem: %d", unread)
+	}
 	if st, x, _ := bearer(t, w.srv.URL, w.tokens["zhb"], "GET", "/problems/export.xlsx?overdue=1", nil, ""); st != 200 || !strings.HasPrefix(x, "PK") {
 		t.Fatalf("export: %d", st)
 	}
+}
+
+func wenshuiActor(t *testing.T, w *apiWorld) qianxiang.Actor {
+	u, err := w.a.DB.UserByName(t.Context(), "wenshui")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u.Actor()
 }

@@ -116,6 +116,9 @@ func (s *Server) problemPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if err := s.App.NotificationsSeen(r.Context(), actor(r), "problems", id); err != nil {
+		return err
+	}
 	p := s.page(r, "Problem", "problems", v)
 	p.Flash = flashFor(p, r.URL.Query().Get("done"))
 	return s.render(w, r, 200, "problem", p)

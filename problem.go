@@ -393,6 +393,7 @@ type ProblemFilter struct {
 	LeaderID  int64  // the project's leader
 	Escalated bool
 	Overdue   bool
+	Pending   bool // open or in progress
 	Today     Date
 	// Scope limits an organisation to problems on its projects and those
 	// assigned to it ("" for city-wide roles).

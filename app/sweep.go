@@ -59,7 +59,7 @@ func (a *App) Sweep(ctx context.Context) (SweepResult, error) {
 
 func (a *App) sweepProblems(ctx context.Context, r *SweepResult) error {
 	today := a.Today()
-	ps, err := a.DB.Problems(ctx, qianxiang.ProblemFilter{Today: today})
+	ps, err := a.DB.Problems(ctx, qianxiang.ProblemFilter{Today: today, Pending: true})
 	if err != nil {
 		return err
 	}

@@ -74,6 +74,9 @@ func (c conn) Problems(ctx context.Context, f qianxiang.ProblemFilter) ([]qianxi
 	if f.Escalated {
 		add(`pr.escalated_at <> ''`)
 	}
+	if f.Pending {
+		add(`pr.status IN ('open', 'in_progress')`)
+	}
 	if f.Overdue {
 		add(`pr.status IN ('open', 'in_progress') AND pr.due <> '' AND pr.due < ?`, f.Today.String())
 	}

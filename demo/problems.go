@@ -120,7 +120,11 @@ func fillProblems(ctx context.Context, a *app.App, sys qianxiang.Actor) error {
 					return err
 				}
 			}
-		case fate < 8 && due.Before(today): // overdue: the leader writes an instruction
+		case fate < 8 && due.Before(today): // overdue: escalated overnight, the leader writes an instruction
+			a.Now = at(due.AddDays(1), 0)
+			if _, err := a.Sweep(ctx); err != nil {
+				return err
+			}
 			a.Now = at(due.AddDays(1), 16)
 			ins, err := a.Instruct(ctx, leader, p.ID, instructionTexts[rng.IntN(len(instructionTexts))])
 			if err != nil {
@@ -134,6 +138,7 @@ func fillProblems(ctx context.Context, a *app.App, sys qianxiang.Actor) error {
 			}
 		}
 	}
+	// The rest go up to their leaders now, as the server's first sweep would.
 	a.Now = realNow
 	_, err = a.Sweep(ctx)
 	return err

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"net/url"
-	"strings"
 	"time"
 )
 
@@ -73,7 +72,13 @@ type Webhook struct {
 // Validate accepts an absolute http or https URL with a host, or an empty
 // URL (no webhook).
 func (w *Webhook) Validate() error {
-	w.URL, w.Secret = strings.TrimSpace(w.URL), strings.TrimSpace(w.Secret)
+	var err error
+	if w.URL, err = clean("url", w.URL); err != nil {
+		return err
+	}
+	if w.Secret, err = clean("secret", w.Secret); err != nil {
+		return err
+	}
 	if w.URL == "" {
 		return nil
 	}

@@ -3,7 +3,6 @@ package qianxiang
 import (
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // ProblemCategory is what kind of obstacle a problem is (问题类别).
@@ -208,12 +207,13 @@ type LeaderRef struct {
 // Validate checks a new problem on the day it is raised. Problems read
 // from a monthly workbook have no due date; those raised by hand do.
 func (p *Problem) Validate(today Date, needDue bool) error {
-	p.Description = strings.TrimSpace(p.Description)
+	var err error
+	if p.Description, err = clean("description", p.Description); err != nil {
+		return err
+	}
 	switch {
 	case p.Description == "":
 		return FieldError("description", "is required: say what blocks the project")
-	case utf8.RuneCountInString(p.Description) > 2000:
-		return FieldError("description", "is longer than %d characters", 2000)
 	case !p.Category.Valid():
 		return FieldError("category", "%q is not a category (land, funds, approval, demolition, utilities, environment, other)", string(p.Category))
 	case needDue && p.Due.IsZero():
@@ -305,7 +305,13 @@ func (p *Problem) Step(act ProblemAction, text string, now time.Time) error {
 	if err != nil {
 		return err
 	}
-	text = strings.TrimSpace(text)
+	field := "reason"
+	if act == PAResolve {
+		field = "resolution"
+	}
+	if text, err = clean(field, text); err != nil {
+		return err
+	}
 	switch act {
 	case PAResolve:
 		if text == "" {
@@ -324,8 +330,10 @@ func (p *Problem) Step(act ProblemAction, text string, now time.Time) error {
 
 // Extend moves the due date later, with a reason; a pending problem only.
 func (p *Problem) Extend(due Date, reason string, today Date) error {
-	reason = strings.TrimSpace(reason)
+	reason, err := clean("reason", reason)
 	switch {
+	case err != nil:
+		return err
 	case !p.Status.Pending():
 		return Errorf(EValidation, "a problem that is %s cannot be extended", p.Status.Label())
 	case reason == "":
@@ -343,8 +351,10 @@ func (p *Problem) Extend(due Date, reason string, today Date) error {
 
 // Reassign gives the problem to another owner, with a reason.
 func (p *Problem) Reassign(owner OrgRef, ownerPath string, reason string) error {
-	reason = strings.TrimSpace(reason)
+	reason, err := clean("reason", reason)
 	switch {
+	case err != nil:
+		return err
 	case !p.Status.Pending():
 		return Errorf(EValidation, "a problem that is %s cannot be reassigned", p.Status.Label())
 	case reason == "":
@@ -373,14 +383,24 @@ func (i Instruction) Acked() bool { return !i.AckedAt.IsZero() }
 
 // CheckInstruction validates a 批示's text.
 func CheckInstruction(text string) (string, error) {
-	text = strings.TrimSpace(text)
-	switch {
-	case text == "":
+	text, err := clean("text", text)
+	if err != nil {
+		return "", err
+	}
+	if text == "" {
 		return "", FieldError("text", "is required: write the instruction")
-	case utf8.RuneCountInString(text) > 2000:
-		return "", FieldError("text", "is longer than %d characters", 2000)
 	}
 	return text, nil
+}
+
+// clean applies the field's text rule (text.go) and refuses with a 422
+// naming the field.
+func clean(field, s string) (string, error) {
+	v, d := CleanText(field, s)
+	if d != nil {
+		return s, FieldError(d.Field, d.Format, d.Args...)
+	}
+	return v, nil
 }
 
 // ProblemFilter selects problems for a list. OrgPath and Scope are

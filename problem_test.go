@@ -1,6 +1,7 @@
 package qianxiang
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -104,6 +105,8 @@ func TestProblemValidate(t *testing.T) {
 		{Problem{Description: "x", Category: CatFunds}, "due"},
 		{Problem{Description: "x", Category: CatFunds, Due: Date{2023, 5, 1}}, "due"},
 		{Problem{Description: "x", Category: CatFunds, Due: Date{2023, 6, 0}}, "due"},
+		{Problem{Description: "用地\x00未交付", Category: CatLand, Due: Date{2023, 5, 31}}, "description"},
+		{Problem{Description: strings.Repeat("字", 2001), Category: CatLand, Due: Date{2023, 5, 31}}, "description"},
 	}
 	for i, c := range cases {
 		err := c.p.Validate(today, true)

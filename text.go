@@ -46,6 +46,12 @@ var TextRules = map[string]TextRule{
 	"reason":   {500, true},
 	"problem":  {2000, true},
 	"category": {100, false},
+	// A problem raised by hand, its steps and 批示; the webhook.
+	"description": {2000, true},
+	"resolution":  {2000, true},
+	"text":        {2000, true},
+	"url":         {2000, false},
+	"secret":      {200, false},
 }
 
 // Rule gives the rule of a field; a field not listed is one line of at

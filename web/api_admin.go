@@ -7,19 +7,6 @@ import (
 	"qianxiang/app"
 )
 
-func (s *Server) adminAPIRoutes() {
-	m := s.mux
-	m.HandleFunc("GET /api/v1/users", s.authed(s.apiUsers))
-	m.HandleFunc("POST /api/v1/users", s.authed(s.apiAddUser))
-	m.HandleFunc("POST /api/v1/users/{id}/reset-password", s.authed(s.apiResetPassword))
-	m.HandleFunc("POST /api/v1/users/{id}/active", s.authed(s.apiSetActive))
-	m.HandleFunc("PUT /api/v1/me/password", s.authed(s.apiChangePassword))
-	m.HandleFunc("GET /api/v1/tokens", s.authed(s.apiTokens))
-	m.HandleFunc("POST /api/v1/tokens", s.authed(s.apiCreateToken))
-	m.HandleFunc("DELETE /api/v1/tokens/{id}", s.authed(s.apiRevokeToken))
-	m.HandleFunc("GET /api/v1/audit/verify", s.authed(s.apiAuditVerify))
-}
-
 func (s *Server) apiUsers(w http.ResponseWriter, r *http.Request) error {
 	us, err := s.App.Users(r.Context(), actor(r))
 	if err != nil {

@@ -8,15 +8,6 @@ import (
 	"qianxiang/app"
 )
 
-func init() {
-	moduleRoutes = append(moduleRoutes, func(s *Server) {
-		m := s.mux
-		m.HandleFunc("POST /api/v1/projects/{id}/reports/{month}/photos", s.authed(s.apiAttachPhoto))
-		m.HandleFunc("GET /api/v1/projects/{id}/reports/{month}/photos", s.authed(s.apiReportPhotos))
-		m.HandleFunc("GET /api/v1/photos/{sha}", s.authed(s.apiPhoto))
-	})
-}
-
 // photoUpload reads the multipart field "file", refusing more than
 // app.MaxPhotoBytes before it is all read.
 func photoUpload(w http.ResponseWriter, r *http.Request) ([]byte, string, error) {

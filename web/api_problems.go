@@ -7,24 +7,6 @@ import (
 	"qianxiang/app"
 )
 
-// problemAPIRoutes: problems, instructions, notifications and the webhook
-// (contract.md, "Modules 4–7").
-func (s *Server) problemAPIRoutes() {
-	m := s.mux
-	m.HandleFunc("GET /api/v1/problems", s.authed(s.apiProblems))
-	m.HandleFunc("POST /api/v1/problems", s.authed(s.apiCreateProblem))
-	m.HandleFunc("GET /api/v1/problems/{id}", s.authed(s.apiProblem))
-	m.HandleFunc("POST /api/v1/problems/{id}/{step}", s.authed(s.apiProblemStep))
-	m.HandleFunc("POST /api/v1/problems/{id}/extend", s.authed(s.apiProblemExtend))
-	m.HandleFunc("POST /api/v1/problems/{id}/reassign", s.authed(s.apiProblemReassign))
-	m.HandleFunc("POST /api/v1/problems/{id}/instructions", s.authed(s.apiInstruct))
-	m.HandleFunc("POST /api/v1/problems/{id}/instructions/{iid}/ack", s.authed(s.apiAck))
-	m.HandleFunc("GET /api/v1/notifications", s.authed(s.apiNotifications))
-	m.HandleFunc("POST /api/v1/notifications/read", s.authed(s.apiNotificationsRead))
-	m.HandleFunc("GET /api/v1/settings/webhook", s.authed(s.apiWebhook))
-	m.HandleFunc("PUT /api/v1/settings/webhook", s.authed(s.apiSetWebhook))
-}
-
 // problemQuery reads the list filters shared by the API and the page.
 func problemQuery(r *http.Request) (app.ProblemQuery, error) {
 	q := r.URL.Query()

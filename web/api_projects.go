@@ -11,19 +11,6 @@ import (
 	"qianxiang/app"
 )
 
-func (s *Server) projectAPIRoutes() {
-	m := s.mux
-	m.HandleFunc("GET /api/v1/projects", s.authed(s.apiProjects))
-	m.HandleFunc("POST /api/v1/projects", s.authed(s.apiCreateProject))
-	m.HandleFunc("GET /api/v1/projects/{id}", s.authed(s.apiProject))
-	m.HandleFunc("PATCH /api/v1/projects/{id}", s.authed(s.apiPatchProject))
-	m.HandleFunc("DELETE /api/v1/projects/{id}", s.authed(s.apiDeleteProject))
-	m.HandleFunc("GET /api/v1/projects/{id}/history", s.authed(s.apiProjectHistory))
-	m.HandleFunc("GET /api/v1/projects/{id}/problems", s.authed(s.apiProjectProblems))
-	m.HandleFunc("POST /api/v1/imports/projects", s.authed(s.apiImportProjects))
-	m.HandleFunc("GET /api/v1/exports/projects", s.authed(s.apiExportProjects))
-}
-
 // projectQuery reads the list filters shared by the API and the page.
 func projectQuery(r *http.Request) (app.ProjectQuery, error) {
 	q := r.URL.Query()

@@ -9,19 +9,6 @@ import (
 	"qianxiang/app"
 )
 
-func (s *Server) reportAPIRoutes() {
-	m := s.mux
-	m.HandleFunc("GET /api/v1/projects/{id}/reports", s.authed(s.apiProjectReports))
-	m.HandleFunc("PUT /api/v1/projects/{id}/reports/{month}", s.authed(s.apiSaveReport))
-	m.HandleFunc("POST /api/v1/projects/{id}/reports/{month}/{action}", s.authed(s.apiReportAction))
-	m.HandleFunc("POST /api/v1/imports/reports", s.authed(s.apiImportReports))
-	m.HandleFunc("GET /api/v1/reports/grid", s.authed(s.apiGrid))
-	m.HandleFunc("GET /api/v1/dispatch", s.authed(s.apiDispatch))
-	m.HandleFunc("GET /api/v1/dispatch/series", s.authed(s.apiSeries))
-	m.HandleFunc("GET /api/v1/settings/dispatch", s.authed(s.apiGetSettings))
-	m.HandleFunc("PUT /api/v1/settings/dispatch", s.authed(s.apiPutSettings))
-}
-
 // monthParam reads YYYY-MM.
 func monthParam(v string) (int, int, error) {
 	y, m, ok := strings.Cut(v, "-")

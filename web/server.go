@@ -41,13 +41,6 @@ func New(a *app.App, log *slog.Logger) (*Server, error) {
 	return s, nil
 }
 
-func (s *Server) routes() {
-	static := http.FileServerFS(assets)
-	s.mux.Handle("GET /static/", cacheForever(static))
-	s.apiRoutes()
-	s.uiRoutes()
-}
-
 // ServeHTTP runs the middleware chain: request id and log, panic guard,
 // security headers, the caller's identity, then text no field accepts.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {

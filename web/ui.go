@@ -9,32 +9,12 @@ import (
 	"qianxiang/internal/i18n"
 )
 
-func (s *Server) uiRoutes() {
-	m := s.mux
-	m.HandleFunc("GET /login", s.adapt(s.loginPage))
-	m.HandleFunc("POST /login", s.adapt(s.loginSubmit))
-	m.HandleFunc("POST /logout", s.adapt(s.logoutSubmit))
-	m.HandleFunc("GET /account", s.authed(s.accountPage))
-	m.HandleFunc("POST /account", s.authed(s.accountSubmit))
-	m.HandleFunc("GET /{$}", s.authed(s.homePage))
-	m.HandleFunc("GET /congress", s.authed(s.modulePage("Congress", "congress", "人大会议 · 代表履职")))
-	m.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) {
-		http.Redirect(w, r, "/static/favicon.svg", http.StatusMovedPermanently)
-	})
-	s.adminUIRoutes()
-	s.moduleUIRoutes()
-	m.HandleFunc("/", s.adapt(func(w http.ResponseWriter, r *http.Request) error {
-		return qianxiang.Errorf(qianxiang.ENotFound, "%s not found", "page "+r.URL.Path)
-	}))
+func favicon(w http.ResponseWriter, r *http.Request) {
+	http.Redirect(w, r, "/static/favicon.svg", http.StatusMovedPermanently)
 }
 
-// moduleUIRoutes is filled in by the modules' page files (ui_*.go).
-var moduleRoutes []func(s *Server)
-
-func (s *Server) moduleUIRoutes() {
-	for _, f := range moduleRoutes {
-		f(s)
-	}
+func pageNotFound(w http.ResponseWriter, r *http.Request) error {
+	return qianxiang.Errorf(qianxiang.ENotFound, "%s not found", "page "+r.URL.Path)
 }
 
 // safeNext keeps a post-login redirect on this site. Browsers read a

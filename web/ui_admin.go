@@ -9,18 +9,6 @@ import (
 	"qianxiang/internal/i18n"
 )
 
-func (s *Server) adminUIRoutes() {
-	m := s.mux
-	m.HandleFunc("GET /settings", s.authed(s.settingsPage))
-	m.HandleFunc("GET /admin/users", s.authed(s.usersPage))
-	m.HandleFunc("POST /admin/users", s.authed(s.usersAdd))
-	m.HandleFunc("POST /admin/users/{id}/reset", s.authed(s.usersReset))
-	m.HandleFunc("POST /admin/users/{id}/active", s.authed(s.usersActive))
-	m.HandleFunc("POST /admin/tokens", s.authed(s.tokensCreate))
-	m.HandleFunc("POST /admin/tokens/{id}/revoke", s.authed(s.tokensRevoke))
-	m.HandleFunc("GET /admin/audit", s.authed(s.auditPage))
-}
-
 type usersData struct {
 	Users  []qianxiang.User
 	Tokens []qianxiang.Token

@@ -11,12 +11,6 @@ import (
 	"qianxiang/internal/i18n"
 )
 
-func init() {
-	moduleRoutes = append(moduleRoutes, func(s *Server) {
-		s.mux.HandleFunc("GET /cockpit", s.authed(s.cockpitPage))
-	})
-}
-
 // reminder is one organisation's projects without a counted report for
 // the month being reported.
 type reminder struct {

@@ -11,13 +11,6 @@ import (
 	"qianxiang/excel"
 )
 
-func init() {
-	moduleRoutes = append(moduleRoutes, func(s *Server) {
-		s.mux.HandleFunc("GET /dispatch", s.authed(s.dispatchPage))
-		s.mux.HandleFunc("GET /dispatch.xlsx", s.authed(s.dispatchXLSX))
-	})
-}
-
 // dispatchView is what dispatch.html and the cockpit read.
 type dispatchView struct {
 	D     *qianxiang.Dispatch

@@ -16,16 +16,6 @@ import (
 	"qianxiang/internal/i18n"
 )
 
-func init() {
-	moduleRoutes = append(moduleRoutes, func(s *Server) {
-		m := s.mux
-		m.HandleFunc("GET /imports", s.authed(s.importsPage))
-		m.HandleFunc("POST /imports", s.authed(s.importPreview))
-		m.HandleFunc("POST /imports/{upload}/confirm", s.authed(s.importConfirm))
-		m.HandleFunc("GET /imports/template.xlsx", s.authed(s.importTemplate))
-	})
-}
-
 // importData is what imports.html shows: the upload form, then a preview
 // (a dry run), then the outcome of the confirmed import.
 type importData struct {

@@ -13,25 +13,6 @@ import (
 	"qianxiang/app"
 )
 
-func init() {
-	moduleRoutes = append(moduleRoutes, func(s *Server) {
-		m := s.mux
-		s.problemAPIRoutes()
-		m.HandleFunc("GET /problems", s.authed(s.problemsPage))
-		m.HandleFunc("GET /problems/export.xlsx", s.authed(s.problemsExport))
-		m.HandleFunc("GET /problems/new", s.authed(s.newProblemPage))
-		m.HandleFunc("POST /problems/new", s.authed(s.newProblemSubmit))
-		m.HandleFunc("GET /problems/{id}", s.authed(s.problemPage))
-		m.HandleFunc("POST /problems/{id}/{action}", s.authed(s.problemSubmit))
-		m.HandleFunc("POST /problems/{id}/instructions/{iid}/ack", s.authed(s.ackSubmit))
-		m.HandleFunc("GET /desk", s.authed(s.deskPage))
-		m.HandleFunc("GET /notifications", s.authed(s.notificationsPage))
-		m.HandleFunc("POST /notifications/read", s.authed(s.notificationsRead))
-		m.HandleFunc("GET /settings/webhook", s.authed(s.webhookPage))
-		m.HandleFunc("POST /settings/webhook", s.authed(s.webhookSubmit))
-	})
-}
-
 // problemsView is what problems.html reads.
 type problemsView struct {
 	Items      []qianxiang.Problem

@@ -11,16 +11,6 @@ import (
 	"qianxiang/internal/i18n"
 )
 
-func init() {
-	moduleRoutes = append(moduleRoutes, func(s *Server) {
-		m := s.mux
-		m.HandleFunc("GET /projects/new", s.authed(s.projectNewPage))
-		m.HandleFunc("POST /projects/new", s.authed(s.projectCreate))
-		m.HandleFunc("GET /projects/{id}/edit", s.authed(s.projectEditPage))
-		m.HandleFunc("POST /projects/{id}/edit", s.authed(s.projectSave))
-	})
-}
-
 // projectFormData is what project_form.html shows. Values holds every input
 // as the user typed it, so nothing they typed is lost when a save is refused.
 type projectFormData struct {

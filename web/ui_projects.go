@@ -10,15 +10,6 @@ import (
 	"qianxiang/app"
 )
 
-func init() {
-	moduleRoutes = append(moduleRoutes, func(s *Server) {
-		m := s.mux
-		m.HandleFunc("GET /projects", s.authed(s.projectsPage))
-		m.HandleFunc("GET /projects/{id}", s.authed(s.projectPage))
-		m.HandleFunc("POST /projects/{id}/delete", s.authed(s.projectDelete))
-	})
-}
-
 // projectListData is what projects.html shows.
 type projectListData struct {
 	Q          app.ProjectQuery

@@ -10,13 +10,6 @@ import (
 	"qianxiang/internal/i18n"
 )
 
-func init() {
-	moduleRoutes = append(moduleRoutes, func(s *Server) {
-		s.mux.HandleFunc("GET /reports", s.authed(s.reportsPage))
-		s.mux.HandleFunc("POST /reports/import", s.authed(s.reportsImport))
-	})
-}
-
 // gridStatuses are the grid's filters: a report status, "empty" (nothing
 // saved yet) or "missing" (not counted: empty, draft or returned).
 var gridStatuses = []string{"empty", "draft", "submitted", "approved", "returned", "missing"}

@@ -9,13 +9,6 @@ import (
 	"qianxiang/internal/i18n"
 )
 
-func init() {
-	moduleRoutes = append(moduleRoutes, func(s *Server) {
-		s.mux.HandleFunc("GET /settings/dispatch", s.authed(s.dispatchSettingsPage))
-		s.mux.HandleFunc("POST /settings/dispatch", s.authed(s.dispatchSettingsSubmit))
-	})
-}
-
 // settingsForm is the form as typed, so a refused value is shown again
 // beside its error rather than replaced by the stored one.
 type settingsForm struct {

@@ -1,6 +1,9 @@
 package qianxiang
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // ReportStatus is where a monthly report is in its workflow:
 // draft → submitted → approved, or submitted → returned → submitted again.
@@ -13,8 +16,21 @@ const (
 	ReportReturned  ReportStatus = "returned"
 )
 
+// ReportStatuses are all the statuses, in workflow order.
+var ReportStatuses = []ReportStatus{ReportDraft, ReportSubmitted, ReportApproved, ReportReturned}
+
+// countedStatuses are the statuses whose figures count in the dispatch,
+// the cockpit and the year-to-date sums: a unit's submission counts at
+// once (the deadline is for submitting, not for review), and a return
+// takes the figures out again until they are resubmitted.
+var countedStatuses = []ReportStatus{ReportSubmitted, ReportApproved}
+
+// CountedStatuses lists the statuses that count, for storage to select
+// counted reports by the same rule.
+func CountedStatuses() []ReportStatus { return slices.Clone(countedStatuses) }
+
 // Counts reports whether the report counts in the dispatch.
-func (s ReportStatus) Counts() bool { return s == ReportSubmitted || s == ReportApproved }
+func (s ReportStatus) Counts() bool { return slices.Contains(countedStatuses, s) }
 
 // Report is one project's monthly report.
 type Report struct {

@@ -10,6 +10,16 @@ import (
 	"qianxiang"
 )
 
+// countedReport selects the reports that count, by the domain's rule
+// (qianxiang.ReportStatus.Counts), so no query spells the rule itself.
+var countedReport = func() string {
+	var q []string
+	for _, s := range qianxiang.CountedStatuses() {
+		q = append(q, "'"+string(s)+"'")
+	}
+	return "status IN (" + strings.Join(q, ", ") + ")"
+}()
+
 const reportCols = `id, project_id, year, month, completed, progress, started_on, status, return_reason, late, reopened,
 	submitted_at, reviewed_at, updated_by, version`
 
@@ -150,7 +160,7 @@ func (c conn) Summaries(ctx context.Context, year, month int) ([]qianxiang.Month
 // LatestMonth is the latest month of a year with a counted report (0: none).
 func (c conn) LatestMonth(ctx context.Context, year int) (int, error) {
 	var m int
-	err := c.queryRow(ctx, `SELECT COALESCE(MAX(month), 0) FROM reports WHERE year = ? AND status IN ('submitted', 'approved')`, year).Scan(&m)
+	err := c.queryRow(ctx, `SELECT COALESCE(MAX(month), 0) FROM reports WHERE year = ? AND `+countedReport, year).Scan(&m)
 	return m, err
 }
 
@@ -178,7 +188,7 @@ func (c conn) FiguresFor(ctx context.Context, year, month int, ids []int64) ([]q
 func (c conn) summaries(ctx context.Context, extra string, args []any) ([]qianxiang.MonthFigure, error) {
 	rows, err := c.query(ctx, `SELECT project_id, CAST(SUM(`+plausible("completed")+`) AS BIGINT), MAX(month),
 		COALESCE(MIN(CASE WHEN started_on <> '' THEN started_on END), ''), MAX(`+implausible("completed")+`)
-		FROM reports WHERE year = ? AND month <= ? AND status IN ('submitted', 'approved')`+extra+`
+		FROM reports WHERE year = ? AND month <= ? AND `+countedReport+extra+`
 		GROUP BY project_id`, args...)
 	if err != nil {
 		return nil, err
@@ -204,7 +214,7 @@ func (c conn) summaries(ctx context.Context, extra string, args []any) ([]qianxi
 // (the cockpit's series needs the months apart).
 func (c conn) MonthFigures(ctx context.Context, year, month int) ([]qianxiang.MonthFigure, error) {
 	rows, err := c.query(ctx, `SELECT project_id, month, completed, started_on, status FROM reports
-		WHERE year = ? AND month <= ? AND status IN ('submitted', 'approved')`, year, month)
+		WHERE year = ? AND month <= ? AND `+countedReport, year, month)
 	if err != nil {
 		return nil, err
 	}

@@ -47,24 +47,53 @@ func (b Broken) String() string {
 	return s + ": " + b.What
 }
 
-// Changed names the fields an entry changed; a create or a delete changes
-// the whole record and names none.
+// Changed names the fields an entry changed, leaving out the bookkeeping
+// columns every write changes; a create or a delete changes the whole
+// record and names none.
 func (e AuditEntry) Changed() []string {
 	if e.Before == "" || e.After == "" {
 		return nil
 	}
-	var before, after map[string]any
-	json.Unmarshal([]byte(e.Before), &before)
-	json.Unmarshal([]byte(e.After), &after)
 	var cols []string
-	for k, v := range after {
-		if k == "version" || k == "updated_at" || k == "created_at" {
-			continue
+	for _, c := range ChangedFields(e.Before, e.After) {
+		if !bookkeeping[c] {
+			cols = append(cols, c)
 		}
-		if fmt.Sprint(before[k]) != fmt.Sprint(v) {
+	}
+	return cols
+}
+
+// bookkeeping columns change with every write and say nothing to a reader.
+var bookkeeping = map[string]bool{"id": true, "version": true, "created_at": true, "updated_at": true}
+
+// ChangedFields names, sorted, every field whose value differs between two
+// snapshots of a record (JSON objects whose values are strings or null, as
+// the audit trail keeps them). Absent, null and "" are one empty value, so
+// a column added by a migration is not a change. A snapshot that is not a
+// JSON object names nothing.
+func ChangedFields(before, after string) []string {
+	var b, a map[string]*string
+	if json.Unmarshal([]byte(before), &b) != nil || json.Unmarshal([]byte(after), &a) != nil {
+		return nil
+	}
+	var cols []string
+	for k, v := range a {
+		if deref(v) != deref(b[k]) {
+			cols = append(cols, k)
+		}
+	}
+	for k, v := range b {
+		if _, both := a[k]; !both && deref(v) != "" {
 			cols = append(cols, k)
 		}
 	}
 	sort.Strings(cols)
 	return cols
+}
+
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
 }

@@ -105,17 +105,7 @@ func (db *DB) verifyTable(ctx context.Context, table, labelCol string, last map[
 
 // diffFields names the columns that differ between two snapshots.
 func diffFields(a, b string) string {
-	var ma, mb map[string]any
-	json.Unmarshal([]byte(a), &ma)
-	json.Unmarshal([]byte(b), &mb)
-	var cols []string
-	for k, v := range mb {
-		if fmt.Sprint(ma[k]) != fmt.Sprint(v) {
-			cols = append(cols, k)
-		}
-	}
-	sort.Strings(cols)
-	return "fields " + strings.Join(cols, ", ")
+	return "fields " + strings.Join(qianxiang.ChangedFields(a, b), ", ")
 }
 
 // verifyBlobs checks that every stored photo still hashes to its name: a

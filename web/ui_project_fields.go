@@ -169,17 +169,14 @@ func changedSince(h []qianxiang.AuditEntry, version int) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, e := range h {
-		var b, a map[string]*string
-		if e.Before == "" || json.Unmarshal([]byte(e.Before), &b) != nil || json.Unmarshal([]byte(e.After), &a) != nil {
+		var b map[string]*string
+		if e.Before == "" || json.Unmarshal([]byte(e.Before), &b) != nil {
 			continue
 		}
 		if v, err := strconv.Atoi(str(b["version"])); err != nil || v < version {
 			continue
 		}
-		for k := range a {
-			if ignoredCols[k] || str(a[k]) == str(b[k]) {
-				continue
-			}
+		for _, k := range e.Changed() {
 			f := k
 			if sf, ok := snapshotFields[k]; ok {
 				f = sf

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"slices"
 	"strconv"
 	"unicode/utf8"
 
@@ -107,9 +106,6 @@ func (s *Server) projectDelete(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// ignoredCols change with every write and say nothing to a reader.
-var ignoredCols = map[string]bool{"id": true, "version": true, "created_at": true, "updated_at": true}
-
 // colLabels are the catalog keys of the snapshot's columns.
 var colLabels = map[string]string{
 	"org_id": "org", "lead_org_id": "lead_org", "team": "Team (专班)", "target": "Target (一个目标)",
@@ -128,26 +124,21 @@ func (s *Server) historyView(lang string, h []qianxiang.AuditEntry, orgs []qianx
 		e := h[i]
 		he := historyEntry{At: e.At.In(s.App.Loc).Format("2006-01-02 15:04"), Actor: e.Actor, Action: i18n.T(lang, e.Action)}
 		if e.Before != "" && e.After != "" {
-			he.Changes = snapshotChanges(lang, e.Before, e.After, orgName)
+			he.Changes = snapshotChanges(lang, e, orgName)
 		}
 		out = append(out, he)
 	}
 	return out
 }
 
-// snapshotChanges compares two canonical snapshots (every value a string).
-func snapshotChanges(lang, before, after string, orgName map[string]string) []fieldChange {
+// snapshotChanges shows the fields an entry changed, old and new values
+// read from its snapshots (every value a string).
+func snapshotChanges(lang string, e qianxiang.AuditEntry, orgName map[string]string) []fieldChange {
 	var b, a map[string]*string
-	if json.Unmarshal([]byte(before), &b) != nil || json.Unmarshal([]byte(after), &a) != nil {
+	if json.Unmarshal([]byte(e.Before), &b) != nil || json.Unmarshal([]byte(e.After), &a) != nil {
 		return nil
 	}
-	var cols []string
-	for k := range a {
-		if !ignoredCols[k] && str(a[k]) != str(b[k]) {
-			cols = append(cols, k)
-		}
-	}
-	slices.Sort(cols)
+	cols := e.Changed()
 	out := make([]fieldChange, 0, len(cols))
 	for _, c := range cols {
 		label := c

@@ -8,19 +8,13 @@ import (
 	"qianxiang/store"
 )
 
-// ReportInput is what a unit fills in for a month.
-type ReportInput struct {
-	Completed *qianxiang.Money `json:"completed"`
-	Progress  *string          `json:"progress"`
-	StartedOn *qianxiang.Date  `json:"started_on"`
-	Version   int              `json:"version"` // the version read; 0 for a new report or to skip the check
-}
+// ReportInput is what a unit fills in for a month (the domain's; named
+// here too so callers of the services need not change).
+type ReportInput = qianxiang.ReportInput
 
-// Deadline is the moment month N's reports lock for project units: the end
-// of the deadline day of that month in the city's time zone.
+// Deadline is the moment month N's reports lock for project units.
 func (a *App) Deadline(ctx context.Context, year, month int) time.Time {
-	day := a.DispatchSettings(ctx).DeadlineDay
-	return time.Date(year, time.Month(month), day+1, 0, 0, 0, 0, a.Loc)
+	return qianxiang.ReportDeadline(year, month, a.DispatchSettings(ctx).DeadlineDay, a.Loc)
 }
 
 // Locked reports whether month N is past its deadline.
@@ -106,17 +100,15 @@ func detailError(d qianxiang.Detail) error { return qianxiang.FieldError(d.Field
 
 func monthLabel(y, m int) string { return qianxiang.Date{Year: y, Month: m}.String() }
 
+// reportGate gathers what the workflow rules need about now and the actor.
+func (a *App) reportGate(ctx context.Context, actor qianxiang.Actor, p *qianxiang.Project, r *qianxiang.Report) qianxiang.ReportGate {
+	return qianxiang.NewReportGate(a.Now(), r.Year, r.Month, a.DispatchSettings(ctx).DeadlineDay, a.Loc,
+		actor.Can(qianxiang.ActLateReport, p.ScopeOf()))
+}
+
 // editable says whether actor may change the report's figures now.
 func (a *App) editable(ctx context.Context, actor qianxiang.Actor, p *qianxiang.Project, r *qianxiang.Report) error {
-	switch r.Status {
-	case qianxiang.ReportSubmitted, qianxiang.ReportApproved:
-		return qianxiang.Errorf(qianxiang.EValidation, "the %s report is %s; a reviewer must return it before it can change", monthLabel(r.Year, r.Month), r.Status)
-	}
-	if a.Locked(ctx, r.Year, r.Month) && !r.Reopened && !actor.Can(qianxiang.ActLateReport, p.ScopeOf()) {
-		return qianxiang.Errorf(qianxiang.EValidation, "the %s reports closed on the %dth; ask your county or department to reopen it",
-			monthLabel(r.Year, r.Month), a.DispatchSettings(ctx).DeadlineDay)
-	}
-	return nil
+	return r.Editable(a.reportGate(ctx, actor, p, r))
 }
 
 // SaveReport saves a month's report as a draft.
@@ -133,44 +125,25 @@ func (a *App) SaveReport(ctx context.Context, actor qianxiang.Actor, projectID i
 		})
 }
 
+// applyInput reads what the figures' bound needs (the year's other counted
+// months) and lets the domain check and apply the input.
 func (a *App) applyInput(ctx context.Context, tx *store.Tx, p *qianxiang.Project, r *qianxiang.Report, in ReportInput) error {
+	var others qianxiang.Money
 	if in.Completed != nil {
-		others, err := othersYTD(ctx, tx, r)
-		if err != nil {
+		var err error
+		if others, err = othersYTD(ctx, tx, r); err != nil {
 			return err
 		}
-		if d := qianxiang.CheckCompleted("completed", *in.Completed, others, p.TotalInvestment); d != nil {
-			return detailError(*d)
-		}
-		r.Completed = *in.Completed
 	}
-	if in.Progress != nil {
-		v, d := qianxiang.CleanText("progress", *in.Progress)
-		if d != nil {
-			return detailError(*d)
-		}
-		r.Progress = v
-	}
-	if in.StartedOn != nil {
-		d := *in.StartedOn
-		if !d.IsZero() {
-			if d.Day == 0 {
-				return qianxiang.FieldError("started_on", "must be a full date YYYY-MM-DD")
-			}
-			if d.Year*12+d.Month > r.Year*12+r.Month {
-				return qianxiang.FieldError("started_on", "%s is after the reported month %s", d, monthLabel(r.Year, r.Month))
-			}
-		}
-		r.StartedOn = d
-	}
-	return nil
+	return r.Apply(in, others, p.TotalInvestment)
 }
 
 // SubmitReport submits a month's report (saving any figures given with it).
 func (a *App) SubmitReport(ctx context.Context, actor qianxiang.Actor, projectID int64, year, month int, in *ReportInput) (qianxiang.Report, error) {
 	return a.reportTx(ctx, actor, qianxiang.ActFillReport, projectID, year, month, "submit",
 		func(tx *store.Tx, p *qianxiang.Project, r *qianxiang.Report) error {
-			if err := a.editable(ctx, actor, p, r); err != nil {
+			g := a.reportGate(ctx, actor, p, r)
+			if err := r.Editable(g); err != nil {
 				return err
 			}
 			if in != nil {
@@ -178,9 +151,9 @@ func (a *App) SubmitReport(ctx context.Context, actor qianxiang.Actor, projectID
 					return err
 				}
 			}
-			now := a.Now()
-			r.Status, r.SubmittedAt, r.ReturnReason = qianxiang.ReportSubmitted, &now, ""
-			r.Late = a.Locked(ctx, year, month)
+			if err := r.Submit(g); err != nil {
+				return err
+			}
 			return a.recordStart(ctx, tx, actor, p, r.StartedOn)
 		})
 }
@@ -205,34 +178,20 @@ func (a *App) recordStart(ctx context.Context, tx *store.Tx, actor qianxiang.Act
 func (a *App) ApproveReport(ctx context.Context, actor qianxiang.Actor, projectID int64, year, month int) (qianxiang.Report, error) {
 	return a.reportTx(ctx, actor, qianxiang.ActReviewReport, projectID, year, month, "approve",
 		func(tx *store.Tx, p *qianxiang.Project, r *qianxiang.Report) error {
-			if r.Status != qianxiang.ReportSubmitted {
-				return qianxiang.Errorf(qianxiang.EValidation, "only a submitted report can be approved; this one is %s", statusWord(r))
-			}
-			now := a.Now()
-			r.Status, r.ReviewedAt = qianxiang.ReportApproved, &now
-			return nil
+			return r.Approve(a.Now())
 		})
 }
 
 // ReturnReport sends a report back to its unit with a reason.
 func (a *App) ReturnReport(ctx context.Context, actor qianxiang.Actor, projectID int64, year, month int, reason string) (qianxiang.Report, error) {
-	reason, d := qianxiang.CleanText("reason", reason)
-	if d != nil {
-		return qianxiang.Report{}, detailError(*d)
-	}
-	if reason == "" {
-		return qianxiang.Report{}, qianxiang.FieldError("reason", "is required: tell the unit what to fix")
+	// Refused before anything is loaded: the reason is the reviewer's input.
+	reason, err := qianxiang.ReturnReason(reason)
+	if err != nil {
+		return qianxiang.Report{}, err
 	}
 	return a.reportTx(ctx, actor, qianxiang.ActReviewReport, projectID, year, month, "return",
 		func(tx *store.Tx, p *qianxiang.Project, r *qianxiang.Report) error {
-			if r.Status != qianxiang.ReportSubmitted && r.Status != qianxiang.ReportApproved {
-				return qianxiang.Errorf(qianxiang.EValidation, "only a submitted or approved report can be returned; this one is %s", statusWord(r))
-			}
-			now := a.Now()
-			// A returned report may be corrected after the deadline: the
-			// reviewer asked for it.
-			r.Status, r.ReturnReason, r.ReviewedAt, r.Reopened = qianxiang.ReportReturned, reason, &now, true
-			return nil
+			return r.Return(a.Now(), reason)
 		})
 }
 
@@ -240,16 +199,9 @@ func (a *App) ReturnReport(ctx context.Context, actor qianxiang.Actor, projectID
 func (a *App) ReopenReport(ctx context.Context, actor qianxiang.Actor, projectID int64, year, month int) (qianxiang.Report, error) {
 	return a.reportTx(ctx, actor, qianxiang.ActReviewReport, projectID, year, month, "reopen",
 		func(tx *store.Tx, p *qianxiang.Project, r *qianxiang.Report) error {
-			r.Reopened = true
+			r.Reopen()
 			return nil
 		})
-}
-
-func statusWord(r *qianxiang.Report) string {
-	if r.ID == 0 {
-		return "not yet filled in"
-	}
-	return string(r.Status)
 }
 
 // ProjectReports lists a project's months.

@@ -56,29 +56,13 @@ func (a *App) ImportProjects(ctx context.Context, actor qianxiang.Actor, year in
 	if err != nil {
 		return nil, a.internal(ctx, "import", err)
 	}
-	byCode := map[string]*qianxiang.Project{}
-	byName := map[string]*qianxiang.Project{}
-	for i := range existing {
-		p := &existing[i]
-		if p.Code != "" {
-			byCode[p.Code] = p
-		}
-		byName[p.Name+"\x00"+p.Org.Code] = p
-	}
+	plan := qianxiang.NewProjectMatcher(existing)
 	for _, row := range imp.Rows {
 		p := row.Project
 		p.Year = year
 		normalizeProject(&p)
 		ir := ImportRow{Row: row.Row, Action: "create", Project: p}
-		var match *qianxiang.Project
-		if p.Code != "" {
-			match = byCode[p.Code]
-		}
-		if match == nil && update {
-			if m := byName[p.Name+"\x00"+p.Org.Code]; m != nil && (m.Code == "" || p.Code == "" || m.Code == p.Code) {
-				match = m
-			}
-		}
+		match := plan.Match(p, update)
 		switch {
 		case match != nil && !update:
 			res.Errors = append(res.Errors, qianxiang.Detail{Row: row.Row, Field: "code",

@@ -68,9 +68,7 @@ func projectArgs(p *qianxiang.Project) []any {
 // InsertProject adds a project.
 func (tx *Tx) InsertProject(ctx context.Context, p *qianxiang.Project) error {
 	now := ts(tx.now())
-	id, err := tx.insert(ctx, `INSERT INTO projects (year, code, name, owner, org_id, lead_org_id, kind, stage, sector, scope,
-		total_investment, annual_plan, planned_start, planned_end, started_on, leader, team, target, in_stats, contact, phone, notes, extra,
-		created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	id, err := tx.insert(ctx, sqlInsertProject,
 		append(projectArgs(p), now, now)...)
 	if isUnique(err) {
 		return qianxiang.Errorf(qianxiang.EConflict, "project code %s is already in the %d plan", p.Code, p.Year)
@@ -82,10 +80,7 @@ func (tx *Tx) InsertProject(ctx context.Context, p *qianxiang.Project) error {
 // UpdateProject writes a project if its version is still the one read;
 // a stale version is a conflict.
 func (tx *Tx) UpdateProject(ctx context.Context, p *qianxiang.Project) error {
-	res, err := tx.exec(ctx, `UPDATE projects SET year = ?, code = ?, name = ?, owner = ?, org_id = ?, lead_org_id = ?, kind = ?, stage = ?,
-		sector = ?, scope = ?, total_investment = ?, annual_plan = ?, planned_start = ?, planned_end = ?, started_on = ?, leader = ?,
-		team = ?, target = ?, in_stats = ?, contact = ?, phone = ?, notes = ?, extra = ?, version = version + 1, updated_at = ?
-		WHERE id = ? AND version = ?`, append(projectArgs(p), ts(tx.now()), p.ID, p.Version)...)
+	res, err := tx.exec(ctx, sqlUpdateProject, append(projectArgs(p), ts(tx.now()), p.ID, p.Version)...)
 	if isUnique(err) {
 		return qianxiang.Errorf(qianxiang.EConflict, "project code %s is already in the %d plan", p.Code, p.Year)
 	}

@@ -84,8 +84,7 @@ func (c conn) reports(ctx context.Context, where string, args ...any) ([]qianxia
 func (tx *Tx) SaveReport(ctx context.Context, r *qianxiang.Report) error {
 	now := tx.now()
 	if r.ID == 0 {
-		id, err := tx.insert(ctx, `INSERT INTO reports (project_id, year, month, completed, progress, started_on, status, return_reason, late, reopened,
-			submitted_at, reviewed_at, updated_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		id, err := tx.insert(ctx, sqlInsertReport,
 			r.ProjectID, r.Year, r.Month, int64(r.Completed), r.Progress, r.StartedOn.String(), string(r.Status), r.ReturnReason,
 			b2i(r.Late), b2i(r.Reopened), tsPtr(r.SubmittedAt), tsPtr(r.ReviewedAt), r.UpdatedBy, ts(now), ts(now))
 		if isUnique(err) {
@@ -94,8 +93,7 @@ func (tx *Tx) SaveReport(ctx context.Context, r *qianxiang.Report) error {
 		r.ID, r.Version = id, 1
 		return err
 	}
-	res, err := tx.exec(ctx, `UPDATE reports SET completed = ?, progress = ?, started_on = ?, status = ?, return_reason = ?, late = ?, reopened = ?,
-		submitted_at = ?, reviewed_at = ?, updated_by = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?`,
+	res, err := tx.exec(ctx, sqlUpdateReport,
 		int64(r.Completed), r.Progress, r.StartedOn.String(), string(r.Status), r.ReturnReason, b2i(r.Late), b2i(r.Reopened),
 		tsPtr(r.SubmittedAt), tsPtr(r.ReviewedAt), r.UpdatedBy, ts(now), r.ID, r.Version)
 	if err != nil {
@@ -186,10 +184,7 @@ func (c conn) FiguresFor(ctx context.Context, year, month int, ids []int64) ([]q
 // it stands for, while the database sends one row per project instead of
 // twelve. args are year, N, then the arguments of extra.
 func (c conn) summaries(ctx context.Context, extra string, args []any) ([]qianxiang.MonthFigure, error) {
-	rows, err := c.query(ctx, `SELECT project_id, CAST(SUM(`+plausible("completed")+`) AS BIGINT), MAX(month),
-		COALESCE(MIN(CASE WHEN started_on <> '' THEN started_on END), ''), MAX(`+implausible("completed")+`)
-		FROM reports WHERE year = ? AND month <= ? AND `+countedReport+extra+`
-		GROUP BY project_id`, args...)
+	rows, err := c.query(ctx, strings.Replace(sqlSummaries, "{{and}}", extra, 1), args...)
 	if err != nil {
 		return nil, err
 	}
@@ -213,8 +208,7 @@ func (c conn) summaries(ctx context.Context, extra string, args []any) ([]qianxi
 // MonthFigures loads each counted report of months 1..N, month by month
 // (the cockpit's series needs the months apart).
 func (c conn) MonthFigures(ctx context.Context, year, month int) ([]qianxiang.MonthFigure, error) {
-	rows, err := c.query(ctx, `SELECT project_id, month, completed, started_on, status FROM reports
-		WHERE year = ? AND month <= ? AND `+countedReport, year, month)
+	rows, err := c.query(ctx, sqlMonthFigures, year, month)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,3 @@
+SELECT project_id, month, completed, started_on, status
+FROM reports
+WHERE year = ? AND month <= ? AND {{counted_report}}

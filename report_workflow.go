@@ -35,8 +35,7 @@ func NewReportGate(now time.Time, year, month, deadlineDay int, loc *time.Locati
 // is submitted or approved, and after the deadline only when it was
 // reopened or the actor may report late.
 func (r *Report) Editable(g ReportGate) error {
-	switch r.Status {
-	case ReportSubmitted, ReportApproved:
+	if r.Status.Reviewable() {
 		return Errorf(EValidation, "the %s report is %s; a reviewer must return it before it can change", r.monthLabel(), r.Status)
 	}
 	if g.Locked && !r.Reopened && !g.MayLate {
@@ -79,13 +78,17 @@ func ReturnReason(reason string) (string, error) {
 	return reason, nil
 }
 
+// Reviewable says a reviewer may act on a report in this status (return
+// it, or approve it while it is submitted).
+func (s ReportStatus) Reviewable() bool { return s == ReportSubmitted || s == ReportApproved }
+
 // Return sends a submitted or approved report back to its unit.
 func (r *Report) Return(now time.Time, reason string) error {
 	reason, err := ReturnReason(reason)
 	if err != nil {
 		return err
 	}
-	if r.Status != ReportSubmitted && r.Status != ReportApproved {
+	if !r.Status.Reviewable() {
 		return Errorf(EValidation, "only a submitted or approved report can be returned; this one is %s", r.statusWord())
 	}
 	// A returned report may be corrected after the deadline: the reviewer

@@ -111,21 +111,18 @@ func (s *Server) gridRowFor(a qianxiang.Actor, g *app.Grid, gr app.GridRow) grid
 	p := gr.Project
 	row := gridRow{GridRow: gr, Status: "empty", YTD: gr.YTDBefore}
 	scope := p.ScopeOf()
-	open := true
+	r := qianxiang.Report{Year: g.Year, Month: g.Month, Status: qianxiang.ReportDraft}
 	if rep := gr.Report; rep != nil {
+		r = *rep
 		row.Status, row.Version = string(rep.Status), rep.Version
 		row.Completed, row.Progress, row.StartedOn = rep.Completed.String(), rep.Progress, rep.StartedOn.String()
 		if s, ok := qianxiang.AddMoney(row.YTD, rep.Completed); ok && rep.Completed.Plausible() {
 			row.YTD = s
 		}
-		open = rep.Status == qianxiang.ReportDraft || rep.Status == qianxiang.ReportReturned
-		row.Reviewable = rep.Status == qianxiang.ReportSubmitted || rep.Status == qianxiang.ReportApproved
-		if g.Locked && !rep.Reopened && !a.Can(qianxiang.ActLateReport, scope) {
-			open = false
-		}
-	} else if g.Locked && !a.Can(qianxiang.ActLateReport, scope) {
-		open = false
+		row.Reviewable = rep.Status.Reviewable()
 	}
+	// The page asks the rule the service asks when the row is saved.
+	open := r.Editable(qianxiang.ReportGate{Locked: g.Locked, MayLate: a.Can(qianxiang.ActLateReport, scope)}) == nil
 	row.CanFill = a.Can(qianxiang.ActFillReport, scope)
 	row.CanReview = a.Can(qianxiang.ActReviewReport, scope)
 	row.Fillable = row.CanFill && (!g.Locked || a.Can(qianxiang.ActLateReport, scope) || (gr.Report != nil && gr.Report.Reopened))

@@ -24,11 +24,24 @@ type ReportGate struct {
 	DeadlineDay int  // named in the refusal
 }
 
-// NewReportGate is the gate of month year-month at now: locked from the
-// end of the deadline day.
+// ReportLocked says whether month year-month is past its deadline at now.
+func ReportLocked(now time.Time, year, month, deadlineDay int, loc *time.Location) bool {
+	return !now.Before(ReportDeadline(year, month, deadlineDay, loc))
+}
+
+// NewReportGate is the gate of month year-month at now.
 func NewReportGate(now time.Time, year, month, deadlineDay int, loc *time.Location, mayLate bool) ReportGate {
 	return ReportGate{Now: now, DeadlineDay: deadlineDay, MayLate: mayLate,
-		Locked: !now.Before(ReportDeadline(year, month, deadlineDay, loc))}
+		Locked: ReportLocked(now, year, month, deadlineDay, loc)}
+}
+
+// ReportableMonth refuses a month that has not begun: a month can be
+// reported from its first day.
+func ReportableMonth(year, month int, today Date) error {
+	if year*12+month > today.Year*12+today.Month {
+		return Errorf(EValidation, "%04d-%02d is in the future; a month can be reported from its first day", year, month)
+	}
+	return nil
 }
 
 // Editable says whether the report's figures may change now: not while it

@@ -203,3 +203,22 @@ func TestReportApplyChecksTheFigures(t *testing.T) {
 		})
 	}
 }
+
+func TestReportableMonthFromItsFirstDay(t *testing.T) {
+	today := ymd(2023, 3, 1)
+	cases := []struct {
+		year, month int
+		ok          bool
+	}{
+		{2023, 3, true}, {2023, 2, true}, {2022, 12, true}, {2023, 4, false}, {2024, 1, false},
+	}
+	for _, c := range cases {
+		err := ReportableMonth(c.year, c.month, today)
+		if (err == nil) != c.ok {
+			t.Errorf("%d-%02d on %s: %v, want ok %v", c.year, c.month, today, err, c.ok)
+		}
+		if err != nil && ErrorCode(err) != EValidation {
+			t.Errorf("code %s", ErrorCode(err))
+		}
+	}
+}

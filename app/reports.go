@@ -19,18 +19,14 @@ func (a *App) Deadline(ctx context.Context, year, month int) time.Time {
 
 // Locked reports whether month N is past its deadline.
 func (a *App) Locked(ctx context.Context, year, month int) bool {
-	return !a.Now().Before(a.Deadline(ctx, year, month))
+	return qianxiang.ReportLocked(a.Now(), year, month, a.DispatchSettings(ctx).DeadlineDay, a.Loc)
 }
 
 func (a *App) checkReportMonth(year, month int) error {
 	if err := CheckMonth(year, month); err != nil {
 		return err
 	}
-	t := a.Today()
-	if year*12+month > t.Year*12+t.Month {
-		return qianxiang.Errorf(qianxiang.EValidation, "%04d-%02d is in the future; a month can be reported from its first day", year, month)
-	}
-	return nil
+	return qianxiang.ReportableMonth(year, month, a.Today())
 }
 
 // reportTx loads a project and its month's report (new when none) inside

@@ -12,6 +12,7 @@ import (
 	"qianxiang"
 	"qianxiang/app"
 	"qianxiang/internal/testenv"
+	"qianxiang/store"
 )
 
 // generatedList is a project list of n continuing projects across the
@@ -98,11 +99,15 @@ func TestLargeImportLetsAReportSaveThrough(t *testing.T) {
 		if f := findings(t, a); f != "" {
 			t.Fatalf("verify after the import:\n%.2000s", f)
 		}
-		// Bounds with room for a shared 2-core machine.
-		if importTime > 60*time.Second {
+		// Bounds with room for a shared, loaded 2-core machine. PostgreSQL:
+		// the save waits only for the import's last moment (its audit
+		// entries going in), not for the import. SQLite has one writer, so
+		// there it waits for the import's transaction, but no longer for
+		// the parsing and checking before it, and that transaction is short.
+		if importTime > 90*time.Second {
 			t.Errorf("the import took %v", importTime)
 		}
-		if longest > 10*time.Second || longest > importTime/2 && importTime > 4*time.Second {
+		if a.DB.Dialect() == store.Postgres && longest > importTime/2 || longest > 20*time.Second {
 			t.Errorf("a report save waited %v during a %v import", longest, importTime)
 		}
 	})

@@ -48,14 +48,11 @@ func (tx *Tx) AuditEvent(ctx context.Context, actor, action, entity string, id i
 // (imports: see Snapshots).
 func (tx *Tx) AuditItems(items []AuditItem) { tx.pending = append(tx.pending, items...) }
 
-// auditBatch is how many entries one INSERT carries (12 values each).
-const auditBatch = 400
-
 // flushAudit chains the transaction's pending entries: one statement takes
 // the head row (which serialises writers of the chain on PostgreSQL, where
 // many instances share it; SQLite has one writer anyway) and reserves their
-// numbers, the hashes are made here, and the entries go in with multi-row
-// INSERTs.
+// numbers, the hashes are made here, and the entries go in with one bulk
+// INSERT (bulk.go).
 func (tx *Tx) flushAudit(ctx context.Context) error {
 	if len(tx.pending) == 0 {
 		return nil
@@ -84,22 +81,12 @@ func (tx *Tx) flushAudit(ctx context.Context) error {
 		e.Hash, prev = h, h
 		entries[i] = e
 	}
-	for len(entries) > 0 {
-		n := min(len(entries), auditBatch)
-		var q strings.Builder
-		q.WriteString(`INSERT INTO audit_log (` + auditCols + `) VALUES `)
-		args := make([]any, 0, n*12)
-		for i, e := range entries[:n] {
-			if i > 0 {
-				q.WriteString(", ")
-			}
-			q.WriteString("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			args = append(args, e.ID, ts(e.At), e.Actor, e.Action, e.Entity, e.EntityID, e.Label, e.Before, e.After, e.PrevHash, e.Hash, e.Kid)
-		}
-		if _, err := tx.exec(ctx, q.String(), args...); err != nil {
-			return err
-		}
-		entries = entries[n:]
+	rows := make([][]any, len(entries))
+	for i, e := range entries {
+		rows[i] = []any{e.ID, ts(e.At), e.Actor, e.Action, e.Entity, e.EntityID, e.Label, e.Before, e.After, e.PrevHash, e.Hash, e.Kid}
+	}
+	if err := tx.bulkInsert(ctx, "audit_log", strings.Fields(strings.ReplaceAll(auditCols, ",", " ")), rows, nil); err != nil {
+		return err
 	}
 	_, err := tx.exec(ctx, `UPDATE audit_head SET hash = ? WHERE id = 1`, prev)
 	return err

@@ -18,12 +18,12 @@ const projectInsertCols = `id, year, code, name, owner, org_id, lead_org_id, kin
 	total_investment, annual_plan, planned_start, planned_end, started_on, leader, team, target, in_stats, contact, phone, notes, extra,
 	created_at, updated_at`
 
-// projectBatch rows go in one INSERT: 26 values each, well under both
-// databases' limit on parameters.
+// projectBatch is how many ids or codes one lookup names.
 const projectBatch = 500
 
-// InsertProjects adds many projects with multi-row INSERTs, giving each
-// its id (imports: one statement per 500 rows instead of one per row), and
+// InsertProjects adds many projects in bulk (bulk.go), giving each its id
+// (imports: one statement, or one per 500 rows on SQLite, instead of one
+// per row), and
 // returns each new row's snapshot for the trail, read back by the INSERT
 // itself. A code already in the plan, or twice in the list, is a conflict
 // naming the project's index in ps.
@@ -40,25 +40,23 @@ func (tx *Tx) InsertProjects(ctx context.Context, ps []*qianxiang.Project) (map[
 		return nil, err
 	}
 	now := ts(tx.now())
-	one := "(" + strings.TrimSuffix(strings.Repeat("?, ", 26), ", ") + ")"
-	for start := 0; start < len(ps); start += projectBatch {
-		chunk := ps[start:min(start+projectBatch, len(ps))]
-		rows := make([]string, len(chunk))
-		args := make([]any, 0, len(chunk)*26)
-		for i, p := range chunk {
-			rows[i] = one
-			args = append(append(append(args, ids[start+i]), projectArgs(p)...), now, now)
-		}
-		rs, err := tx.query(ctx, `INSERT INTO projects (`+projectInsertCols+`) VALUES `+strings.Join(rows, ", ")+` RETURNING *`, args...)
-		if err != nil {
-			return nil, err
-		}
-		if err := readSnapshots(rs, snaps); err != nil {
-			return nil, err
-		}
-		for i, p := range chunk {
-			p.ID, p.Version = ids[start+i], 1
-		}
+	rows := make([][]any, len(ps))
+	for i, p := range ps {
+		rows[i] = append(append([]any{ids[i]}, projectArgs(p)...), now, now)
+	}
+	cols := strings.Fields(strings.ReplaceAll(projectInsertCols, ",", " "))
+	err = tx.bulkInsert(ctx, "projects", cols, rows, func(m map[string]any) error {
+		b, err := json.Marshal(m)
+		id, _ := m["id"].(string)
+		n, _ := strconv.ParseInt(id, 10, 64)
+		snaps[n] = string(b)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i, p := range ps {
+		p.ID, p.Version = ids[i], 1
 	}
 	return snaps, nil
 }

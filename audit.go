@@ -21,6 +21,9 @@ type AuditEntry struct {
 	After    string    `json:"after,omitempty"`
 	PrevHash string    `json:"-"`
 	Hash     string    `json:"hash"`
+	// Kid names the audit key the hash is an HMAC under; empty for the
+	// plain SHA-256 entries written before the chain was keyed.
+	Kid string `json:"key_id,omitempty"`
 }
 
 // AuditFilter selects entries of the trail, newest first.

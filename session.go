@@ -10,6 +10,8 @@ type Session struct {
 	ExpiresAt time.Time
 	// Renewed says the expiry was just moved, so the cookie must be too.
 	Renewed bool
+	// MAC binds the session to its user and role (store/audit_keys.go).
+	MAC string
 }
 
 // Token is an API token; the secret itself is never stored.

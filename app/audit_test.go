@@ -74,7 +74,8 @@ func TestAuditVerifyCatchesAlteredTrailAndPasswordHash(t *testing.T) {
 }
 
 func TestBackupRestoreMovesACityBetweenDatabases(t *testing.T) {
-	src := testenv.Open(t, "sqlite")
+	srcKey := testenv.KeyFile(t)
+	src := testenv.OpenDSN(t, testenv.DSN(t, "sqlite"), srcKey)
 	testenv.Lvliang(t, src)
 	cmd := testenv.User(t, src, "zhb", qianxiang.RoleCommand, "141100")
 	if _, err := src.CreateProject(ctx, cmd, newProject("交城县5G基站建设项目", "141122")); err != nil {
@@ -86,7 +87,14 @@ func TestBackupRestoreMovesACityBetweenDatabases(t *testing.T) {
 	}
 	for _, kind := range testenv.Kinds {
 		t.Run(kind, func(t *testing.T) {
-			dst := testenv.Open(t, kind)
+			// Without the source's audit key the keyed trail could not be
+			// verified nor its tokens used: refused, nothing written.
+			other := testenv.Open(t, kind)
+			if _, err := other.DB.Restore(ctx, bytes.NewReader(buf.Bytes())); qianxiang.ErrorCode(err) != qianxiang.EValidation ||
+				!strings.Contains(err.Error(), "--audit-key") {
+				t.Fatalf("restore with another audit key: %v", err)
+			}
+			dst := testenv.OpenDSN(t, testenv.DSN(t, kind), srcKey)
 			n, err := dst.DB.Restore(ctx, bytes.NewReader(buf.Bytes()))
 			if err != nil || n == 0 {
 				t.Fatalf("restore: %d rows, %v", n, err)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"net/netip"
 	"strings"
 	"time"
@@ -64,7 +65,11 @@ func (a *App) Login(ctx context.Context, username, password, addr string) (secre
 		if err := tx.DeleteExpiredSessions(ctx); err != nil {
 			return err
 		}
-		return tx.InsertSession(ctx, s)
+		if err := tx.InsertSession(ctx, s, u.Role); err != nil {
+			return err
+		}
+		tx.AuditEvent(ctx, u.Username, "login", "sessions", u.ID, u.Username, sessionDetail(s.ID, addr))
+		return nil
 	})
 	return secret, s, u, a.internal(ctx, "login", err)
 }
@@ -129,9 +134,29 @@ func (a *App) countAttempt(ctx context.Context, keys []string, limits []int) err
 	return a.internal(ctx, "login", err)
 }
 
-// Logout ends a session.
+// sessionDetail is what the trail keeps of a session: the start of its id's
+// hash (enough to tell sessions apart, useless to take one over) and the
+// client's address.
+func sessionDetail(id, addr string) string {
+	b, _ := json.Marshal(map[string]string{"session": id[:12], "addr": addr})
+	return string(b)
+}
+
+// Logout ends a session; the trail records it.
 func (a *App) Logout(ctx context.Context, secret string) error {
-	return a.internal(ctx, "logout", a.DB.Tx(ctx, func(tx *store.Tx) error { return tx.DeleteSession(ctx, hashSecret(secret)) }))
+	return a.internal(ctx, "logout", a.DB.Tx(ctx, func(tx *store.Tx) error {
+		id := hashSecret(secret)
+		uid, err := tx.DeleteSession(ctx, id)
+		if err != nil || uid == 0 {
+			return err
+		}
+		u, err := tx.UserByID(ctx, uid)
+		if err != nil {
+			return err
+		}
+		tx.AuditEvent(ctx, u.Username, "logout", "sessions", u.ID, u.Username, sessionDetail(id, ""))
+		return nil
+	}))
 }
 
 // SessionUser resolves a session cookie to its user.
@@ -142,6 +167,12 @@ func (a *App) SessionUser(ctx context.Context, secret string) (qianxiang.Session
 	}
 	u, err := a.DB.UserByID(ctx, s.UserID)
 	if err != nil || !u.Active {
+		return s, u, qianxiang.Errorf(qianxiang.EUnauthenticated, "session expired; log in again")
+	}
+	// A session row the application did not make for this user with this
+	// role (planted with SQL, or its user's role raised with SQL) is refused.
+	if !a.DB.Keys.SessionGenuine(s.MAC, s.ID, u.ID, string(u.Role)) {
+		a.Log.WarnContext(ctx, "session refused: its MAC does not match", "user", u.Username)
 		return s, u, qianxiang.Errorf(qianxiang.EUnauthenticated, "session expired; log in again")
 	}
 	// Sliding expiry: a session in use (a hall's big screen refreshing all
@@ -157,13 +188,19 @@ func (a *App) SessionUser(ctx context.Context, secret string) (qianxiang.Session
 
 // TokenUser resolves an API token to its user.
 func (a *App) TokenUser(ctx context.Context, token string) (qianxiang.User, error) {
-	id, uid, err := a.DB.TokenUser(ctx, hashSecret(token))
+	hash := hashSecret(token)
+	id, uid, mac, err := a.DB.TokenUser(ctx, hash)
 	if err != nil {
 		return qianxiang.User{}, err
 	}
 	u, err := a.DB.UserByID(ctx, uid)
 	if err != nil || !u.Active {
 		return u, qianxiang.Errorf(qianxiang.EUnauthenticated, "invalid or revoked API token")
+	}
+	// Only a token the application issued to this user with this role works.
+	if !a.DB.Keys.TokenGenuine(mac, hash, u.ID, string(u.Role)) {
+		a.Log.WarnContext(ctx, "API token refused: its MAC does not match", "token", id, "user", u.Username)
+		return qianxiang.User{}, qianxiang.Errorf(qianxiang.EUnauthenticated, "invalid or revoked API token")
 	}
 	if err := a.DB.Tx(ctx, func(tx *store.Tx) error { return tx.TouchToken(ctx, id) }); err != nil {
 		a.Log.WarnContext(ctx, "touch token", "err", err)
@@ -189,8 +226,11 @@ func (a *App) CreateToken(ctx context.Context, actor qianxiang.Actor, username, 
 	}
 	secret := "qx_" + randomToken(32)
 	err = a.DB.Tx(ctx, func(tx *store.Tx) error {
-		_, err := tx.InsertToken(ctx, u.ID, name, hashSecret(secret), secret[:10])
-		return err
+		id, err := tx.InsertToken(ctx, u.ID, u.Role, name, hashSecret(secret), secret[:10])
+		if err != nil {
+			return err
+		}
+		return tx.Audit(ctx, actor.Username, "create_token", "api_tokens", id, secret[:10], "")
 	})
 	return secret, a.internal(ctx, "create token", err)
 }
@@ -214,5 +254,14 @@ func (a *App) RevokeToken(ctx context.Context, actor qianxiang.Actor, id int64) 
 	if t.UserID != actor.UserID && !actor.Can(qianxiang.ActManageUsers, qianxiang.Scope{}) {
 		return qianxiang.ErrNotFound("token")
 	}
-	return a.internal(ctx, "revoke token", a.DB.Tx(ctx, func(tx *store.Tx) error { return tx.RevokeToken(ctx, id) }))
+	return a.internal(ctx, "revoke token", a.DB.Tx(ctx, func(tx *store.Tx) error {
+		before, err := tx.Snapshot(ctx, "api_tokens", id)
+		if err != nil {
+			return err
+		}
+		if err := tx.RevokeToken(ctx, id); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, actor.Username, "revoke_token", "api_tokens", id, t.Prefix, before)
+	}))
 }

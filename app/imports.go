@@ -93,35 +93,7 @@ func (a *App) ImportProjects(ctx context.Context, actor qianxiang.Actor, year in
 	if dryRun {
 		return res, nil
 	}
-	err = a.DB.Tx(ctx, func(tx *store.Tx) error {
-		for i := range res.Rows {
-			ir := &res.Rows[i]
-			p := &ir.Project
-			if ir.Action == "update" {
-				before, err := tx.Snapshot(ctx, "projects", p.ID)
-				if err != nil {
-					return err
-				}
-				if err := tx.UpdateProject(ctx, p); err != nil {
-					return err
-				}
-				if err := tx.Audit(ctx, actor.Username, "import", "projects", p.ID, p.Name, before); err != nil {
-					return err
-				}
-				continue
-			}
-			if err := tx.InsertProject(ctx, p); err != nil {
-				if e := qianxiang.AsError(err); e != nil {
-					e.Details = []qianxiang.Detail{{Row: ir.Row, Field: "code", Format: e.Format, Args: e.Args}}
-				}
-				return err
-			}
-			if err := tx.Audit(ctx, actor.Username, "import", "projects", p.ID, p.Name, ""); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	err = a.DB.Tx(ctx, func(tx *store.Tx) error { return writeImport(ctx, tx, actor, res.Rows) })
 	return res, a.internal(ctx, "import", err)
 }
 

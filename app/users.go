@@ -79,6 +79,7 @@ func (a *App) updateUser(ctx context.Context, actor qianxiang.Actor, id int64, a
 		if err != nil {
 			return err
 		}
+		oldRole := u.Role
 		if err := change(&u); err != nil {
 			return err
 		}
@@ -88,8 +89,68 @@ func (a *App) updateUser(ctx context.Context, actor qianxiang.Actor, id int64, a
 		if err := tx.DeleteUserSessions(ctx, id); err != nil {
 			return err
 		}
-		return tx.Audit(ctx, actor.Username, action, "users", id, u.Username, before)
+		if err := tx.Audit(ctx, actor.Username, action, "users", id, u.Username, before); err != nil {
+			return err
+		}
+		if u.Role == oldRole {
+			return nil
+		}
+		// The user's tokens are bound to their role: re-signed for the new
+		// one, each change in the trail.
+		return a.remacTokens(ctx, tx, actor, u)
 	}))
+}
+
+func (a *App) remacTokens(ctx context.Context, tx *store.Tx, actor qianxiang.Actor, u qianxiang.User) error {
+	ts, err := tx.Tokens(ctx, u.ID)
+	if err != nil {
+		return err
+	}
+	befores := map[int64]string{}
+	for _, t := range ts {
+		if befores[t.ID], err = tx.Snapshot(ctx, "api_tokens", t.ID); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.RemacUserTokens(ctx, u.ID, u.Role); err != nil {
+		return err
+	}
+	for _, t := range ts {
+		if err := tx.Audit(ctx, actor.Username, "change_role", "api_tokens", t.ID, t.Prefix, befores[t.ID]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// SetRole changes a user's role and, when org is not empty, organisation
+// (admin). Their sessions end, their tokens follow the new role, and all of
+// it is in the trail. An admin cannot take their own admin role away.
+func (a *App) SetRole(ctx context.Context, actor qianxiang.Actor, id int64, role qianxiang.Role, orgCode string) error {
+	if !actor.Can(qianxiang.ActManageUsers, qianxiang.Scope{}) {
+		return qianxiang.ErrForbidden()
+	}
+	if !role.Valid() {
+		return qianxiang.FieldError("role", "%q is not a role (admin, command, leader, org_admin, reporter, supervisor, viewer)", string(role))
+	}
+	if id == actor.UserID && role != qianxiang.RoleAdmin {
+		return qianxiang.Errorf(qianxiang.EValidation, "you cannot take away your own admin role")
+	}
+	var org qianxiang.Org
+	if orgCode != "" {
+		o, err := a.DB.OrgByCode(ctx, orgCode)
+		if err != nil {
+			return qianxiang.FieldError("org", "organisation %q not found", orgCode)
+		}
+		org = o
+	}
+	return a.updateUser(ctx, actor, id, "change_role", func(u *qianxiang.User) error {
+		u.Role = role
+		if org.ID != 0 {
+			u.Org = org
+		}
+		return nil
+	})
 }
 
 // ResetPassword gives a user a new generated password (admin), returned

@@ -27,11 +27,16 @@ var governed = []struct{ Table, LabelCol string }{
 	{"photos", "name"},
 	{"problem_instructions", "text"},
 	{"webhook_config", "url"},
+	{"api_tokens", "prefix"},
 }
 
 // secretCols are never copied into the trail; their hash is, so a direct
 // edit of a password hash still shows.
-var secretCols = map[string]bool{"password_hash": true, "secret": true}
+var secretCols = map[string]bool{"password_hash": true, "secret": true, "token_hash": true}
+
+// volatileCols change without an audited act (a token's last use) and are
+// left out of snapshots.
+var volatileCols = map[string]bool{"last_used_at": true}
 
 // Snapshot reads a governed row as canonical JSON (sorted keys, every value
 // a string or null), the same on SQLite and PostgreSQL. It returns "" when
@@ -80,6 +85,9 @@ func scanCanonical(rows *sql.Rows) (map[string]any, error) {
 	}
 	m := make(map[string]any, len(cols))
 	for i, col := range cols {
+		if volatileCols[col] {
+			continue
+		}
 		v := canonical(vals[i])
 		if s, ok := v.(string); ok && secretCols[col] {
 			sum := sha256.Sum256([]byte(s))
@@ -119,48 +127,7 @@ func canonical(v any) any {
 	return fmt.Sprint(v)
 }
 
-// Audit appends an entry for a change made in this transaction. The record's
-// content after the change is read back from the table, so what the trail
-// covers is exactly what is stored. before is the snapshot taken before the
-// change ("" for a create); a delete records an empty after.
-func (tx *Tx) Audit(ctx context.Context, actor, action, table string, id int64, label, before string) error {
-	after, err := tx.Snapshot(ctx, table, id)
-	if err != nil {
-		return err
-	}
-	// Locking the head row serialises writers of the chain on PostgreSQL
-	// (many instances share it); SQLite has one writer anyway.
-	var seq int64
-	var prev string
-	if _, err := tx.exec(ctx, `UPDATE audit_head SET seq = seq + 1 WHERE id = 1`); err != nil {
-		return err
-	}
-	if err := tx.queryRow(ctx, `SELECT seq, hash FROM audit_head WHERE id = 1`).Scan(&seq, &prev); err != nil {
-		return err
-	}
-	e := qianxiang.AuditEntry{ID: seq, At: tx.now(), Actor: actor, Action: action, Entity: table, EntityID: id,
-		Label: label, Before: before, After: after, PrevHash: prev}
-	e.Hash = entryHash(&e)
-	if _, err := tx.exec(ctx, `INSERT INTO audit_log (id, at, actor, action, entity, entity_id, label, before_json, after_json, prev_hash, hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		e.ID, ts(e.At), e.Actor, e.Action, e.Entity, e.EntityID, e.Label, e.Before, e.After, e.PrevHash, e.Hash); err != nil {
-		return err
-	}
-	_, err = tx.exec(ctx, `UPDATE audit_head SET hash = ? WHERE id = 1`, e.Hash)
-	return err
-}
-
-func entryHash(e *qianxiang.AuditEntry) string {
-	h := sha256.New()
-	for _, s := range []string{e.PrevHash, strconv.FormatInt(e.ID, 10), ts(e.At), e.Actor, e.Action,
-		e.Entity, strconv.FormatInt(e.EntityID, 10), e.Label, e.Before, e.After} {
-		h.Write([]byte(s))
-		h.Write([]byte{0})
-	}
-	return hex.EncodeToString(h.Sum(nil))
-}
-
-const auditCols = `id, at, actor, action, entity, entity_id, label, before_json, after_json, prev_hash, hash`
+const auditCols = `id, at, actor, action, entity, entity_id, label, before_json, after_json, prev_hash, hash, kid`
 
 // History lists the audit entries of one record, oldest first.
 func (c conn) History(ctx context.Context, table string, id int64) ([]qianxiang.AuditEntry, error) {
@@ -187,7 +154,7 @@ func (c conn) auditRows(ctx context.Context, q string, args ...any) ([]qianxiang
 func scanAudit(rows *sql.Rows) (qianxiang.AuditEntry, error) {
 	var e qianxiang.AuditEntry
 	var at string
-	err := rows.Scan(&e.ID, &at, &e.Actor, &e.Action, &e.Entity, &e.EntityID, &e.Label, &e.Before, &e.After, &e.PrevHash, &e.Hash)
+	err := rows.Scan(&e.ID, &at, &e.Actor, &e.Action, &e.Entity, &e.EntityID, &e.Label, &e.Before, &e.After, &e.PrevHash, &e.Hash, &e.Kid)
 	e.At = parseTS(at)
 	return e, err
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -24,6 +25,7 @@ func (db *DB) Verify(ctx context.Context) (int64, []qianxiang.Broken, error) {
 	}
 	var n int64
 	prev := ""
+	keyed := false // a keyed entry was seen: every later one must be keyed too
 	for rows.Next() {
 		e, err := scanAudit(rows)
 		if err != nil {
@@ -35,11 +37,14 @@ func (db *DB) Verify(ctx context.Context) (int64, []qianxiang.Broken, error) {
 			broken = append(broken, qianxiang.Broken{Table: "audit_log", ID: e.ID, What: fmt.Sprintf("entry out of sequence (expected %d): entries were removed", n)})
 			n = e.ID
 		}
-		if e.PrevHash != prev || entryHash(&e) != e.Hash {
-			broken = append(broken, qianxiang.Broken{Table: "audit_log", ID: e.ID, Label: e.Label, What: "audit entry altered: its hash does not match the chain"})
+		if what := db.checkEntry(e, prev, keyed); what != "" {
+			broken = append(broken, qianxiang.Broken{Table: "audit_log", ID: e.ID, Label: e.Label, What: what})
 		}
+		keyed = keyed || e.Kid != ""
 		prev = e.Hash
-		last[e.Entity+"/"+strconv.FormatInt(e.EntityID, 10)] = e
+		if isGoverned(e.Entity) {
+			last[e.Entity+"/"+strconv.FormatInt(e.EntityID, 10)] = e
+		}
 	}
 	rows.Close()
 	var head string
@@ -55,6 +60,10 @@ func (db *DB) Verify(ctx context.Context) (int64, []qianxiang.Broken, error) {
 	}
 	b, err := db.verifyBlobs(ctx)
 	if err != nil {
+		return 0, nil, err
+	}
+	broken = append(broken, b...)
+	if b, err = db.verifyCredentials(ctx); err != nil {
 		return 0, nil, err
 	}
 	broken = append(broken, b...)
@@ -101,6 +110,69 @@ func (db *DB) verifyTable(ctx context.Context, table, labelCol string, last map[
 		}
 	}
 	return out, rows.Err()
+}
+
+// checkEntry says what is wrong with one entry of the chain, or "". A keyed
+// entry must carry the HMAC of its content and its predecessor's hash under
+// the key it names; one that does not was written by someone without the
+// key. Plain SHA-256 entries are accepted only before the first keyed one
+// (the seal covers them).
+func (db *DB) checkEntry(e qianxiang.AuditEntry, prev string, keyed bool) string {
+	if e.Kid == "" {
+		if keyed {
+			return "unkeyed entry after the keyed chain began: it was not written by the application (forged)"
+		}
+		if e.PrevHash != prev || legacyHash(&e) != e.Hash {
+			return "audit entry altered: its hash does not match the chain"
+		}
+		return ""
+	}
+	if db.Keys == nil || !db.Keys.Has(e.Kid) {
+		return fmt.Sprintf("made with audit key %s, which is not in the audit key file: it cannot be verified", e.Kid)
+	}
+	h, _ := keyedHash(&e, db.Keys)
+	if !hmac.Equal([]byte(h), []byte(e.Hash)) {
+		return fmt.Sprintf("audit entry altered or forged: its keyed hash (key %s) does not match", e.Kid)
+	}
+	if e.PrevHash != prev {
+		return "the entries before it were changed: the chain breaks here"
+	}
+	return ""
+}
+
+// verifyCredentials names API tokens and sessions whose MAC is not the one
+// the application made for their user and role: planted with SQL, or left
+// from a role raised with SQL. Neither would be let in.
+func (db *DB) verifyCredentials(ctx context.Context) ([]qianxiang.Broken, error) {
+	var out []qianxiang.Broken
+	for _, q := range []struct{ table, sql string }{
+		{"api_tokens", `SELECT t.id, t.prefix, t.token_hash, t.user_id, u.role, t.mac FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.revoked_at = '' ORDER BY t.id`},
+		{"sessions", `SELECT 0, u.username, s.id, s.user_id, u.role, s.mac FROM sessions s JOIN users u ON u.id = s.user_id ORDER BY s.created_at`},
+	} {
+		rows, err := db.query(ctx, q.sql)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id, uid int64
+			var label, hash, role, mac string
+			if err := rows.Scan(&id, &label, &hash, &uid, &role, &mac); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if q.table == "api_tokens" && !db.Keys.TokenGenuine(mac, hash, uid, role) {
+				out = append(out, qianxiang.Broken{Table: q.table, ID: id, Label: label, What: "the token's MAC does not match its user and role: not issued by the application (it is refused)"})
+			}
+			if q.table == "sessions" && !db.Keys.SessionGenuine(mac, hash, uid, role) {
+				out = append(out, qianxiang.Broken{Table: q.table, ID: 0, Label: label, What: "a session of this user was not opened by the application (it is refused)"})
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // diffFields names the columns that differ between two snapshots.

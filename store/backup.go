@@ -140,7 +140,12 @@ func (db *DB) Restore(ctx context.Context, r io.Reader) (rows int, err error) {
 	}
 	var faults restoreFaults
 	err = db.Tx(ctx, func(tx *Tx) error {
+		// An empty database holds only its seal (audit_seal.go): the
+		// backup's trail replaces it.
 		if _, err := tx.exec(ctx, `DELETE FROM audit_head`); err != nil {
+			return err
+		}
+		if _, err := tx.exec(ctx, `DELETE FROM audit_log`); err != nil {
 			return err
 		}
 		var cur backupTable
@@ -189,12 +194,22 @@ func (db *DB) Restore(ctx context.Context, r io.Reader) (rows int, err error) {
 		if err := faults.err(); err != nil {
 			return err
 		}
-		return tx.resetSequences(ctx)
+		if err := tx.resetSequences(ctx); err != nil {
+			return err
+		}
+		// A keyed trail verifies, and its tokens work, only with the key
+		// it was made with.
+		kid, err := tx.lastKeyID(ctx)
+		if err == nil && kid != "" && !db.Keys.Has(kid) {
+			return qianxiang.Errorf(qianxiang.EValidation, "the backup's audit trail was signed with audit key %s, which is not in the audit key file %s; restore with --audit-key naming the key file of the database the backup came from", kid, db.Keys.Path)
+		}
+		return err
 	})
 	if err != nil {
-		rows = 0
+		return 0, err
 	}
-	return rows, err
+	// A backup from before the keyed chain is sealed now.
+	return rows, db.SealAudit(ctx)
 }
 
 var columnName = regexp.MustCompile(`^[a-z_][a-z0-9_]{0,62}$`)

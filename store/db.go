@@ -37,6 +37,8 @@ type DB struct {
 	DSN string
 	// Now is the clock; tests replace it.
 	Now func() time.Time
+	// Keys sign the audit chain, tokens and sessions (audit_keys.go).
+	Keys *KeyRing
 }
 
 // queryer is what *sql.DB and *sql.Tx share.
@@ -86,13 +88,34 @@ func redact(dsn string) string {
 	return u.String()
 }
 
-// Open connects and runs the migrations.
+// Options are what Open is told besides the DSN.
+type Options struct {
+	// AuditKeyFile is the audit key file; empty: DefaultKeyFile.
+	AuditKeyFile string
+}
+
+// Open connects, runs the migrations and loads the audit key (see OpenWith).
 func Open(ctx context.Context, dsn string) (*DB, error) {
+	return OpenWith(ctx, dsn, Options{})
+}
+
+// OpenWith connects, runs the migrations and loads the audit key file,
+// creating it when the database has never been keyed; a database whose
+// chain was made with a key the file lacks is refused.
+func OpenWith(ctx context.Context, dsn string, opt Options) (*DB, error) {
 	db, err := OpenNoMigrate(ctx, dsn)
 	if err != nil {
 		return nil, err
 	}
 	if err := db.Migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	path := opt.AuditKeyFile
+	if path == "" {
+		path = DefaultKeyFile(dsn)
+	}
+	if err := db.loadKeys(ctx, path); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -162,7 +185,9 @@ func (db *DB) Close() error {
 // Tx is a write transaction.
 type Tx struct {
 	conn
-	tx *sql.Tx
+	tx      *sql.Tx
+	keys    *KeyRing
+	pending []AuditItem // audit entries chained at commit (audit_chain.go)
 }
 
 // Tx runs fn in one transaction: committed if fn returns nil, rolled back
@@ -172,10 +197,14 @@ func (db *DB) Tx(ctx context.Context, fn func(*Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
 	}
-	t := &Tx{conn: conn{q: tx, d: db.d, now: db.clock}, tx: tx}
+	t := &Tx{conn: conn{q: tx, d: db.d, now: db.clock}, tx: tx, keys: db.Keys}
 	if err := fn(t); err != nil {
 		tx.Rollback()
 		return err
+	}
+	if err := t.flushAudit(ctx); err != nil {
+		tx.Rollback()
+		return fmt.Errorf("audit: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)

@@ -18,7 +18,7 @@ func TestSecurityRestoreRefusesColumnNamesThatAreNotNames(t *testing.T) {
 	ctx := context.Background()
 	for _, kind := range testenv.Kinds {
 		t.Run(kind, func(t *testing.T) {
-			db, err := store.Open(ctx, testenv.DSN(t, kind))
+			db, err := store.OpenWith(ctx, testenv.DSN(t, kind), store.Options{AuditKeyFile: testenv.KeyFile(t)})
 			if err != nil {
 				t.Fatal(err)
 			}

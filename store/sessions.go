@@ -9,10 +9,13 @@ import (
 	"qianxiang"
 )
 
-// InsertSession stores a session.
-func (tx *Tx) InsertSession(ctx context.Context, s qianxiang.Session) error {
-	_, err := tx.exec(ctx, `INSERT INTO sessions (id, user_id, csrf, created_at, expires_at) VALUES (?, ?, ?, ?, ?)`,
-		s.ID, s.UserID, s.CSRF, ts(tx.now()), ts(s.ExpiresAt))
+// InsertSession stores a session of a user who has that role, with its MAC.
+func (tx *Tx) InsertSession(ctx context.Context, s qianxiang.Session, role qianxiang.Role) error {
+	if tx.keys == nil {
+		return errors.New("session: no audit key loaded")
+	}
+	_, err := tx.exec(ctx, `INSERT INTO sessions (id, user_id, csrf, created_at, expires_at, mac) VALUES (?, ?, ?, ?, ?, ?)`,
+		s.ID, s.UserID, s.CSRF, ts(tx.now()), ts(s.ExpiresAt), tx.keys.sessionMAC(s.ID, s.UserID, string(role)))
 	return err
 }
 
@@ -26,7 +29,7 @@ func (tx *Tx) DeleteExpiredSessions(ctx context.Context) error {
 func (c conn) SessionByID(ctx context.Context, id string) (qianxiang.Session, error) {
 	s := qianxiang.Session{ID: id}
 	var exp string
-	err := c.queryRow(ctx, `SELECT user_id, csrf, expires_at FROM sessions WHERE id = ? AND expires_at > ?`, id, ts(c.now())).Scan(&s.UserID, &s.CSRF, &exp)
+	err := c.queryRow(ctx, `SELECT user_id, csrf, expires_at, mac FROM sessions WHERE id = ? AND expires_at > ?`, id, ts(c.now())).Scan(&s.UserID, &s.CSRF, &exp, &s.MAC)
 	if errors.Is(err, sql.ErrNoRows) {
 		return s, qianxiang.Errorf(qianxiang.EUnauthenticated, "session expired; log in again")
 	}
@@ -40,10 +43,15 @@ func (tx *Tx) ExtendSession(ctx context.Context, id string, exp time.Time) error
 	return err
 }
 
-// DeleteSession logs a session out.
-func (tx *Tx) DeleteSession(ctx context.Context, id string) error {
-	_, err := tx.exec(ctx, `DELETE FROM sessions WHERE id = ?`, id)
-	return err
+// DeleteSession logs a session out; it returns the session's user (0 when
+// there was no such session).
+func (tx *Tx) DeleteSession(ctx context.Context, id string) (int64, error) {
+	var uid int64
+	err := tx.queryRow(ctx, `DELETE FROM sessions WHERE id = ? RETURNING user_id`, id).Scan(&uid)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return uid, err
 }
 
 // DeleteUserSessions logs a user out everywhere (password change, deactivation).
@@ -52,20 +60,58 @@ func (tx *Tx) DeleteUserSessions(ctx context.Context, userID int64) error {
 	return err
 }
 
-// InsertToken stores a token's hash.
-func (tx *Tx) InsertToken(ctx context.Context, userID int64, name, hash, prefix string) (int64, error) {
-	return tx.insert(ctx, `INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at) VALUES (?, ?, ?, ?, ?)`,
-		userID, name, hash, prefix, ts(tx.now()))
+// InsertToken stores a token's hash for a user who has that role, with
+// the MAC that makes it usable.
+func (tx *Tx) InsertToken(ctx context.Context, userID int64, role qianxiang.Role, name, hash, prefix string) (int64, error) {
+	if tx.keys == nil {
+		return 0, errors.New("token: no audit key loaded")
+	}
+	return tx.insert(ctx, `INSERT INTO api_tokens (user_id, name, token_hash, prefix, created_at, mac) VALUES (?, ?, ?, ?, ?, ?)`,
+		userID, name, hash, prefix, ts(tx.now()), tx.keys.tokenMAC(hash, userID, string(role)))
 }
 
-// TokenUser finds the user of an unrevoked token by the token's hash.
-func (c conn) TokenUser(ctx context.Context, hash string) (int64, int64, error) {
-	var id, uid int64
-	err := c.queryRow(ctx, `SELECT id, user_id FROM api_tokens WHERE token_hash = ? AND revoked_at = ''`, hash).Scan(&id, &uid)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, 0, qianxiang.Errorf(qianxiang.EUnauthenticated, "invalid or revoked API token")
+// RemacUserTokens gives a user's tokens the MAC of their new role (a role
+// changed by the application) and returns their ids, to be audited.
+func (tx *Tx) RemacUserTokens(ctx context.Context, userID int64, role qianxiang.Role) ([]int64, error) {
+	rows, err := tx.query(ctx, `SELECT id, token_hash FROM api_tokens WHERE user_id = ? ORDER BY id`, userID)
+	if err != nil {
+		return nil, err
 	}
-	return id, uid, err
+	type tok struct {
+		id   int64
+		hash string
+	}
+	var toks []tok
+	for rows.Next() {
+		var t tok
+		if err := rows.Scan(&t.id, &t.hash); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		toks = append(toks, t)
+	}
+	rows.Close()
+	var ids []int64
+	for _, t := range toks {
+		if _, err := tx.exec(ctx, `UPDATE api_tokens SET mac = ? WHERE id = ?`, tx.keys.tokenMAC(t.hash, userID, string(role)), t.id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, t.id)
+	}
+	return ids, rows.Err()
+}
+
+// TokenUser finds the user of an unrevoked token by the token's hash; it
+// returns the token's id, user and MAC (checked by the caller against the
+// user's role).
+func (c conn) TokenUser(ctx context.Context, hash string) (int64, int64, string, error) {
+	var id, uid int64
+	var mac string
+	err := c.queryRow(ctx, `SELECT id, user_id, mac FROM api_tokens WHERE token_hash = ? AND revoked_at = ''`, hash).Scan(&id, &uid, &mac)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, 0, "", qianxiang.Errorf(qianxiang.EUnauthenticated, "invalid or revoked API token")
+	}
+	return id, uid, mac, err
 }
 
 // TouchToken records a token's use, at most once a minute.

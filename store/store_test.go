@@ -17,6 +17,8 @@ func TestInstancesStartingTogetherMigrateOnce(t *testing.T) {
 	for _, kind := range []string{"postgres"} {
 		t.Run(kind, func(t *testing.T) {
 			dsn := testenv.DSN(t, kind)
+			// The instances share one audit key file, as they must.
+			t.Setenv("QIANXIANG_AUDIT_KEY_FILE", testenv.KeyFile(t))
 			var wg sync.WaitGroup
 			errs := make(chan error, 4)
 			for i := 0; i < 4; i++ {

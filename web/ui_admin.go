@@ -121,13 +121,18 @@ type auditData struct {
 	Trail    []qianxiang.AuditEntry
 	Filter   qianxiang.AuditFilter
 	Tables   []string
+	// Checkpoint is the kept checkpoint the chain was held against.
+	Checkpoint *qianxiang.Checkpoint
 }
+
+// auditTables are the trail's entities offered by the filter.
+var auditTables = []string{"orgs", "users", "api_tokens", "sessions", "settings", "projects", "reports", "problems"}
 
 // auditPage shows the trail (optionally one record's history) and, on
 // request, verifies the whole chain.
 func (s *Server) auditPage(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
-	d := auditData{Tables: []string{"orgs", "users", "settings", "projects", "reports", "problems"}}
+	d := auditData{Tables: auditTables}
 	d.Filter = qianxiang.AuditFilter{Table: q.Get("table"), Actor: q.Get("actor")}
 	if v := q.Get("id"); v != "" {
 		id, err := strconv.ParseInt(v, 10, 64)

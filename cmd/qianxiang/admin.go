@@ -3,7 +3,9 @@ package main
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"fmt"
+	"os"
 	"strings"
 
 	"qianxiang"
@@ -179,11 +181,72 @@ func cmdToken(ctx context.Context, env *Env, args []string) error {
 }
 
 func cmdAudit(ctx context.Context, env *Env, args []string) error {
-	if len(args) == 0 || args[0] != "verify" {
-		return usagef("usage: qianxiang audit verify")
+	const usage = "usage: qianxiang audit verify [--checkpoint FILE] | checkpoint -o FILE | rotate-key"
+	if len(args) == 0 {
+		return usagef(usage)
 	}
-	fs, dsn := flags(env, "audit verify", "audit verify")
-	if err := parse(fs, args[1:]); err != nil {
+	switch args[0] {
+	case "verify":
+		return cmdAuditVerify(ctx, env, args[1:])
+	case "checkpoint":
+		return cmdAuditCheckpoint(ctx, env, args[1:])
+	case "rotate-key":
+		return cmdAuditRotate(ctx, env, args[1:])
+	}
+	return usagef(usage)
+}
+
+func cmdAuditVerify(ctx context.Context, env *Env, args []string) error {
+	fs, dsn := flags(env, "audit verify", "audit verify [--checkpoint FILE]")
+	cpFile := fs.String("checkpoint", "", "a checkpoint made by 'audit checkpoint' to hold the database against")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	var cp *qianxiang.Checkpoint
+	if *cpFile != "" {
+		f, err := os.Open(*cpFile)
+		if err != nil {
+			return qianxiang.Errorf(qianxiang.EInvalid, "cannot open %s", *cpFile)
+		}
+		c, err := qianxiang.ReadCheckpoint(f)
+		f.Close()
+		if err != nil {
+			return err
+		}
+		cp = &c
+	}
+	a, closeDB, err := open(ctx, env, *dsn)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	var n int64
+	var broken []qianxiang.Broken
+	if cp != nil {
+		n, broken, err = a.VerifyAuditAgainst(ctx, system, *cp)
+	} else {
+		n, broken, err = a.VerifyAudit(ctx, system)
+	}
+	if err != nil {
+		return err
+	}
+	if len(broken) == 0 {
+		fmt.Fprintf(env.Stdout, "audit intact: %d entries, every governed record matches its last entry\n", n)
+		if cp != nil {
+			fmt.Fprintf(env.Stdout, "checkpoint of %s holds: entry %d is unchanged\n", cp.At, cp.Seq)
+		}
+		return nil
+	}
+	for _, b := range broken {
+		fmt.Fprintln(env.Stdout, b.String())
+	}
+	return qianxiang.Errorf(qianxiang.EValidation, "audit broken: %d findings in %d entries", len(broken), n)
+}
+
+func cmdAuditCheckpoint(ctx context.Context, env *Env, args []string) error {
+	fs, dsn := flags(env, "audit checkpoint", "audit checkpoint -o FILE")
+	out := fs.String("o", "", "file to write the signed checkpoint to (default: stdout)")
+	if err := parse(fs, args); err != nil {
 		return err
 	}
 	a, closeDB, err := open(ctx, env, *dsn)
@@ -191,16 +254,37 @@ func cmdAudit(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer closeDB()
-	n, broken, err := a.VerifyAudit(ctx, system)
+	cp, err := a.AuditCheckpoint(ctx, system)
 	if err != nil {
 		return err
 	}
-	if len(broken) == 0 {
-		fmt.Fprintf(env.Stdout, "audit intact: %d entries, every governed record matches its last entry\n", n)
-		return nil
+	b, _ := json.MarshalIndent(cp, "", "  ")
+	b = append(b, '\n')
+	if *out == "" {
+		_, err = env.Stdout.Write(b)
+		return err
 	}
-	for _, b := range broken {
-		fmt.Fprintln(env.Stdout, b.String())
+	if err := os.WriteFile(*out, b, 0o644); err != nil {
+		return qianxiang.Errorf(qianxiang.EInvalid, "cannot write %s", *out)
 	}
-	return qianxiang.Errorf(qianxiang.EValidation, "audit broken: %d findings in %d entries", len(broken), n)
+	fmt.Fprintf(env.Stderr, "checkpoint at entry %d written to %s; keep it away from the server\n", cp.Seq, *out)
+	return nil
+}
+
+func cmdAuditRotate(ctx context.Context, env *Env, args []string) error {
+	fs, dsn := flags(env, "audit rotate-key", "audit rotate-key")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	a, closeDB, err := open(ctx, env, *dsn)
+	if err != nil {
+		return err
+	}
+	defer closeDB()
+	id, err := a.RotateAuditKey(ctx, system)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "new audit key %s added to %s; restart every server with this file\n", id, a.DB.Keys.Path)
+	return nil
 }

@@ -40,6 +40,8 @@ type Env struct {
 	Stdin          io.Reader
 	Stdout, Stderr io.Writer
 	Lang           string
+	// AuditKey is the audit key file (--audit-key); empty: the default.
+	AuditKey string
 }
 
 type command struct {
@@ -61,7 +63,7 @@ func commands() []command {
 		{"report", "report dispatch --year Y --month M --format json|xlsx|html -o FILE", cmdReport},
 		{"backup", "backup --to FILE: consistent copy of the database", cmdBackup},
 		{"restore", "restore --from FILE: into an empty database", cmdRestore},
-		{"audit", "audit verify: check the audit chain and records", cmdAudit},
+		{"audit", "audit verify [--checkpoint FILE] | checkpoint -o FILE | rotate-key", cmdAudit},
 	}
 }
 
@@ -153,6 +155,8 @@ func flags(env *Env, name, usage string) (*flag.FlagSet, *string) {
 		def = "qianxiang.db"
 	}
 	db := fs.String("db", def, "database: a file path, sqlite:PATH, or postgres://… (env QIANXIANG_DB)")
+	fs.StringVar(&env.AuditKey, "audit-key", os.Getenv("QIANXIANG_AUDIT_KEY_FILE"),
+		"audit key file (env QIANXIANG_AUDIT_KEY_FILE; default: DB.auditkey beside a SQLite file, ./qianxiang-audit.key for PostgreSQL)")
 	fs.Usage = func() {
 		fmt.Fprintf(env.Stderr, "usage: qianxiang %s\n\nflags:\n", usage)
 		fs.PrintDefaults()
@@ -183,7 +187,7 @@ func parse(fs *flag.FlagSet, args []string) error {
 
 // open opens the database and the services, logging to stderr.
 func open(ctx context.Context, env *Env, dsn string) (*app.App, func(), error) {
-	db, err := store.Open(ctx, dsn)
+	db, err := store.OpenWith(ctx, dsn, store.Options{AuditKeyFile: env.AuditKey})
 	if err != nil {
 		return nil, nil, err
 	}

@@ -133,9 +133,14 @@ func TestCLIImportExportReportAuditBackup(t *testing.T) {
 		t.Fatalf("audit after tampering: exit %d\n%s%s", code, out, errs)
 	}
 	db3 := filepath.Join(dir, "q3.db")
-	testenv.Contains(t, mustRun(t, "restore", "--from", backup, "--db", db3), "restored")
-	testenv.Contains(t, mustRun(t, "audit", "verify", "--db", db3), "audit intact")
-	if code, _, errs := run(t, "", "restore", "--from", backup, "--db", db3); code != 1 || !strings.Contains(errs, "not empty") {
+	// The backup's trail is keyed: the restore is given the source's key file.
+	if code, _, errs := run(t, "", "restore", "--from", backup, "--db", filepath.Join(dir, "other.db")); code != 1 || !strings.Contains(errs, "--audit-key") {
+		t.Fatalf("restore without the source's audit key: %d %s", code, errs)
+	}
+	key := db + ".auditkey"
+	testenv.Contains(t, mustRun(t, "restore", "--from", backup, "--db", db3, "--audit-key", key), "restored")
+	testenv.Contains(t, mustRun(t, "audit", "verify", "--db", db3, "--audit-key", key), "audit intact")
+	if code, _, errs := run(t, "", "restore", "--from", backup, "--db", db3, "--audit-key", key); code != 1 || !strings.Contains(errs, "not empty") {
 		t.Fatalf("restore into a used database: %d %s", code, errs)
 	}
 }

@@ -31,14 +31,15 @@ type Server struct {
 // ServeConfig is what serve is told.
 type ServeConfig struct {
 	DSN, Addr  string
-	Demo       bool // fill an empty database with the demo city first
-	TrustProxy bool // behind a reverse proxy: trust its X-Forwarded-* headers
+	Demo       bool   // fill an empty database with the demo city first
+	TrustProxy bool   // behind a reverse proxy: trust its X-Forwarded-* headers
+	AuditKey   string // audit key file; empty: store.DefaultKeyFile
 }
 
 // StartServer opens the database, optionally fills the demo, and listens.
 func StartServer(ctx context.Context, env *Env, cfg ServeConfig) (*Server, error) {
 	dsn, addr, withDemo := cfg.DSN, cfg.Addr, cfg.Demo
-	db, err := store.Open(ctx, dsn)
+	db, err := store.OpenWith(ctx, dsn, store.Options{AuditKeyFile: cfg.AuditKey})
 	if err != nil {
 		return nil, err
 	}
@@ -109,7 +110,7 @@ func cmdServe(ctx context.Context, env *Env, args []string) error {
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	s, err := StartServer(ctx, env, ServeConfig{DSN: *dsn, Addr: *addr, Demo: *withDemo, TrustProxy: *trust})
+	s, err := StartServer(ctx, env, ServeConfig{DSN: *dsn, Addr: *addr, Demo: *withDemo, TrustProxy: *trust, AuditKey: env.AuditKey})
 	if err != nil {
 		return err
 	}

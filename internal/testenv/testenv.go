@@ -70,12 +70,26 @@ func DSN(tb testing.TB, kind string) string {
 	return u.String()
 }
 
-// Open opens a fresh database of the kind with the services over it.
+// KeyFile is a path for an audit key file of the test's own (created by
+// the first Open that is given it).
+func KeyFile(tb testing.TB) string {
+	return filepath.Join(tb.TempDir(), "audit.key")
+}
+
+// Open opens a fresh database of the kind with the services over it; its
+// audit key file is the test's own.
 func Open(tb testing.TB, kind string) *app.App {
 	tb.Helper()
-	db, err := store.Open(context.Background(), DSN(tb, kind))
+	return OpenDSN(tb, DSN(tb, kind), KeyFile(tb))
+}
+
+// OpenDSN opens a database with the services over it, signing with the
+// given audit key file.
+func OpenDSN(tb testing.TB, dsn, keyFile string) *app.App {
+	tb.Helper()
+	db, err := store.OpenWith(context.Background(), dsn, store.Options{AuditKeyFile: keyFile})
 	if err != nil {
-		tb.Fatalf("open %s: %v", kind, err)
+		tb.Fatalf("open %s: %v", dsn, err)
 	}
 	tb.Cleanup(func() { db.Close() })
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))

@@ -25,8 +25,9 @@ const maxRows = 200000
 // workbook is an opened file: its sheets in order, read on demand.
 type workbook struct {
 	sheets []string
-	load   func(sheet string) (*table, error)
-	close  func()
+	// load reads a sheet; rows > 0 reads only its first rows (a probe).
+	load  func(sheet string, rows int) (*table, error)
+	close func()
 }
 
 var (
@@ -152,7 +153,7 @@ func openCSV(text, filename string) (*workbook, error) {
 	}
 	return &workbook{
 		sheets: []string{t.sheet},
-		load:   func(string) (*table, error) { return t, nil },
+		load:   func(string, int) (*table, error) { return t, nil },
 		close:  func() {},
 	}, nil
 }

@@ -62,11 +62,16 @@ func findTable(wb *workbook, k sheetKind) (*table, *layout, error) {
 		}
 	}
 	for _, name := range order {
-		t, err := wb.load(name)
+		// Only the first rows are read to look for the header (the row
+		// under it may complete it), then the whole sheet that has it.
+		t, err := wb.load(name, headerScanRows+1)
 		if err != nil {
 			return nil, nil, err
 		}
 		if r := findHeaderRow(t, aliases, anchors...); r >= 0 {
+			if t, err = wb.load(name, 0); err != nil {
+				return nil, nil, err
+			}
 			l, err := readLayout(t, r, specs, aliases)
 			return t, l, err
 		}

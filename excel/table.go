@@ -10,6 +10,7 @@ type table struct {
 	// format tells how a numeric cell is displayed (nil for CSV, where
 	// nothing is known); only consulted for date columns.
 	format func(row, col int) cellFormat
+	fmts   [][]cellFormat // what format reads for a workbook
 }
 
 // area is a merged range, 0-based and inclusive.

@@ -33,4 +33,5 @@ var zhImport = map[string]string{
 	"sheet %q has a value in cell %s%d, beyond column %s: a list can have at most %d columns; delete what is there and import again": "工作表 %q 的单元格 %s%d 有内容，超出了 %s 列：清单最多 %d 列；请删除该处内容后重新导入",
 	"the encoding of %s could not be determined (tried UTF-8, UTF-16 and GB18030/GBK): line %d is UTF-8 but line %d is not; save the file again as \"CSV UTF-8\" and import that": "无法确定 %s 的字符编码（已尝试 UTF-8、UTF-16 和 GB18030/GBK）：第 %d 行是 UTF-8，而第 %d 行不是；请重新另存为“CSV UTF-8（逗号分隔）”后再导入",
 	"the encoding of %s could not be determined: it is not UTF-8, UTF-16 or GB18030/GBK; save the file again as \"CSV UTF-8\" and import that":                                    "无法确定 %s 的字符编码：既不是 UTF-8、UTF-16，也不是 GB18030/GBK；请重新另存为“CSV UTF-8（逗号分隔）”后再导入",
+	"%s is merged over rows %d to %d and would be counted for each of them: unmerge the cells and give each row its own amount":                                                   "%s 跨第 %d 至 %d 行合并，会被每一行重复计算：请取消合并，并为每一行分别填写金额",
 }

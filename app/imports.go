@@ -22,6 +22,16 @@ type ImportResult struct {
 	Errors   []qianxiang.Detail      `json:"-"`
 	Warnings []qianxiang.Detail      `json:"-"`
 	Totals   qianxiang.ProjectTotals `json:"totals"`
+	// InPlan counts the rows refused only because their project is already
+	// in the plan (update was not asked for): importing the same list twice
+	// must not double the plan.
+	InPlan int `json:"in_plan"`
+}
+
+// OnlyInPlan reports a preview whose every error is a project already in
+// the plan: importing it as an update instead would go through.
+func (r *ImportResult) OnlyInPlan() bool {
+	return r != nil && r.InPlan > 0 && len(r.Errors) == r.InPlan
 }
 
 // ImportRow is one project of the preview.
@@ -32,9 +42,10 @@ type ImportRow struct {
 }
 
 // ImportProjects reads a project list and, unless dryRun, writes it in one
-// transaction: all of it or, on any error, nothing. With update, rows that
-// match an existing project of the year (by code, else name + county)
-// change it instead of adding one. The result is returned with the error,
+// transaction: all of it or, on any error, nothing. Rows match an existing
+// project of the year by code, else by name + county (an uncoded list is
+// matched by name); with update they change it, without it they are
+// refused, each named, so that a list imported twice is not added twice. The result is returned with the error,
 // so the preview can show each error on its row.
 func (a *App) ImportProjects(ctx context.Context, actor qianxiang.Actor, year int, filename string, r io.Reader, dryRun, update bool) (*ImportResult, error) {
 	if !actor.Can(qianxiang.ActImportPlan, qianxiang.Scope{}) {
@@ -74,15 +85,21 @@ func (a *App) ImportProjects(ctx context.Context, actor qianxiang.Actor, year in
 		if p.Code != "" {
 			match = byCode[p.Code]
 		}
-		if match == nil && update {
+		byCodeMatch := match != nil
+		if match == nil {
 			if m := byName[p.Name+"\x00"+p.Org.Code]; m != nil && (m.Code == "" || p.Code == "" || m.Code == p.Code) {
 				match = m
 			}
 		}
 		switch {
-		case match != nil && !update:
+		case match != nil && !update && byCodeMatch:
+			res.InPlan++
 			res.Errors = append(res.Errors, qianxiang.Detail{Row: row.Row, Field: "code",
 				Format: "project code %s is already in the %d plan (import with update to change it)", Args: []any{p.Code, year}})
+		case match != nil && !update:
+			res.InPlan++
+			res.Errors = append(res.Errors, qianxiang.Detail{Row: row.Row, Field: "name",
+				Format: "%s in %s is already in the %d plan: import with update to change it rather than add it a second time", Args: []any{p.Name, p.Org.Name, year}})
 		case match != nil:
 			ir.Action = "update"
 			p.ID, p.Version, p.StartedOn = match.ID, match.Version, match.StartedOn

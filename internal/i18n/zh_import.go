@@ -34,4 +34,8 @@ var zhImport = map[string]string{
 	"the encoding of %s could not be determined (tried UTF-8, UTF-16 and GB18030/GBK): line %d is UTF-8 but line %d is not; save the file again as \"CSV UTF-8\" and import that": "无法确定 %s 的字符编码（已尝试 UTF-8、UTF-16 和 GB18030/GBK）：第 %d 行是 UTF-8，而第 %d 行不是；请重新另存为“CSV UTF-8（逗号分隔）”后再导入",
 	"the encoding of %s could not be determined: it is not UTF-8, UTF-16 or GB18030/GBK; save the file again as \"CSV UTF-8\" and import that":                                    "无法确定 %s 的字符编码：既不是 UTF-8、UTF-16，也不是 GB18030/GBK；请重新另存为“CSV UTF-8（逗号分隔）”后再导入",
 	"%s is merged over rows %d to %d and would be counted for each of them: unmerge the cells and give each row its own amount":                                                   "%s 跨第 %d 至 %d 行合并，会被每一行重复计算：请取消合并，并为每一行分别填写金额",
+	"%s in %s is already in the %d plan: import with update to change it rather than add it a second time":                                                                        "%s（%s）已在 %d 年计划中：如需修改请以“更新”方式导入，不要重复添加",
+	"%d projects of this file are already in the %d plan: importing it again would add them a second time.":                                                                       "此文件中有 %d 个项目已在 %d 年计划中：再次导入会重复添加。",
+	"Update them instead": "改为更新这些项目",
+	"A new preview shows what would change; nothing is written until you confirm it.": "将重新预览会更改的内容；确认之前不会写入任何数据。",
 }

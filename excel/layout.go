@@ -275,7 +275,7 @@ func (l *layout) mergedAmountDetails(t *table, rows []int) []qianxiang.Detail {
 		for _, r := range in {
 			out = append(out, qianxiang.Detail{Row: r, Column: m.col.letter, Header: m.col.header, Field: string(m.col.field),
 				Format: "%s is merged over rows %d to %d and would be counted for each of them: unmerge the cells and give each row its own amount",
-				Args: []any{columnName(m.c0) + itoaRow(m.r0) + ":" + columnName(m.c1) + itoaRow(m.r1), m.r0 + 1, m.r1 + 1}})
+				Args:   []any{columnName(m.c0) + itoaRow(m.r0) + ":" + columnName(m.c1) + itoaRow(m.r1), m.r0 + 1, m.r1 + 1}})
 		}
 	}
 	return out

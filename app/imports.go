@@ -199,7 +199,8 @@ func (a *App) ImportReports(ctx context.Context, actor qianxiang.Actor, year, mo
 	if err != nil {
 		return nil, a.internal(ctx, "import reports", err)
 	}
-	data, err := io.ReadAll(r)
+	// Read no more than the importer takes: it refuses a larger file.
+	data, err := io.ReadAll(io.LimitReader(r, excel.MaxFileSize+1))
 	if err != nil {
 		return nil, qianxiang.Errorf(qianxiang.EInvalid, "the file could not be read")
 	}

@@ -243,3 +243,12 @@ func validList(t testing.TB, n int) []byte {
 		}
 	}, nil)
 }
+
+// hostileFiller is a list header followed by size bytes of empty elements
+// in the sheet: the largest sheet part allowed, all of which is parsed.
+func hostileFiller(t testing.TB, size int) []byte {
+	return buildXLSXLevel(t, flate.BestSpeed, func(w io.Writer) {
+		io.WriteString(w, listHeader)
+		repeat(w, "<x/>", size/4)
+	}, nil)
+}

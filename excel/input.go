@@ -15,10 +15,10 @@ import (
 	"qianxiang"
 )
 
-// maxFileSize is far above any real list (a 5,000-row workbook is about
+// MaxFileSize is far above any real list (a 5,000-row workbook is about
 // 1 MB, a 20,000-row CSV about 6 MB) and keeps one file from exhausting
 // memory; the web's upload limit is lower still.
-const maxFileSize = 32 << 20
+const MaxFileSize = 32 << 20
 
 // maxRows bounds a sheet; the largest plan has a few thousand projects.
 const maxRows = 100000
@@ -46,13 +46,13 @@ func readWorkbook(r io.Reader, filename string) (*workbook, error) {
 	if r == nil {
 		return nil, unreadable("no file was given")
 	}
-	data, err := io.ReadAll(io.LimitReader(r, maxFileSize+1))
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return nil, unreadable("the file could not be read")
 	}
 	switch {
-	case len(data) > maxFileSize:
-		return nil, unreadable("the file is larger than %d MB", maxFileSize>>20)
+	case len(data) > MaxFileSize:
+		return nil, unreadable("the file is larger than %d MB", MaxFileSize>>20)
 	case len(bytes.TrimSpace(data)) == 0:
 		return nil, unreadable("the file is empty")
 	case bytes.HasPrefix(data, zipMagic):

@@ -71,8 +71,10 @@ func findTable(wb *workbook, k sheetKind) (*table, *layout, error) {
 			return nil, nil, err
 		}
 		if r := findHeaderRow(t, aliases, anchors...); r >= 0 {
-			if t, err = wb.load(name, 0); err != nil {
-				return nil, nil, err
+			if t.partial {
+				if t, err = wb.load(name, 0); err != nil {
+					return nil, nil, err
+				}
 			}
 			l, err := readLayout(t, r, specs, aliases)
 			return t, l, err

@@ -11,6 +11,8 @@ type table struct {
 	// nothing is known); only consulted for date columns.
 	format func(row, col int) cellFormat
 	fmts   [][]cellFormat // what format reads for a workbook
+	// partial marks a probe that stopped before the end of the sheet.
+	partial bool
 }
 
 // area is a merged range, 0-based and inclusive.

@@ -29,14 +29,18 @@ type xlsxBook struct {
 // xmlStream reads raw tokens (no namespace stack, which nesting would
 // grow) and bounds the nesting itself.
 type xmlStream struct {
-	dec   *xml.Decoder
-	depth int
+	dec      *xml.Decoder
+	depth    int
+	elements *int // the workbook's count
 }
 
-var errDeep = &errPartLimit{"elements are nested more than 64 deep"}
+var (
+	errDeep = &errPartLimit{"elements are nested more than 64 deep"}
+	errMany = &errPartLimit{"the workbook has more than 6,291,456 XML elements"}
+)
 
-func newXMLStream(r io.Reader) *xmlStream {
-	return &xmlStream{dec: xml.NewDecoder(r)}
+func (z *zipBook) newXMLStream(r io.Reader) *xmlStream {
+	return &xmlStream{dec: xml.NewDecoder(r), elements: &z.elements}
 }
 
 // next returns the next token; io.EOF at the end. CharData is only valid
@@ -50,6 +54,9 @@ func (s *xmlStream) next() (xml.Token, error) {
 	case xml.StartElement:
 		if s.depth++; s.depth > maxXMLDepth {
 			return nil, errDeep
+		}
+		if *s.elements++; *s.elements > maxXMLElements {
+			return nil, errMany
 		}
 	case xml.EndElement:
 		s.depth--
@@ -90,7 +97,7 @@ func (z *zipBook) eachElement(name string, limit int64, optional bool, fn func(s
 		return unreadable("the workbook could not be read: it is damaged or not an .xlsx file")
 	}
 	defer rc.Close()
-	s := newXMLStream(rc)
+	s := z.newXMLStream(rc)
 	for {
 		tok, err := s.next()
 		if err == io.EOF {

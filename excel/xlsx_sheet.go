@@ -19,7 +19,7 @@ const (
 	maxCellChars = 32767
 	maxCellBytes = 4 * maxCellChars
 	// maxCells bounds the cells held, blanks before a value included.
-	maxCells = 2 << 20
+	maxCells = 1 << 20
 	// maxText bounds the text held that is not a shared string.
 	maxText = 32 << 20
 	// maxMerges bounds a sheet's merged ranges.
@@ -58,7 +58,7 @@ func (b *xlsxBook) loadSheet(name string, rows int) (*table, error) {
 	}
 	defer rc.Close()
 	t := &table{sheet: name, date1904: b.date1904}
-	sr := &sheetReader{b: b, t: t, s: newXMLStream(rc), limit: rows}
+	sr := &sheetReader{b: b, t: t, s: b.z.newXMLStream(rc), limit: rows}
 	for !sr.stop {
 		tok, err := sr.s.next()
 		if err == io.EOF {
@@ -73,6 +73,7 @@ func (b *xlsxBook) loadSheet(name string, rows int) (*table, error) {
 			return nil, partError(err, "sheet "+strconv.Quote(name))
 		}
 	}
+	t.partial = sr.stop
 	if t.fmts != nil {
 		t.format = func(r, c int) cellFormat {
 			if r < len(t.fmts) && c < len(t.fmts[r]) {

@@ -38,6 +38,10 @@ const (
 	maxXMLRun = 512 << 10
 	// maxXMLDepth bounds element nesting; SpreadsheetML needs about 8.
 	maxXMLDepth = 64
+	// maxXMLElements bounds the elements parsed for one import, and so its
+	// time (about a microsecond each): a 20,000-row list of thirty columns
+	// has about 1.3 million (a cell, its value, some formatted blanks).
+	maxXMLElements = 6 << 20
 )
 
 // errPartLimit marks a bound crossed while reading a part.
@@ -49,6 +53,7 @@ func (e *errPartLimit) Error() string { return e.what }
 type zipBook struct {
 	parts    map[string]*zip.File // lower-cased part name → entry
 	inflated int64                // bytes decompressed so far
+	elements int                  // XML elements parsed so far
 }
 
 // openZip opens the package after checking its directory's size, which

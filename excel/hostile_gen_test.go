@@ -252,3 +252,25 @@ func hostileFiller(t testing.TB, size int) []byte {
 		repeat(w, "<x/>", size/4)
 	}, nil)
 }
+
+// wideList is a list of rows projects with cols columns (the six known and
+// the rest extra attributes), each cell of width bytes: with 4,000 × 250
+// cells it is the most the importer holds (its cell and text bounds).
+func wideList(rows, cols, width int, csv bool) []byte {
+	var b bytes.Buffer
+	b.WriteString("序号,项目名称,县（市、区）,项目类型,总投资,年度计划投资")
+	for c := 6; c < cols; c++ {
+		fmt.Fprintf(&b, ",备注%d", c)
+	}
+	b.WriteString("\n")
+	pad := strings.Repeat("x", width)
+	for r := 1; r <= rows; r++ {
+		fmt.Fprintf(&b, "%d,项目%d,离石区,新开工,100,50", r, r)
+		for c := 6; c < cols; c++ {
+			b.WriteString(",")
+			b.WriteString(pad)
+		}
+		b.WriteString("\n")
+	}
+	return b.Bytes()
+}

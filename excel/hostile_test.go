@@ -42,6 +42,7 @@ func hostileCases() []hostileCase {
 		{"zip-bomb-lying.xlsx", func(t testing.TB) []byte { return hostileBomb(t, 1<<30, true) }, "is damaged", 0},
 		{"commas-19mb.csv", func(testing.TB) []byte { return hostileCommas(19 << 20) }, "longer than 1024 KB", 0},
 		{"filler-120mb.xlsx", func(t testing.TB) []byte { return hostileFiller(t, 120<<20) }, "more than 6,291,456 XML elements", 0},
+		{"wide-4000x250.csv", func(testing.TB) []byte { return wideList(4000, 250, 30, true) }, "", 4000},
 		{"list-20000.xlsx", func(t testing.TB) []byte { return validList(t, 20000) }, "", 20000},
 	}
 }

@@ -31,6 +31,13 @@ func TestImportPreviewOffersUpdateInstead(t *testing.T) {
 		}
 		before := listCount(t, c, 2023)
 
+		// The API refuses it too, naming the rows.
+		code, body = c.upload("/api/v1/imports/projects?year=2023", "list.csv", list, nil)
+		if code != 422 {
+			t.Errorf("API import of the same list: status %d, want 422:\n%s", code, body)
+		}
+		testenv.Contains(t, body, `"row":2`, `"row":3`, "already in the 2023 plan")
+
 		code, body = c.upload("/imports", "list.csv", list, map[string]string{"year": "2023"})
 		if code != 422 && code != 400 {
 			t.Errorf("second preview: status %d, want a refusal", code)

@@ -6,6 +6,8 @@ import (
 	"path"
 	"strconv"
 	"strings"
+
+	"golang.org/x/net/html/charset"
 )
 
 // xlsxBook is an opened workbook: the sheets' names and parts, read from
@@ -40,7 +42,9 @@ var (
 )
 
 func (z *zipBook) newXMLStream(r io.Reader) *xmlStream {
-	return &xmlStream{dec: xml.NewDecoder(r), elements: &z.elements}
+	dec := xml.NewDecoder(r)
+	dec.CharsetReader = charset.NewReaderLabel // a part declared in another encoding, as a few writers do
+	return &xmlStream{dec: dec, elements: &z.elements}
 }
 
 // next returns the next token; io.EOF at the end. CharData is only valid

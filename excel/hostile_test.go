@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -14,13 +15,22 @@ import (
 // The bounds every file within the upload limit is read under (issue 7,
 // item 2), asserted for each hostile file below and stated in README:
 // peak heap in use while the file is read (the file's own bytes
-// included), and the time to accept or refuse it. The time is generous
-// for a shared test machine; on an idle one each file takes well under a
-// second (README gives the figures and the command that measures them).
+// included), and the processor time to accept or refuse it. Processor
+// time, not wall time, so that a machine shared with other tests does not
+// fail the bound; the wall time is logged (README gives the figures and
+// the command that measures them).
 const peakBound = 256 << 20
 
-// timeBound is 20 s, ten times that under the race detector.
-var timeBound = 20 * time.Second * time.Duration(1+9*raceFactor)
+// cpuBound is 10 s of processor time, ten times that under the race
+// detector.
+var cpuBound = 10 * time.Second * time.Duration(1+9*raceFactor)
+
+// cpuTime is the processor time the test binary has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
 
 // hostileCase is one hostile file and what the importer must say of it.
 type hostileCase struct {
@@ -41,7 +51,7 @@ func hostileCases() []hostileCase {
 		{"zip-bomb-1gb.xlsx", func(t testing.TB) []byte { return hostileBomb(t, 1<<30, false) }, "more than the 128 MB allowed", 0},
 		{"zip-bomb-lying.xlsx", func(t testing.TB) []byte { return hostileBomb(t, 1<<30, true) }, "is damaged", 0},
 		{"commas-19mb.csv", func(testing.TB) []byte { return hostileCommas(19 << 20) }, "longer than 1024 KB", 0},
-		{"filler-120mb.xlsx", func(t testing.TB) []byte { return hostileFiller(t, 120<<20) }, "more than 6,291,456 XML elements", 0},
+		{"filler-120mb.xlsx", func(t testing.TB) []byte { return hostileFiller(t, 120<<20) }, "more than 4,194,304 XML elements", 0},
 		{"wide-4000x250.csv", func(testing.TB) []byte { return wideList(4000, 250, 30, true) }, "", 4000},
 		{"list-20000.xlsx", func(t testing.TB) []byte { return validList(t, 20000) }, "", 20000},
 	}
@@ -56,7 +66,7 @@ func hostileFile(t testing.TB, c hostileCase) []byte {
 }
 
 // measure runs f and samples the heap while it runs.
-func measure(f func()) (peak uint64, took time.Duration) {
+func measure(f func()) (peak uint64, took, cpu time.Duration) {
 	runtime.GC()
 	var (
 		mu   sync.Mutex
@@ -85,13 +95,13 @@ func measure(f func()) (peak uint64, took time.Duration) {
 			}
 		}
 	}()
-	start := time.Now()
+	start, cpu0 := time.Now(), cpuTime()
 	f()
-	took = time.Since(start)
+	took, cpu = time.Since(start), cpuTime()-cpu0
 	close(done)
 	wg.Wait()
 	sample()
-	return peak, took
+	return peak, took, cpu
 }
 
 // Each hostile file is accepted or refused, with a message saying why,
@@ -107,10 +117,11 @@ func TestHostileWorkbooksStayWithinBounds(t *testing.T) {
 				imp *ProjectImport
 				err error
 			)
-			peak, took := measure(func() {
+			peak, took, cpu := measure(func() {
 				imp, err = ReadProjects(bytes.NewReader(data), c.name, importOptions())
 			})
-			t.Logf("%s: %d KB on disk, peak heap %d MB, %v", c.name, len(data)>>10, peak>>20, took.Round(time.Millisecond))
+			t.Logf("%s: %d KB on disk, peak heap %d MB, %v (processor %v)", c.name, len(data)>>10, peak>>20,
+				took.Round(time.Millisecond), cpu.Round(time.Millisecond))
 			switch {
 			case c.refuse == "" && err != nil:
 				t.Errorf("refused: %v", err)
@@ -124,8 +135,8 @@ func TestHostileWorkbooksStayWithinBounds(t *testing.T) {
 			if peak > peakBound {
 				t.Errorf("peak heap %d MB, bound %d MB", peak>>20, peakBound>>20)
 			}
-			if took > timeBound {
-				t.Errorf("took %v, bound %v", took, timeBound)
+			if cpu > cpuBound {
+				t.Errorf("took %v of processor time, bound %v", cpu, cpuBound)
 			}
 		})
 	}

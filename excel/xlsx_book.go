@@ -38,7 +38,7 @@ type xmlStream struct {
 
 var (
 	errDeep = &errPartLimit{"elements are nested more than 64 deep"}
-	errMany = &errPartLimit{"the workbook has more than 6,291,456 XML elements"}
+	errMany = &errPartLimit{"the workbook has more than 4,194,304 XML elements"}
 )
 
 func (z *zipBook) newXMLStream(r io.Reader) *xmlStream {

@@ -41,7 +41,7 @@ const (
 	// maxXMLElements bounds the elements parsed for one import, and so its
 	// time (about a microsecond each): a 20,000-row list of thirty columns
 	// has about 1.3 million (a cell, its value, some formatted blanks).
-	maxXMLElements = 6 << 20
+	maxXMLElements = 4 << 20
 )
 
 // errPartLimit marks a bound crossed while reading a part.

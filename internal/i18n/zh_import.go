@@ -12,7 +12,7 @@ var zhImportTerms = map[string]string{
 	"elements are nested more than 64 deep":               "元素嵌套超过 64 层",
 	"more than 1,048,576 shared strings":                  "共享字符串超过 1,048,576 个",
 	"a cell has more than 32,767 characters":              "有单元格超过 32,767 个字符",
-	"the workbook has more than 6,291,456 XML elements":   "工作簿的 XML 元素超过 6,291,456 个",
+	"the workbook has more than 4,194,304 XML elements":   "工作簿的 XML 元素超过 4,194,304 个",
 }
 
 // zhImport: the importer's bounds on a file (issue 7), its refusal of a

@@ -2,6 +2,7 @@ package excel
 
 import (
 	"encoding/xml"
+	"errors"
 	"io"
 	"strconv"
 	"strings"
@@ -69,8 +70,12 @@ func (b *xlsxBook) loadSheet(name string, rows int) (*table, error) {
 				err = sr.element(e)
 			}
 		}
+		var lim *errPartLimit
+		if errors.As(err, &lim) {
+			return nil, unreadable("sheet %q is too large or too deeply nested to import: %s", name, lim.what)
+		}
 		if err != nil {
-			return nil, partError(err, "sheet "+strconv.Quote(name))
+			return nil, partError(err, part)
 		}
 	}
 	t.partial = sr.stop

@@ -21,6 +21,7 @@ var zhImport = map[string]string{
 	"the workbook has %d parts, more than the %d a workbook can have here":                                                           "该工作簿有 %d 个部件，超过此处允许的 %d 个",
 	"part %s of the workbook is %d MB uncompressed, more than the %d MB allowed":                                                     "工作簿部件 %s 解压后为 %d MB，超过允许的 %d MB",
 	"the workbook holds more than %d MB of data to read":                                                                             "该工作簿需读取的数据超过 %d MB",
+	"sheet %q is too large or too deeply nested to import: %s":                                                                       "工作表 %q 过大或嵌套过深，无法导入：%s",
 	"%s is too large or too deeply nested to import: %s":                                                                             "%s 过大或嵌套过深，无法导入：%s",
 	"the workbook could not be read: %s is damaged":                                                                                  "无法读取该工作簿：%s 已损坏",
 	"the workbook could not be read: sheet %q is damaged":                                                                            "无法读取该工作簿：工作表 %q 已损坏",

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"qianxiang"
 )
 
 // mergedList is a list whose amount cells rows 3 and 4 share (merged, as
@@ -79,5 +81,48 @@ func TestReadProjectsLeavesAnAmountMergedOverOneProject(t *testing.T) {
 		if strings.Contains(d.Format, "merged over rows") {
 			t.Errorf("row %d: %s", d.Row, d)
 		}
+	}
+}
+
+// In a 调度表 too, a month's amount merged over two projects' rows is
+// refused on both rows rather than reported for each.
+func TestReadReportsRefusesAnAmountMergedOverProjects(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	sh := "调度表"
+	f.SetSheetName("Sheet1", sh)
+	rows := [][]any{
+		{"序号", "项目名称", "县（市、区）", "本月完成投资", "是否开工"},
+		{1, "甲项目", "离石区", 30, "是"},
+		{2, "乙项目", "离石区", nil, "是"},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow(sh, cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.MergeCell(sh, "D2", "D3"); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		t.Fatal(err)
+	}
+	orgs := lvliangOrgs()
+	ref := qianxiang.OrgRef{ID: orgs[1].ID, Code: orgs[1].Code, Name: orgs[1].Name}
+	ps := []qianxiang.Project{{ID: 1, Name: "甲项目", Org: ref}, {ID: 2, Name: "乙项目", Org: ref}}
+	imp, err := ReadReports(&b, "dispatch.xlsx", ReportOptions{Year: 2023, Month: 3, Orgs: orgs, Projects: ps})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows2 := map[int]bool{}
+	for _, d := range imp.Errors {
+		if strings.Contains(d.Format, "merged over rows") {
+			rows2[d.Row] = true
+		}
+	}
+	if !rows2[2] || !rows2[3] {
+		t.Errorf("merged-amount errors on rows %v, want 2 and 3 (errors: %v)", rows2, imp.Errors)
 	}
 }

@@ -37,7 +37,7 @@ func (r *ImportResult) OnlyInPlan() bool {
 // ImportRow is one project of the preview.
 type ImportRow struct {
 	Row     int               `json:"row"`
-	Action  string            `json:"action"` // create or update
+	Action  string            `json:"action"` // create, update, or in_plan (refused: already in the plan)
 	Project qianxiang.Project `json:"project"`
 }
 
@@ -90,6 +90,9 @@ func (a *App) ImportProjects(ctx context.Context, actor qianxiang.Actor, year in
 			if m := byName[p.Name+"\x00"+p.Org.Code]; m != nil && (m.Code == "" || p.Code == "" || m.Code == p.Code) {
 				match = m
 			}
+		}
+		if match != nil && !update {
+			ir.Action = "in_plan"
 		}
 		switch {
 		case match != nil && !update && byCodeMatch:

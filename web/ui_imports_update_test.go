@@ -42,7 +42,7 @@ func TestImportPreviewOffersUpdateInstead(t *testing.T) {
 		if code != 422 && code != 400 {
 			t.Errorf("second preview: status %d, want a refusal", code)
 		}
-		testenv.Contains(t, body, `id="row-2"`, `id="row-3"`, "离石区第一污水处理厂（离石区）已在 2023 年计划中", "此文件中有 2 个项目已在 2023 年计划中", `id="update-instead"`)
+		testenv.Contains(t, body, `id="row-2"`, `id="row-3"`, "离石区第一污水处理厂（离石区）已在 2023 年计划中", "此文件中有 2 个项目已在 2023 年计划中", `id="update-instead"`, "已在计划中</span>")
 		if confirmRE.MatchString(body) {
 			t.Errorf("the refused preview offers to confirm")
 		}

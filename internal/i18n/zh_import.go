@@ -38,6 +38,7 @@ var zhImport = map[string]string{
 	"%s is merged over rows %d to %d and would be counted for each of them: unmerge the cells and give each row its own amount":                                                   "%s 跨第 %d 至 %d 行合并，会被每一行重复计算：请取消合并，并为每一行分别填写金额",
 	"%s in %s is already in the %d plan: import with update to change it rather than add it a second time":                                                                        "%s（%s）已在 %d 年计划中：如需修改请以“更新”方式导入，不要重复添加",
 	"%d projects of this file are already in the %d plan: importing it again would add them a second time.":                                                                       "此文件中有 %d 个项目已在 %d 年计划中：再次导入会重复添加。",
+	"In the plan":         "已在计划中",
 	"Update them instead": "改为更新这些项目",
 	"A new preview shows what would change; nothing is written until you confirm it.": "将重新预览会更改的内容；确认之前不会写入任何数据。",
 }

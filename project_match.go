@@ -25,7 +25,7 @@ func NewProjectMatcher(plan []Project) ProjectMatcher {
 func nameKey(p *Project) string { return p.Name + "\x00" + p.Org.Code }
 
 // Match gives the plan's project for p, or nil. A code always matches;
-// with byName (an import that updates), a project of the same name in the
+// with byName, a project of the same name in the
 // same county matches too unless both have codes and they differ.
 func (m ProjectMatcher) Match(p Project, byName bool) *Project {
 	if p.Code != "" {

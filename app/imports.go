@@ -22,19 +22,30 @@ type ImportResult struct {
 	Errors   []qianxiang.Detail      `json:"-"`
 	Warnings []qianxiang.Detail      `json:"-"`
 	Totals   qianxiang.ProjectTotals `json:"totals"`
+	// InPlan counts the rows refused only because their project is already
+	// in the plan (update was not asked for): importing the same list twice
+	// must not double the plan.
+	InPlan int `json:"in_plan"`
+}
+
+// OnlyInPlan reports a preview whose every error is a project already in
+// the plan: importing it as an update instead would go through.
+func (r *ImportResult) OnlyInPlan() bool {
+	return r != nil && r.InPlan > 0 && len(r.Errors) == r.InPlan
 }
 
 // ImportRow is one project of the preview.
 type ImportRow struct {
 	Row     int               `json:"row"`
-	Action  string            `json:"action"` // create or update
+	Action  string            `json:"action"` // create, update, or in_plan (refused: already in the plan)
 	Project qianxiang.Project `json:"project"`
 }
 
 // ImportProjects reads a project list and, unless dryRun, writes it in one
-// transaction: all of it or, on any error, nothing. With update, rows that
-// match an existing project of the year (by code, else name + county)
-// change it instead of adding one. The result is returned with the error,
+// transaction: all of it or, on any error, nothing. Rows match an existing
+// project of the year by code, else by name + county (an uncoded list is
+// matched by name); with update they change it, without it they are
+// refused, each named, so that a list imported twice is not added twice. The result is returned with the error,
 // so the preview can show each error on its row.
 func (a *App) ImportProjects(ctx context.Context, actor qianxiang.Actor, year int, filename string, r io.Reader, dryRun, update bool) (*ImportResult, error) {
 	if !actor.Can(qianxiang.ActImportPlan, qianxiang.Scope{}) {
@@ -62,11 +73,22 @@ func (a *App) ImportProjects(ctx context.Context, actor qianxiang.Actor, year in
 		p.Year = year
 		normalizeProject(&p)
 		ir := ImportRow{Row: row.Row, Action: "create", Project: p}
-		match := plan.Match(p, update)
+		// Match by name too when not updating: such a row is refused
+		// rather than added a second time.
+		match := plan.Match(p, true)
+		byCodeMatch := match != nil && p.Code != "" && match.Code == p.Code
+		if match != nil && !update {
+			ir.Action = "in_plan"
+		}
 		switch {
-		case match != nil && !update:
+		case match != nil && !update && byCodeMatch:
+			res.InPlan++
 			res.Errors = append(res.Errors, qianxiang.Detail{Row: row.Row, Field: "code",
 				Format: "project code %s is already in the %d plan (import with update to change it)", Args: []any{p.Code, year}})
+		case match != nil && !update:
+			res.InPlan++
+			res.Errors = append(res.Errors, qianxiang.Detail{Row: row.Row, Field: "name",
+				Format: "%s in %s is already in the %d plan: import with update to change it rather than add it a second time", Args: []any{p.Name, p.Org.Name, year}})
 		case match != nil:
 			ir.Action = "update"
 			p.ID, p.Version, p.StartedOn = match.ID, match.Version, match.StartedOn
@@ -138,7 +160,8 @@ func (a *App) ImportReports(ctx context.Context, actor qianxiang.Actor, year, mo
 	if err != nil {
 		return nil, a.internal(ctx, "import reports", err)
 	}
-	data, err := io.ReadAll(r)
+	// Read no more than the importer takes: it refuses a larger file.
+	data, err := io.ReadAll(io.LimitReader(r, excel.MaxFileSize+1))
 	if err != nil {
 		return nil, qianxiang.Errorf(qianxiang.EInvalid, "the file could not be read")
 	}

@@ -153,3 +153,29 @@ func TestReadProjectsKnownGroupOverUnknownColumns(t *testing.T) {
 		t.Errorf("project = %+v", p)
 	}
 }
+
+// A CSV whose header was saved as UTF-8 and whose rows were pasted from a
+// GBK file is refused as of undetermined encoding, naming what was tried
+// and a line of each, not as a file without a header row (issue 7, 10).
+func TestReadProjectsMixedEncodingCSV(t *testing.T) {
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String("1,离石区道路改造项目,离石区,新开工,100,50\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string]string{
+		"mixed.csv":     "序号,项目名称,县（市、区）,项目类型,总投资,年度计划投资\n" + gbk,
+		"mixed-bom.csv": "\xEF\xBB\xBF序号,项目名称,县（市、区）,项目类型,总投资,年度计划投资\n" + gbk,
+	} {
+		_, err := ReadProjects(strings.NewReader(data), name, importOptions())
+		e := qianxiang.AsError(err)
+		if e == nil {
+			t.Fatalf("%s: accepted", name)
+		}
+		msg := e.Error()
+		for _, want := range []string{"encoding of " + name + " could not be determined", "UTF-8, UTF-16 and GB18030", "line 1 is UTF-8 but line 2 is not"} {
+			if !strings.Contains(msg, want) {
+				t.Errorf("%s: %q does not say %q", name, msg, want)
+			}
+		}
+	}
+}

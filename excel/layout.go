@@ -1,6 +1,7 @@
 package excel
 
 import (
+	"strconv"
 	"strings"
 
 	"qianxiang"
@@ -16,6 +17,7 @@ type column struct {
 	factor int64  // 10000 for amounts in 亿元
 	unit   string
 	key    headerText
+	amount bool // an amount column, known or a duplicate of one
 }
 
 // layout is where things are in a sheet: the header rows and what each
@@ -62,11 +64,18 @@ func findTable(wb *workbook, k sheetKind) (*table, *layout, error) {
 		}
 	}
 	for _, name := range order {
-		t, err := wb.load(name)
+		// Only the first rows are read to look for the header (the row
+		// under it may complete it), then the whole sheet that has it.
+		t, err := wb.load(name, headerScanRows+1)
 		if err != nil {
 			return nil, nil, err
 		}
 		if r := findHeaderRow(t, aliases, anchors...); r >= 0 {
+			if t.partial {
+				if t, err = wb.load(name, 0); err != nil {
+					return nil, nil, err
+				}
+			}
 			l, err := readLayout(t, r, specs, aliases)
 			return t, l, err
 		}
@@ -97,7 +106,7 @@ func readLayout(t *table, r int, specs []columnSpec, aliases map[string]alias) (
 	if t.spansRows(r) || isSubHeader(t, r+1, aliases) {
 		l.last = r + 1
 	}
-	t.fillMerges(l.first, l.last)
+	t.fillMerges(l.first, l.last, func(int) bool { return true })
 	l.unit, l.year, l.month, l.titleRow = titleInfo(t, r)
 	group := "" // the group cell over the columns to its right, as merged
 	for c := 0; c < t.width(l.first, l.last); c++ {
@@ -155,6 +164,15 @@ func readLayout(t *table, r int, specs []columnSpec, aliases map[string]alias) (
 		}
 		l.by[a.field] = col
 	}
+	// Below the header, a value merged down a column is copied to each
+	// row it covers, except amounts.
+	amounts := map[int]bool{}
+	for _, c := range l.cols {
+		if a, ok := aliases[c.key.key]; ok && a.amount {
+			amounts[c.idx], c.amount = true, true
+		}
+	}
+	t.fillMerges(l.last+1, l.last, func(c int) bool { return amounts[c] })
 	return l, nil
 }
 
@@ -215,3 +233,54 @@ func (l *layout) detail(r int, f field, format string, args ...any) qianxiang.De
 	}
 	return d
 }
+
+// amountMerge is a range below the header, merged over two or more rows,
+// that covers an amount column: Excel shows one amount for several rows.
+type amountMerge struct {
+	area
+	col *column
+}
+
+func (l *layout) amountMerges(t *table) []amountMerge {
+	var out []amountMerge
+	for _, a := range t.merges {
+		if a.r0 <= l.last || a.r1 == a.r0 {
+			continue
+		}
+		for _, c := range l.cols {
+			if c.amount && c.idx >= a.c0 && c.idx <= a.c1 {
+				out = append(out, amountMerge{a, c})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// mergedAmountDetails refuses an amount merged over rows that are read as
+// records (projects, reports): it would be counted once for each, and
+// which row it belongs to only the office knows. Each such row is named.
+// A merge whose rows hold at most one record (a note or a total merged
+// down) is left alone.
+func (l *layout) mergedAmountDetails(t *table, rows []int) []qianxiang.Detail {
+	var out []qianxiang.Detail
+	for _, m := range l.amountMerges(t) {
+		var in []int
+		for _, r := range rows {
+			if r-1 >= m.r0 && r-1 <= m.r1 {
+				in = append(in, r)
+			}
+		}
+		if len(in) < 2 {
+			continue
+		}
+		for _, r := range in {
+			out = append(out, qianxiang.Detail{Row: r, Column: m.col.letter, Header: m.col.header, Field: string(m.col.field),
+				Format: "%s is merged over rows %d to %d and would be counted for each of them: unmerge the cells and give each row its own amount",
+				Args:   []any{columnName(m.c0) + itoaRow(m.r0) + ":" + columnName(m.c1) + itoaRow(m.r1), m.r0 + 1, m.r1 + 1}})
+		}
+	}
+	return out
+}
+
+func itoaRow(r int) string { return strconv.Itoa(r + 1) }

@@ -129,6 +129,11 @@ func (p *projectReader) readRows() {
 		}
 	}
 	p.tallies.finish()
+	rows := make([]int, len(p.out.Rows))
+	for i, r := range p.out.Rows {
+		rows[i] = r.Row
+	}
+	p.out.Errors = append(p.out.Errors, p.l.mergedAmountDetails(p.t, rows)...)
 	p.out.Warnings = append(p.out.Warnings, p.tallies.warnings(p.l)...)
 }
 

@@ -61,6 +61,7 @@ func ReadReports(r io.Reader, filename string, opt ReportOptions) (*ReportImport
 		return nil, err
 	}
 	p.index()
+	var data []int // the rows read as reports, 1-based
 	for r := l.last + 1; r < len(t.rows); r++ {
 		seq, name := l.cell(t, r, fSeq), l.cell(t, r, fName)
 		info := classify(t, r, seq, name, squeeze(l.cell(t, r, fCounty)) != "")
@@ -71,8 +72,10 @@ func ReadReports(r io.Reader, filename string, opt ReportOptions) (*ReportImport
 			if row, ok := p.row(r); ok {
 				p.out.Rows = append(p.out.Rows, row)
 			}
+			data = append(data, r+1)
 		}
 	}
+	p.out.Errors = append(p.out.Errors, l.mergedAmountDetails(t, data)...)
 	return p.out, nil
 }
 

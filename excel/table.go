@@ -10,6 +10,9 @@ type table struct {
 	// format tells how a numeric cell is displayed (nil for CSV, where
 	// nothing is known); only consulted for date columns.
 	format func(row, col int) cellFormat
+	fmts   [][]cellFormat // what format reads for a workbook
+	// partial marks a probe that stopped before the end of the sheet.
+	partial bool
 }
 
 // area is a merged range, 0-based and inclusive.
@@ -80,9 +83,11 @@ func (t *table) spansRows(h int) bool {
 // covers, where Excel shows it but stores it only once: across the header
 // rows h0..h1 (the group "投资情况（万元）" over its columns, "序号" down
 // two rows), and down a column below them (a county written once for
-// several projects). Merges across data rows are left alone: they are
-// section, total and note rows, read from their first cell.
-func (t *table) fillMerges(h0, h1 int) {
+// several projects) unless keep(column) says the column's value belongs
+// to one row only: an amount merged over two projects is not two amounts
+// (mergedAmounts finds those). Merges across data rows are left alone:
+// they are section, total and note rows, read from their first cell.
+func (t *table) fillMerges(h0, h1 int, keep func(c int) bool) {
 	budget := maxFill
 	for _, a := range t.merges {
 		v := t.get(a.r0, a.c0)
@@ -93,7 +98,7 @@ func (t *table) fillMerges(h0, h1 int) {
 		switch {
 		case r0 <= h1 && r1 >= h0:
 			r0, r1 = max(r0, h0), min(r1, h1)
-		case r0 > h1 && a.c0 == a.c1:
+		case r0 > h1 && a.c0 == a.c1 && !keep(a.c0):
 			r1 = min(r1, len(t.rows)-1)
 		default:
 			continue

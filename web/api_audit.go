@@ -8,18 +8,6 @@ import (
 	"qianxiang"
 )
 
-// Audit checkpoints and role changes: the API and the audit page's forms.
-func init() {
-	moduleRoutes = append(moduleRoutes, func(s *Server) {
-		m := s.mux
-		m.HandleFunc("GET /api/v1/audit/checkpoint", s.authed(s.apiAuditCheckpoint))
-		m.HandleFunc("POST /api/v1/audit/verify", s.authed(s.apiAuditVerifyCheckpoint))
-		m.HandleFunc("PUT /api/v1/users/{id}/role", s.authed(s.apiSetRole))
-		m.HandleFunc("GET /admin/audit/checkpoint", s.authed(s.apiAuditCheckpoint))
-		m.HandleFunc("POST /admin/audit/verify", s.authed(s.auditVerifyCheckpoint))
-	})
-}
-
 // apiAuditCheckpoint gives the signed checkpoint as a file to keep.
 func (s *Server) apiAuditCheckpoint(w http.ResponseWriter, r *http.Request) error {
 	cp, err := s.App.AuditCheckpoint(r.Context(), actor(r))

@@ -73,6 +73,10 @@ func (s *Server) routeTable() []route {
 		{"POST /api/v1/tokens", a(s.apiCreateToken)},
 		{"DELETE /api/v1/tokens/{id}", a(s.apiRevokeToken)},
 		{"GET /api/v1/audit/verify", a(s.apiAuditVerify)},
+		// API: audit checkpoints and role changes (api_audit.go)
+		{"GET /api/v1/audit/checkpoint", a(s.apiAuditCheckpoint)},
+		{"POST /api/v1/audit/verify", a(s.apiAuditVerifyCheckpoint)},
+		{"PUT /api/v1/users/{id}/role", a(s.apiSetRole)},
 
 		// Pages: login, account, home (ui.go)
 		{"GET /login", s.adapt(s.loginPage)},
@@ -113,6 +117,7 @@ func (s *Server) routeTable() []route {
 		{"GET /imports", a(s.importsPage)},
 		{"POST /imports", a(s.importPreview)},
 		{"POST /imports/{upload}/confirm", a(s.importConfirm)},
+		{"POST /imports/{upload}/update", a(s.importAsUpdate)},
 		{"GET /imports/template.xlsx", a(s.importTemplate)},
 		{"GET /reports", a(s.reportsPage)},
 		{"POST /reports/import", a(s.reportsImport)},
@@ -125,6 +130,8 @@ func (s *Server) routeTable() []route {
 		{"POST /admin/tokens", a(s.tokensCreate)},
 		{"POST /admin/tokens/{id}/revoke", a(s.tokensRevoke)},
 		{"GET /admin/audit", a(s.auditPage)},
+		{"GET /admin/audit/checkpoint", a(s.apiAuditCheckpoint)},
+		{"POST /admin/audit/verify", a(s.auditVerifyCheckpoint)},
 
 		// Anything else is a clear 404, as JSON under /api/ and as a page elsewhere.
 		{"/api/", s.adapt(apiNotFound)},

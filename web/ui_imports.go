@@ -28,6 +28,9 @@ type importData struct {
 	Errors   []string
 	Warnings []string
 	UploadID string // set when the preview can be confirmed
+	// UpdateID is set when the preview was refused only because its
+	// projects are already in the plan: it can be previewed as an update.
+	UpdateID string
 	Done     bool
 }
 
@@ -94,7 +97,32 @@ func (s *Server) importPreview(w http.ResponseWriter, r *http.Request) error {
 	}
 	d.Filename = name
 	res, id, err := s.App.PreviewImport(r.Context(), actor(r), d.Year, name, data, d.Update)
-	d.UploadID = id
+	d.keep(id, err)
+	return s.showImport(w, r, d, res, err)
+}
+
+// keep files the kept upload's id as confirmable, or as to be previewed
+// as an update when the preview was refused.
+func (d *importData) keep(id string, err error) {
+	if err == nil {
+		d.UploadID = id
+	} else {
+		d.UpdateID = id
+	}
+}
+
+// importAsUpdate previews again, as an update, a list refused because its
+// projects are already in the plan.
+func (s *Server) importAsUpdate(w http.ResponseWriter, r *http.Request) error {
+	if err := mayImport(r); err != nil {
+		return err
+	}
+	res, u, id, err := s.App.PreviewAsUpdate(r.Context(), actor(r), r.PathValue("upload"))
+	d := &importData{Year: u.Year, Update: true, Filename: u.Filename}
+	if d.Year == 0 {
+		d.Year = s.App.DefaultYear(r.Context())
+	}
+	d.keep(id, err)
 	return s.showImport(w, r, d, res, err)
 }
 

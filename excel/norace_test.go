@@ -1,0 +1,5 @@
+//go:build !race
+
+package excel
+
+const raceFactor = 0

@@ -53,7 +53,7 @@ func TestBrowserBulkApproveRefusesARowChangedSinceShown(t *testing.T) {
 	if _, err := a.ReturnReport(ctx, county, ids[0], y, 3, 0, "请核对金额"); err != nil {
 		t.Fatal(err)
 	}
-	other := qianxiang.Money(9000_00)
+	other := qianxiang.Money(700_00)
 	if _, err := a.SubmitReport(ctx, unit, ids[0], y, 3, &app.ReportInput{Completed: &other}); err != nil {
 		t.Fatal(err)
 	}

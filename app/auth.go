@@ -76,8 +76,9 @@ func (a *App) Login(ctx context.Context, username, password, addr string) (secre
 
 var dummyHash = HashPassword("not-a-real-password-1")
 
-// userKey is the throttling key of a username, whatever its case.
-func userKey(username string) string { return "user:" + strings.ToLower(strings.TrimSpace(username)) }
+// userKey is the throttling key of a username, whatever its case or width:
+// the lookup's key, so every spelling that reaches an account counts on it.
+func userKey(username string) string { return "user:" + qianxiang.UsernameKey(username) }
 
 // addrKey is the throttling key of a client address. An IPv6 client counts
 // by its /64, the block one machine or link is given, so that stepping

@@ -21,6 +21,15 @@ import (
 // renamed to .jpg does not.
 const MaxPhotoBytes = 5 << 20
 
+// MaxPhotoSide and MaxPhotoPixels bound a photo's dimensions: a few
+// kilobytes of PNG can claim 30000×30000 pixels, 3.6 GB once a browser or a
+// print decodes it. 40 megapixels (160 MB decoded) holds any phone camera's
+// ordinary picture; 10000 pixels a side allows panoramas up to that area.
+const (
+	MaxPhotoSide   = 10000
+	MaxPhotoPixels = 40_000_000
+)
+
 // MaxPhotosPerReport keeps a report reviewable.
 const MaxPhotosPerReport = 20
 
@@ -36,9 +45,15 @@ func photoType(data []byte) (string, error) {
 	default:
 		return "", qianxiang.FieldError("file", "is not a JPEG or PNG picture")
 	}
+	// Only the header is decoded: the pixel bound is checked without
+	// allocating the picture, which every viewer would have to.
 	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
 	if err != nil || format != want || cfg.Width <= 0 || cfg.Height <= 0 {
 		return "", qianxiang.FieldError("file", "is not a readable JPEG or PNG picture")
+	}
+	if cfg.Width > MaxPhotoSide || cfg.Height > MaxPhotoSide || cfg.Width*cfg.Height > MaxPhotoPixels {
+		return "", qianxiang.FieldError("file", "the picture is %d×%d pixels; at most %d pixels a side and %d megapixels are accepted",
+			cfg.Width, cfg.Height, MaxPhotoSide, MaxPhotoPixels/1000000)
 	}
 	return mime, nil
 }

@@ -106,8 +106,12 @@ func (a *App) Project(ctx context.Context, actor qianxiang.Actor, id int64) (qia
 	return p, nil
 }
 
+// AnyVersion stands for "whatever version is current" (HTTP's If-Match: *):
+// the change applies to the record as it is when the transaction reads it.
+const AnyVersion = -1
+
 // PatchProject applies a JSON merge patch to a project at the version the
-// caller read; a stale version is refused with a conflict.
+// caller read (or AnyVersion); a stale version is refused with a conflict.
 func (a *App) PatchProject(ctx context.Context, actor qianxiang.Actor, id int64, version int, patch []byte) (qianxiang.Project, error) {
 	var out qianxiang.Project
 	err := a.DB.Tx(ctx, func(tx *store.Tx) error {
@@ -118,7 +122,7 @@ func (a *App) PatchProject(ctx context.Context, actor qianxiang.Actor, id int64,
 		if err := actor.Check(qianxiang.ActEditProject, p.ScopeOf(), "project"); err != nil {
 			return err
 		}
-		if p.Version != version {
+		if version != AnyVersion && p.Version != version {
 			return qianxiang.Errorf(qianxiang.EConflict, "the project was changed by someone else since you opened it (version %d, now %d); reload and edit again", version, p.Version)
 		}
 		before, err := tx.Snapshot(ctx, "projects", id)
@@ -174,6 +178,9 @@ func (a *App) DeleteProject(ctx context.Context, actor qianxiang.Actor, id int64
 		}
 		if err := actor.Check(qianxiang.ActEditProject, p.ScopeOf(), "project"); err != nil {
 			return err
+		}
+		if version == AnyVersion {
+			version = p.Version
 		}
 		if p.Version != version {
 			return qianxiang.Errorf(qianxiang.EConflict, "the project was changed by someone else since you opened it; reload first")

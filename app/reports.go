@@ -12,6 +12,19 @@ import (
 // here too so callers of the services need not change).
 type ReportInput = qianxiang.ReportInput
 
+// checkVersion refuses a change made on a stale copy of the report: version
+// is the one the caller read; 0 (not sent) or AnyVersion skip the check,
+// as does a report not yet saved (nothing to be stale against).
+func checkVersion(r *qianxiang.Report, version int) error {
+	if version == 0 || version == AnyVersion || r.ID == 0 {
+		return nil
+	}
+	if version != r.Version {
+		return qianxiang.Errorf(qianxiang.EConflict, "the report was changed by someone else since you opened it; reload")
+	}
+	return nil
+}
+
 // Deadline is the moment month N's reports lock for project units.
 func (a *App) Deadline(ctx context.Context, year, month int) time.Time {
 	return qianxiang.ReportDeadline(year, month, a.DispatchSettings(ctx).DeadlineDay, a.Loc)
@@ -111,8 +124,8 @@ func (a *App) editable(ctx context.Context, actor qianxiang.Actor, p *qianxiang.
 func (a *App) SaveReport(ctx context.Context, actor qianxiang.Actor, projectID int64, year, month int, in ReportInput) (qianxiang.Report, error) {
 	return a.reportTx(ctx, actor, qianxiang.ActFillReport, projectID, year, month, "save",
 		func(tx *store.Tx, p *qianxiang.Project, r *qianxiang.Report) error {
-			if in.Version != 0 && r.ID != 0 && in.Version != r.Version {
-				return qianxiang.Errorf(qianxiang.EConflict, "the report was changed by someone else since you opened it; reload")
+			if err := checkVersion(r, in.Version); err != nil {
+				return err
 			}
 			if err := a.editable(ctx, actor, p, r); err != nil {
 				return err
@@ -138,6 +151,11 @@ func (a *App) applyInput(ctx context.Context, tx *store.Tx, p *qianxiang.Project
 func (a *App) SubmitReport(ctx context.Context, actor qianxiang.Actor, projectID int64, year, month int, in *ReportInput) (qianxiang.Report, error) {
 	return a.reportTx(ctx, actor, qianxiang.ActFillReport, projectID, year, month, "submit",
 		func(tx *store.Tx, p *qianxiang.Project, r *qianxiang.Report) error {
+			if in != nil {
+				if err := checkVersion(r, in.Version); err != nil {
+					return err
+				}
+			}
 			g := a.reportGate(ctx, actor, p, r)
 			if err := r.Editable(g); err != nil {
 				return err
@@ -170,16 +188,22 @@ func (a *App) recordStart(ctx context.Context, tx *store.Tx, actor qianxiang.Act
 	return tx.Audit(ctx, actor.Username, "start", "projects", p.ID, p.Name, before)
 }
 
-// ApproveReport approves a submitted report (county or department).
-func (a *App) ApproveReport(ctx context.Context, actor qianxiang.Actor, projectID int64, year, month int) (qianxiang.Report, error) {
+// ApproveReport approves a submitted report (county or department) at the
+// version the reviewer saw (0: whatever is current), so a report returned
+// or resubmitted meanwhile is not approved unseen.
+func (a *App) ApproveReport(ctx context.Context, actor qianxiang.Actor, projectID int64, year, month, version int) (qianxiang.Report, error) {
 	return a.reportTx(ctx, actor, qianxiang.ActReviewReport, projectID, year, month, "approve",
 		func(tx *store.Tx, p *qianxiang.Project, r *qianxiang.Report) error {
+			if err := checkVersion(r, version); err != nil {
+				return err
+			}
 			return r.Approve(a.Now())
 		})
 }
 
-// ReturnReport sends a report back to its unit with a reason.
-func (a *App) ReturnReport(ctx context.Context, actor qianxiang.Actor, projectID int64, year, month int, reason string) (qianxiang.Report, error) {
+// ReturnReport sends a report back to its unit with a reason, at the
+// version the reviewer saw (0: whatever is current).
+func (a *App) ReturnReport(ctx context.Context, actor qianxiang.Actor, projectID int64, year, month, version int, reason string) (qianxiang.Report, error) {
 	// Refused before anything is loaded: the reason is the reviewer's input.
 	reason, err := qianxiang.ReturnReason(reason)
 	if err != nil {
@@ -187,6 +211,9 @@ func (a *App) ReturnReport(ctx context.Context, actor qianxiang.Actor, projectID
 	}
 	return a.reportTx(ctx, actor, qianxiang.ActReviewReport, projectID, year, month, "return",
 		func(tx *store.Tx, p *qianxiang.Project, r *qianxiang.Report) error {
+			if err := checkVersion(r, version); err != nil {
+				return err
+			}
 			return r.Return(a.Now(), reason)
 		})
 }

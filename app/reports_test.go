@@ -40,7 +40,7 @@ func TestReportWorkflowAndDeadline(t *testing.T) {
 		if err != nil || r.Status != qianxiang.ReportDraft {
 			t.Fatalf("save: %+v %v", r, err)
 		}
-		if _, err := a.ApproveReport(ctx, county, p.ID, 2023, 3); qianxiang.ErrorCode(err) != qianxiang.EValidation {
+		if _, err := a.ApproveReport(ctx, county, p.ID, 2023, 3, 0); qianxiang.ErrorCode(err) != qianxiang.EValidation {
 			t.Fatalf("approving a draft: %v", err)
 		}
 		if r, err = a.SubmitReport(ctx, unit, p.ID, 2023, 3, nil); err != nil || r.Status != qianxiang.ReportSubmitted || r.Late {
@@ -52,13 +52,13 @@ func TestReportWorkflowAndDeadline(t *testing.T) {
 		if _, err := a.SaveReport(ctx, unit, p.ID, 2023, 3, app.ReportInput{Completed: money("1")}); qianxiang.ErrorCode(err) != qianxiang.EValidation {
 			t.Fatalf("editing a submitted report: %v", err)
 		}
-		if _, err := a.ReturnReport(ctx, unit, p.ID, 2023, 3, "x"); qianxiang.ErrorCode(err) != qianxiang.EForbidden {
+		if _, err := a.ReturnReport(ctx, unit, p.ID, 2023, 3, 0, "x"); qianxiang.ErrorCode(err) != qianxiang.EForbidden {
 			t.Fatalf("a unit returned its own report: %v", err)
 		}
-		if _, err := a.ReturnReport(ctx, county, p.ID, 2023, 3, " "); qianxiang.ErrorCode(err) != qianxiang.EValidation {
+		if _, err := a.ReturnReport(ctx, county, p.ID, 2023, 3, 0, " "); qianxiang.ErrorCode(err) != qianxiang.EValidation {
 			t.Fatalf("return without reason: %v", err)
 		}
-		if r, err = a.ReturnReport(ctx, county, p.ID, 2023, 3, "金额与形象进度不符"); err != nil || r.Status != qianxiang.ReportReturned {
+		if r, err = a.ReturnReport(ctx, county, p.ID, 2023, 3, 0, "金额与形象进度不符"); err != nil || r.Status != qianxiang.ReportReturned {
 			t.Fatalf("return: %+v %v", r, err)
 		}
 		// After the deadline a unit may still correct a returned report…
@@ -66,7 +66,7 @@ func TestReportWorkflowAndDeadline(t *testing.T) {
 		if r, err = a.SubmitReport(ctx, unit, p.ID, 2023, 3, &app.ReportInput{Completed: money("300")}); err != nil || !r.Late {
 			t.Fatalf("resubmit after return, late: %+v %v", r, err)
 		}
-		if r, err = a.ApproveReport(ctx, county, p.ID, 2023, 3); err != nil || r.Status != qianxiang.ReportApproved {
+		if r, err = a.ApproveReport(ctx, county, p.ID, 2023, 3, 0); err != nil || r.Status != qianxiang.ReportApproved {
 			t.Fatalf("approve: %+v %v", r, err)
 		}
 		// …but not start a new one; the county can, marked late.

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"strings"
 
 	"qianxiang"
 	"qianxiang/store"
@@ -24,13 +23,12 @@ func (a *App) AddUser(ctx context.Context, actor qianxiang.Actor, in NewUser) (q
 	if !actor.Can(qianxiang.ActManageUsers, qianxiang.Scope{}) {
 		return u, "", qianxiang.ErrForbidden()
 	}
-	in.Username = strings.TrimSpace(in.Username)
-	switch {
-	case in.Username == "":
-		return u, "", qianxiang.FieldError("username", "is required")
-	case len(in.Username) > 64 || strings.ContainsAny(in.Username, " \t/\\<>\"'"):
-		return u, "", qianxiang.FieldError("username", "must be at most 64 characters without spaces, quotes or slashes")
-	case !in.Role.Valid():
+	name, err := qianxiang.NormalizeUsername(in.Username)
+	if err != nil {
+		return u, "", err
+	}
+	in.Username = name
+	if !in.Role.Valid() {
 		return u, "", qianxiang.FieldError("role", "%q is not a role (admin, command, leader, org_admin, reporter, supervisor, viewer)", string(in.Role))
 	}
 	org, err := a.DB.OrgByCode(ctx, in.OrgCode)
@@ -51,6 +49,15 @@ func (a *App) AddUser(ctx context.Context, actor qianxiang.Actor, in NewUser) (q
 	u = qianxiang.User{Username: in.Username, DisplayName: dn, Role: in.Role, Org: org,
 		PasswordHash: HashPassword(pw), Active: true, MustChange: in.Password == ""}
 	err = a.DB.Tx(ctx, func(tx *store.Tx) error {
+		// An older account may differ from the new name only in case
+		// (Admin beside admin): the unique index does not see that.
+		same, err := tx.UserIDsWithKey(ctx, u.Username)
+		if err != nil {
+			return err
+		}
+		if len(same) > 0 {
+			return qianxiang.Errorf(qianxiang.EConflict, "username %q is taken", u.Username)
+		}
 		if err := tx.InsertUser(ctx, &u); err != nil {
 			return err
 		}

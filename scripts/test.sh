@@ -42,3 +42,18 @@ fi
 
 go vet ./...
 go test -count=1 -timeout 20m "$@" ./...
+
+# CI (.ci/run sets QIANXIANG_RACE=1) runs the packages whose code runs
+# concurrently again under the race detector: app (the services, the
+# import and write locks), store (the connection pools, the audit chain's
+# lock) and web (the server and its middleware). The whole suite under
+# -race costs far more than these three; see README. The race detector
+# needs cgo, so a C compiler.
+if [ -n "${QIANXIANG_RACE:-}" ]; then
+  if ! command -v gcc >/dev/null 2>&1; then
+    echo "installing gcc (the race detector needs cgo)"
+    apt_install gcc libc6-dev
+  fi
+  echo "race detector: go test -race ./app ./store ./web"
+  CGO_ENABLED=1 go test -race -count=1 -timeout 45m "$@" ./app ./store ./web
+fi

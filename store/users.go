@@ -29,9 +29,52 @@ func (c conn) userWhere(ctx context.Context, where string, arg any) (qianxiang.U
 	return u, err
 }
 
-// UserByName finds a user by username.
+// UserByName finds a user by username: the exact name first, else the one
+// user whose name has the same key (qianxiang.UsernameKey: case and width
+// folded), so ADMIN and ａｄｍｉｎ find admin. The key is compared here in Go,
+// not with SQL lower(), which folds only ASCII on SQLite and follows the
+// collation on PostgreSQL: both databases answer alike. Two older accounts
+// whose names differ only in case are found only by their exact names.
 func (c conn) UserByName(ctx context.Context, name string) (qianxiang.User, error) {
-	return c.userWhere(ctx, `u.username = ?`, name)
+	u, err := c.userWhere(ctx, `u.username = ?`, name)
+	if qianxiang.ErrorCode(err) != qianxiang.ENotFound {
+		return u, err
+	}
+	key := qianxiang.UsernameKey(name)
+	if key == "" {
+		return u, err
+	}
+	found, err := c.UserIDsWithKey(ctx, key)
+	if err != nil {
+		return u, err
+	}
+	if len(found) != 1 {
+		return u, qianxiang.ErrNotFound("user")
+	}
+	return c.UserByID(ctx, found[0])
+}
+
+// UserIDsWithKey lists the users whose names have the key
+// (qianxiang.UsernameKey). Accounts are people, hundreds or a few thousand,
+// so they are all read and compared in Go.
+func (c conn) UserIDsWithKey(ctx context.Context, key string) ([]int64, error) {
+	rows, err := c.query(ctx, `SELECT id, username FROM users ORDER BY id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var found []int64
+	for rows.Next() {
+		var id int64
+		var n string
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, err
+		}
+		if qianxiang.UsernameKey(n) == key {
+			found = append(found, id)
+		}
+	}
+	return found, rows.Err()
 }
 
 // UserByID finds a user by id.

@@ -62,12 +62,33 @@ func decode(r *http.Request, v any) error {
 	return nil
 }
 
+// pathID reads a record id from the path. An id that is not a positive
+// number is malformed input (400), not a rule refusal: the contract keeps
+// 422 for rules.
 func pathID(r *http.Request, name string) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, qianxiang.FieldError(name, "must be a positive number")
+	v := r.PathValue(name)
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || id <= 0 || !allDigits(v) {
+		return 0, malformed(name, "must be a positive number")
 	}
 	return id, nil
+}
+
+// malformed is the 400 for a parameter that cannot be read at all; it names
+// the parameter as FieldError does.
+func malformed(name, format string, args ...any) error {
+	e := qianxiang.FieldError(name, format, args...)
+	e.Code = qianxiang.EInvalid
+	return e
+}
+
+func allDigits(s string) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // queryInt reads an integer query parameter (def when absent).

@@ -79,17 +79,35 @@ func (s *Server) apiCreateProject(w http.ResponseWriter, r *http.Request) error 
 func etag(v int) string { return fmt.Sprintf(`"v%d"`, v) }
 
 // ifMatch reads the version from If-Match; PATCH and DELETE need it.
+// "If-Match: *" (RFC 9110: any current representation) gives anyVersion.
 func ifMatch(r *http.Request) (int, error) {
+	v, given, err := ifMatchVersion(r)
+	if err == nil && !given {
+		err = qianxiang.Errorf(qianxiang.EInvalid, "the If-Match header with the project's ETag is required")
+	}
+	return v, err
+}
+
+// anyVersion is the version "If-Match: *" stands for: the services skip
+// the staleness check for it, the record still has to exist.
+const anyVersion = app.AnyVersion
+
+// ifMatchVersion reads If-Match when it is sent: one ETag of this API
+// ("v3", weak or strong) or *.
+func ifMatchVersion(r *http.Request) (v int, given bool, err error) {
 	h := strings.TrimSpace(r.Header.Get("If-Match"))
 	if h == "" {
-		return 0, qianxiang.Errorf(qianxiang.EInvalid, "the If-Match header with the project's ETag is required")
+		return 0, false, nil
+	}
+	if h == "*" {
+		return anyVersion, true, nil
 	}
 	h = strings.TrimPrefix(strings.Trim(strings.TrimPrefix(h, "W/"), `"`), "v")
-	v, err := strconv.Atoi(h)
-	if err != nil {
-		return 0, qianxiang.Errorf(qianxiang.EInvalid, "the If-Match header is not an ETag of this API")
+	v, err = strconv.Atoi(h)
+	if err != nil || v <= 0 {
+		return 0, true, qianxiang.Errorf(qianxiang.EInvalid, "the If-Match header is not an ETag of this API")
 	}
-	return v, nil
+	return v, true, nil
 }
 
 func (s *Server) apiProject(w http.ResponseWriter, r *http.Request) error {

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"bytes"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -9,14 +11,16 @@ import (
 	"qianxiang/app"
 )
 
-// monthParam reads YYYY-MM.
+// monthParam reads YYYY-MM: anything not of that shape is malformed (400);
+// a month of that shape outside the years served is refused by the rule
+// (422), as year= and month= are on the dispatch.
 func monthParam(v string) (int, int, error) {
 	y, m, ok := strings.Cut(v, "-")
-	year, err1 := strconv.Atoi(y)
-	month, err2 := strconv.Atoi(m)
-	if !ok || err1 != nil || err2 != nil || len(y) != 4 {
-		return 0, 0, qianxiang.FieldError("month", "%q is not a month YYYY-MM", v)
+	if !ok || len(y) != 4 || len(m) < 1 || len(m) > 2 || !allDigits(y) || !allDigits(m) {
+		return 0, 0, malformed("month", "%q is not a month YYYY-MM", v)
 	}
+	year, _ := strconv.Atoi(y)
+	month, _ := strconv.Atoi(m)
 	return year, month, app.CheckMonth(year, month)
 }
 
@@ -50,12 +54,56 @@ func (s *Server) apiSaveReport(w http.ResponseWriter, r *http.Request) error {
 	if err := decode(r, &in); err != nil {
 		return err
 	}
+	if in.Version, err = reportVersion(r, in.Version); err != nil {
+		return err
+	}
 	rep, err := s.App.SaveReport(r.Context(), actor(r), id, y, m, in)
 	if err != nil {
 		return err
 	}
-	writeJSON(w, 200, rep)
+	writeReport(w, rep)
 	return nil
+}
+
+// reportVersion is the version of the report the caller acts on: the
+// If-Match header (an ETag "vN" or *) or the body's version, which must
+// agree when both are sent; 0 when neither is.
+func reportVersion(r *http.Request, body int) (int, error) {
+	h, given, err := ifMatchVersion(r)
+	switch {
+	case err != nil:
+		return 0, err
+	case !given:
+		return body, nil
+	case body != 0 && h != anyVersion && body != h:
+		return 0, qianxiang.Errorf(qianxiang.EInvalid, "the If-Match header and the version in the body disagree")
+	}
+	return h, nil
+}
+
+func writeReport(w http.ResponseWriter, rep qianxiang.Report) {
+	w.Header().Set("ETag", etag(rep.Version))
+	writeJSON(w, 200, rep)
+}
+
+// reviewInput is the optional body of approve and return.
+type reviewInput struct {
+	Reason  string `json:"reason"`
+	Version int    `json:"version"`
+}
+
+// decodeOptional reads a JSON body when one is sent: approve and submit
+// may come without any.
+func decodeOptional(r *http.Request, v any) (bool, error) {
+	body, err := io.ReadAll(http.MaxBytesReader(nil, r.Body, 1<<20))
+	if err != nil {
+		return false, qianxiang.Errorf(qianxiang.EInvalid, "the request body is too large or unreadable")
+	}
+	if len(bytes.TrimSpace(body)) == 0 {
+		return false, nil
+	}
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	return true, decode(r, v)
 }
 
 func (s *Server) apiReportAction(w http.ResponseWriter, r *http.Request) error {
@@ -71,22 +119,32 @@ func (s *Server) apiReportAction(w http.ResponseWriter, r *http.Request) error {
 	var rep qianxiang.Report
 	switch r.PathValue("action") {
 	case "submit":
-		var in *app.ReportInput
-		if r.ContentLength > 0 {
-			in = &app.ReportInput{}
-			if err := decode(r, in); err != nil {
-				return err
-			}
+		var in app.ReportInput
+		sent, derr := decodeOptional(r, &in)
+		if derr != nil {
+			return derr
 		}
-		rep, err = s.App.SubmitReport(ctx, a, id, y, m, in)
-	case "approve":
-		rep, err = s.App.ApproveReport(ctx, a, id, y, m)
-	case "return":
-		var in struct{ Reason string }
-		if err := decode(r, &in); err != nil {
+		if in.Version, err = reportVersion(r, in.Version); err != nil {
 			return err
 		}
-		rep, err = s.App.ReturnReport(ctx, a, id, y, m, in.Reason)
+		if sent || in.Version != 0 {
+			rep, err = s.App.SubmitReport(ctx, a, id, y, m, &in)
+		} else {
+			rep, err = s.App.SubmitReport(ctx, a, id, y, m, nil)
+		}
+	case "approve", "return":
+		var in reviewInput
+		if _, derr := decodeOptional(r, &in); derr != nil {
+			return derr
+		}
+		if in.Version, err = reportVersion(r, in.Version); err != nil {
+			return err
+		}
+		if r.PathValue("action") == "approve" {
+			rep, err = s.App.ApproveReport(ctx, a, id, y, m, in.Version)
+		} else {
+			rep, err = s.App.ReturnReport(ctx, a, id, y, m, in.Version, in.Reason)
+		}
 	case "reopen":
 		rep, err = s.App.ReopenReport(ctx, a, id, y, m)
 	default:
@@ -95,7 +153,7 @@ func (s *Server) apiReportAction(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, 200, rep)
+	writeReport(w, rep)
 	return nil
 }
 

@@ -178,8 +178,10 @@ func unsafeMethod(m string) bool {
 	return m != http.MethodGet && m != http.MethodHead && m != http.MethodOptions
 }
 
-// csrfOK accepts the token from the X-CSRF-Token header or the csrf form
-// field. Logging in (no session yet) is guarded by the Origin check instead.
+// csrfOK accepts the token from the X-CSRF-Token header or the csrf field
+// of the request body, never from the query string: a URL ends up in logs,
+// the history and Referer headers, and a token there would leak.
+// Logging in (no session yet) is guarded by the Origin check instead.
 func (s *Server) csrfOK(r *http.Request, sess *qianxiang.Session) bool {
 	tok := r.Header.Get("X-CSRF-Token")
 	if tok == "" {
@@ -189,7 +191,7 @@ func (s *Server) csrfOK(r *http.Request, sess *qianxiang.Session) bool {
 			r.Body = http.MaxBytesReader(nil, r.Body, s.MaxUpload+1<<20)
 			r.ParseMultipartForm(s.MaxUpload)
 		}
-		tok = r.FormValue("csrf")
+		tok = r.PostFormValue("csrf")
 	}
 	return tok != "" && tok == sess.CSRF
 }

@@ -188,6 +188,11 @@
     });
   }
 
+  // shown is the version of the report the row shows: a review applies to
+  // what the reviewer saw, and the server refuses it (409) when the report
+  // changed meanwhile.
+  function shown(tr) { return Number(tr.dataset.version) || 0; }
+
   var actions = {
     submit: function (tr) {
       var a = amount(tr);
@@ -200,7 +205,7 @@
     approve: function (tr) {
       if (tr.dataset.status !== "submitted") { msg(tr, T("skip"), true); return Promise.reject(new Error("skip")); }
       return enqueue(tr, function () {
-        return qx.api("POST", base(tr) + "/approve").then(function (rep) { applyReport(tr, rep); msg(tr, T("approved") + " ✓"); });
+        return qx.api("POST", base(tr) + "/approve", { version: shown(tr) }).then(function (rep) { applyReport(tr, rep); msg(tr, T("approved") + " ✓"); });
       }).catch(function (e) { msg(tr, e.message, true); throw e; });
     },
     // Reopening lets the unit itself fill in a row after the deadline.
@@ -213,7 +218,7 @@
     "return": function (tr, reason) {
       if (tr.dataset.status !== "submitted" && tr.dataset.status !== "approved") { msg(tr, T("skipret"), true); return Promise.reject(new Error("skip")); }
       return enqueue(tr, function () {
-        return qx.api("POST", base(tr) + "/return", { reason: reason }).then(function (rep) { applyReport(tr, rep); msg(tr, T("returned") + ": " + reason); });
+        return qx.api("POST", base(tr) + "/return", { reason: reason, version: shown(tr) }).then(function (rep) { applyReport(tr, rep); msg(tr, T("returned") + ": " + reason); });
       }).catch(function (e) { msg(tr, e.message, true); throw e; });
     }
   };

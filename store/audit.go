@@ -27,6 +27,14 @@ var governed = []struct{ Table, LabelCol string }{
 	{"photos", "name"},
 	{"problem_instructions", "text"},
 	{"webhook_config", "url"},
+	{"orders", "seq"},
+	{"task_lists", "title"},
+	{"tasks", "title"},
+	{"task_progress", "id"},
+	{"approvals", "kind"},
+	{"land_needs", "id"},
+	{"funding_needs", "id"},
+	{"bank_matches", "bank"},
 }
 
 // secretCols are never copied into the trail; their hash is, so a direct

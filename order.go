@@ -230,9 +230,9 @@ type OrderCount struct {
 	Orders   int       `json:"orders"`
 	Open     int       `json:"open"`
 	Overdue  int       `json:"overdue"`
-	Replied  int       `json:"replied"`  // orders with a reply
-	OnTime   int       `json:"on_time"`  // first reply on or before reply_by
-	Due      int       `json:"due"`      // replied, or reply_by passed
+	Replied  int       `json:"replied"` // orders with a reply
+	OnTime   int       `json:"on_time"` // first reply on or before reply_by
+	Due      int       `json:"due"`     // replied, or reply_by passed
 	Rate     *Fraction `json:"on_time_rate"`
 	Accepted int       `json:"accepted"`
 }

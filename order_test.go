@@ -104,8 +104,8 @@ func TestCountOrdersOnTimeRate(t *testing.T) {
 	orders := []Order{
 		{Org: a, Status: OrderAccepted, ReplyBy: Date{2026, 11, 10}, FirstRepliedOn: Date{2026, 11, 9}},
 		{Org: a, Status: OrderReplied, ReplyBy: Date{2026, 11, 10}, FirstRepliedOn: Date{2026, 11, 12}},
-		{Org: a, Status: OrderIssued, ReplyBy: Date{2026, 11, 20}},  // overdue, due
-		{Org: a, Status: OrderIssued, ReplyBy: Date{2026, 12, 20}},  // not due yet
+		{Org: a, Status: OrderIssued, ReplyBy: Date{2026, 11, 20}},    // overdue, due
+		{Org: a, Status: OrderIssued, ReplyBy: Date{2026, 12, 20}},    // not due yet
 		{Org: OrgRef{Code: "B"}, Status: OrderIssued, ReplyBy: today}, // due today: not yet counted
 	}
 	cs := CountOrders(orders, today)

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"qianxiang"
+	"qianxiang/excel"
 	"qianxiang/store"
 )
 
@@ -168,16 +169,8 @@ func (a *App) ReportTaskProgress(ctx context.Context, actor qianxiang.Actor, id 
 	return a.Task(ctx, actor, id)
 }
 
-// TaskRow is a task as read from a workbook, before its organisations are
-// looked up: the row number names it in errors.
-type TaskRow struct {
-	Row        int
-	Task       qianxiang.Task
-	LeadName   string
-	CoNames    []string
-	LeadColumn string
-	CoColumn   string
-}
+// TaskRow is a task as read from a workbook (excel.ReadTasks).
+type TaskRow = excel.TaskRow
 
 // ImportTaskList creates a list and its tasks from a workbook's rows: all
 // or nothing, every faulty row named. Only the campaign office imports.

@@ -222,7 +222,7 @@ func (o *Order) Apply(a Actor, step OrderStep, text string, today Date) error {
 	return nil
 }
 
-var stepPast = map[OrderStep]string{StepReply: "replied to", StepAccept: "accepted", StepReject: "sent back"}
+var stepPast = map[OrderStep]string{StepReply: "answered", StepAccept: "accepted as done", StepReject: "sent back"}
 
 // OrderCount is one organisation's line of the order statistics.
 type OrderCount struct {

@@ -228,7 +228,7 @@ func (a *App) ImportTaskList(ctx context.Context, actor qianxiang.Actor, l qianx
 		return l, e
 	}
 	if _, err := a.DB.TaskListByTitle(ctx, l.Year, l.Title); err == nil {
-		return l, qianxiang.FieldError("title", "a list %q of %d exists already", l.Title, l.Year)
+		return l, qianxiang.FieldError("title", "a list %q exists already for %d", l.Title, l.Year)
 	}
 	err = a.DB.Tx(ctx, func(tx *store.Tx) error {
 		if err := tx.InsertTaskList(ctx, &l); err != nil {

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"qianxiang"
 	"qianxiang/app"
@@ -21,6 +22,7 @@ func init() {
 		m.HandleFunc("POST /orders/{id}/{step}", s.authed(s.orderStep))
 	})
 	funcs["orderStatus"] = func(s qianxiang.OrderStatus) string { return orderStatusKey[string(s)] }
+	funcs["cityDay"] = func(t time.Time) string { return t.In(cityZone()).Format("2006-01-02") }
 }
 
 // ordersData is what orders.html shows.

@@ -7,6 +7,7 @@ func init() {
 
 // zhOrders: supervision orders, key tasks, factor guarantee.
 var zhOrders = map[string]string{
+	"Supervision office":                "督查室",
 	"Amount (10k yuan)":                 "金额（万元）",
 	"Approval":                          "审批事项",
 	"Approvals":                         "审批手续",

@@ -151,3 +151,19 @@ func (s *Server) exportOrders(w http.ResponseWriter, r *http.Request) error {
 
 // orderStatusKey is how a status reads (the English key of the catalog).
 var orderStatusKey = map[string]string{"issued": "Awaiting reply", "replied": "Replied", "returned": "Sent back", "accepted": "Accepted"}
+
+// openOrders are the orders the caller sees that are not closed yet, for
+// the dispatch circular.
+func (s *Server) openOrders(r *http.Request) ([]qianxiang.Order, error) {
+	all, err := s.App.Orders(r.Context(), actor(r), app.OrderQuery{})
+	if err != nil {
+		return nil, err
+	}
+	open := []qianxiang.Order{}
+	for _, o := range all {
+		if o.Status.Open() {
+			open = append(open, o)
+		}
+	}
+	return open, nil
+}

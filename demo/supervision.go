@@ -7,7 +7,6 @@ import (
 
 	"qianxiang"
 	"qianxiang/app"
-	"qianxiang/store"
 )
 
 // fillSupervision adds the supervision side of the demo city: orders (some
@@ -46,7 +45,7 @@ func fillSupervision(ctx context.Context, a *app.App, sys qianxiang.Actor) error
 	}
 	sup := ducha.Actor()
 	first := func(org string) (qianxiang.Project, error) {
-		ps, _, err := a.DB.Projects(ctx, store.ProjectFilter{Year: today.Year, OrgCode: org, PerPage: 3})
+		ps, _, err := a.DB.Projects(ctx, qianxiang.ProjectFilter{Year: today.Year, OrgCode: org, PerPage: 3})
 		if err != nil || len(ps) == 0 {
 			return qianxiang.Project{}, fmt.Errorf("demo: no project in %s: %v", org, err)
 		}

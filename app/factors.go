@@ -190,3 +190,23 @@ func (a *App) DeleteFactor(ctx context.Context, actor qianxiang.Actor, projectID
 	})
 	return a.internal(ctx, "delete "+kind, err)
 }
+
+// RunPromiseSweeps sweeps for missed 容缺 promises now and then every
+// interval until ctx ends (serve runs it; several servers may, since a
+// sweep raises each problem once whoever runs it).
+func (a *App) RunPromiseSweeps(ctx context.Context, every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		if n, err := a.SweepPromises(ctx, 0); err != nil && ctx.Err() == nil {
+			a.Log.WarnContext(ctx, "promise sweep failed", "err", err)
+		} else if n > 0 {
+			a.Log.InfoContext(ctx, "missed 容缺 promises raised as problems", "problems", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}

@@ -2,7 +2,8 @@
 -- order_numbers, one row per year bumped inside the issuing transaction,
 -- so two offices issuing at once never get the same number.
 CREATE TABLE order_numbers (
-    year INTEGER PRIMARY KEY,
+    id {{.ID}},
+    year INTEGER NOT NULL UNIQUE,
     last INTEGER NOT NULL
 );
 

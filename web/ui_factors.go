@@ -51,6 +51,7 @@ func (s *Server) projectFactorsView(r *http.Request, d *projectViewData) error {
 	if d.Factors, err = s.App.ProjectFactors(ctx, a, d.P.ID); err != nil {
 		return err
 	}
+	d.CanOrder = qianxiang.CanIssueOrders(a)
 	d.Orders, err = s.App.Orders(ctx, a, app.OrderQuery{Project: d.P.ID})
 	return err
 }

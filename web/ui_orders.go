@@ -55,6 +55,7 @@ func (s *Server) ordersView(r *http.Request) (*ordersData, error) {
 	if d.Orgs, err = s.App.Directory(ctx, a); err != nil {
 		return nil, err
 	}
+	d.Form.Project = q.Project // from a project page: the form is about it
 	d.Export = "/api/v1/exports/orders?" + r.URL.RawQuery
 	return d, nil
 }

@@ -24,8 +24,9 @@ type projectViewData struct {
 	CanRaise   bool // may raise a problem on it
 	// Factors is the project's factor guarantee (要素保障), Orders the
 	// supervision orders about it.
-	Factors qianxiang.Factors
-	Orders  []qianxiang.Order
+	Factors  qianxiang.Factors
+	Orders   []qianxiang.Order
+	CanOrder bool // may issue a supervision order about it
 }
 
 // historyEntry is one audit entry as people read it.

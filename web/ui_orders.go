@@ -55,7 +55,10 @@ func (s *Server) ordersView(r *http.Request) (*ordersData, error) {
 	if d.Orgs, err = s.App.Directory(ctx, a); err != nil {
 		return nil, err
 	}
-	d.Form.Project = q.Project // from a project page: the form is about it
+	// From a project, problem or task page: the form is about it.
+	d.Form.Project = q.Project
+	d.Form.Problem, _ = formID(r, "problem")
+	d.Form.Task, _ = formID(r, "task")
 	d.Export = "/api/v1/exports/orders?" + r.URL.RawQuery
 	return d, nil
 }

@@ -118,6 +118,7 @@ type taskData struct {
 	IsLead    bool
 	Today     string
 	Month     string // the month the form reports, by default this one
+	CanOrder  bool   // may issue a supervision order about it
 }
 
 func (s *Server) taskPage(w http.ResponseWriter, r *http.Request) error {
@@ -140,7 +141,8 @@ func (s *Server) renderTask(w http.ResponseWriter, r *http.Request, status int, 
 	}
 	today := s.App.Today()
 	org, ok := t.Responsible(a)
-	d := &taskData{T: t, CanReport: ok, IsLead: ok && org.ID == t.LeadOrg.ID, Today: today.String(), Month: today.String()[:7]}
+	d := &taskData{T: t, CanReport: ok, IsLead: ok && org.ID == t.LeadOrg.ID, Today: today.String(), Month: today.String()[:7],
+		CanOrder: qianxiang.CanIssueOrders(a)}
 	p := s.page(r, "Key task", "tasks", d)
 	p.Title = fmt.Sprintf("%d. %s", t.No, t.Title)
 	if flash != "" {

@@ -285,3 +285,82 @@ func orgLookup(orgs []qianxiang.Org) func(string) (qianxiang.Org, bool) {
 		return qianxiang.Org{}, false
 	}
 }
+
+// TaskEdit changes a task's decomposition: PUT /api/v1/tasks/{id}. Fields
+// left empty keep their value; milestones, when given, replace the list
+// (a milestone already reached keeps its date).
+type TaskEdit struct {
+	Title      string                `json:"title"`
+	LeadOrg    string                `json:"lead_org"`
+	CoOrgs     []string              `json:"co_orgs"`
+	Milestones []qianxiang.Milestone `json:"milestones"`
+	Version    int                   `json:"version"`
+}
+
+// EditTask applies an edit by the campaign office at the version read.
+func (a *App) EditTask(ctx context.Context, actor qianxiang.Actor, id int64, in TaskEdit) (qianxiang.Task, error) {
+	if !actor.Can(qianxiang.ActImportPlan, qianxiang.Scope{}) {
+		return qianxiang.Task{}, qianxiang.ErrForbidden()
+	}
+	orgs, err := a.DB.Orgs(ctx)
+	if err != nil {
+		return qianxiang.Task{}, a.internal(ctx, "edit task", err)
+	}
+	find := orgLookup(orgs)
+	err = a.DB.Tx(ctx, func(tx *store.Tx) error {
+		t, err := tx.Task(ctx, id)
+		if err != nil {
+			return err
+		}
+		if in.Version != 0 && in.Version != t.Version {
+			return qianxiang.Errorf(qianxiang.EConflict, "the task was changed by someone else since you opened it (version %d, now %d); reload and edit again", in.Version, t.Version)
+		}
+		before, err := tx.Snapshot(ctx, "tasks", id)
+		if err != nil {
+			return err
+		}
+		if s := strings.TrimSpace(in.Title); s != "" {
+			t.Title = s
+		}
+		if in.LeadOrg != "" {
+			o, ok := find(in.LeadOrg)
+			if !ok {
+				return qianxiang.FieldError("lead_org", "organisation %q not found", in.LeadOrg)
+			}
+			t.LeadOrg = o.Ref()
+		}
+		if in.CoOrgs != nil {
+			t.CoOrgs = []qianxiang.OrgRef{}
+			for _, n := range in.CoOrgs {
+				o, ok := find(n)
+				if !ok {
+					return qianxiang.FieldError("co_orgs", "organisation %q not found", n)
+				}
+				t.CoOrgs = append(t.CoOrgs, o.Ref())
+			}
+		}
+		if in.Milestones != nil {
+			done := map[string]qianxiang.Date{}
+			for _, m := range t.Milestones {
+				done[m.Month] = m.DoneOn
+			}
+			for i := range in.Milestones {
+				in.Milestones[i].DoneOn = done[in.Milestones[i].Month]
+			}
+			t.Milestones = in.Milestones
+		}
+		if d := t.Validate(); len(d) > 0 {
+			e := qianxiang.FieldError(d[0].Field, d[0].Format, d[0].Args...)
+			e.Details = d
+			return e
+		}
+		if err := tx.UpdateTask(ctx, &t); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, actor.Username, "update", "tasks", id, t.Title, before)
+	})
+	if err != nil {
+		return qianxiang.Task{}, a.internal(ctx, "edit task", err)
+	}
+	return a.Task(ctx, actor, id)
+}

@@ -94,6 +94,18 @@ func TestTaskLedgerImportProgressLightsAndScope(t *testing.T) {
 		if red, _ := a.Tasks(ctx, cmd, app.TaskQuery{Year: 2026, Light: "red"}); len(red) != 2 {
 			t.Fatalf("june's 集中开工 and 摸底造册 (april) missed: %d red", len(red))
 		}
+		t.Log("then the office takes june's milestone off task 1")
+		if _, err := a.EditTask(ctx, lishi, task1, app.TaskEdit{Title: "x"}); qianxiang.ErrorCode(err) != qianxiang.EForbidden {
+			t.Fatalf("a county edited a task: %v", err)
+		}
+		if _, err := a.EditTask(ctx, cmd, task1, app.TaskEdit{CoOrgs: []string{"离石区", "无此县"}}); qianxiang.ErrorCode(err) != qianxiang.EValidation {
+			t.Fatalf("an unknown co-organisation: %v", err)
+		}
+		ed, err := a.EditTask(ctx, cmd, task1, app.TaskEdit{CoOrgs: []string{"离石区"}, Milestones: []qianxiang.Milestone{
+			{Month: "2026-03", Text: "制定年度计划"}, {Month: "2026-12", Text: "完成全年目标"}}})
+		if err != nil || len(ed.CoOrgs) != 1 || len(ed.Milestones) != 2 || ed.Milestones[0].DoneOn.IsZero() || ed.Light != qianxiang.LightYellow {
+			t.Fatalf("edit keeps march reached, drops june: no longer red, still behind on reports: %+v %v", ed, err)
+		}
 		var buf bytes.Buffer
 		all, _ := a.Tasks(ctx, cmd, app.TaskQuery{ListID: l.ID})
 		if err := excel.WriteTasks(&buf, l.Title, 2026, all, func(x qianxiang.Light) string { return string(x) }); err != nil {

@@ -18,6 +18,7 @@ func init() {
 		m.HandleFunc("GET /api/v1/task-lists", s.authed(s.apiTaskLists))
 		m.HandleFunc("GET /api/v1/tasks", s.authed(s.apiTasks))
 		m.HandleFunc("GET /api/v1/tasks/{id}", s.authed(s.apiTask))
+		m.HandleFunc("PUT /api/v1/tasks/{id}", s.authed(s.apiEditTask))
 		m.HandleFunc("POST /api/v1/tasks/{id}/progress", s.authed(s.apiTaskProgress))
 		m.HandleFunc("POST /api/v1/imports/tasks", s.authed(s.apiImportTasks))
 		m.HandleFunc("GET /api/v1/exports/tasks", s.authed(s.exportTasks))
@@ -170,4 +171,21 @@ func (s *Server) exportTasks(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="tasks-%d.xlsx"; filename*=UTF-8''%s`, l.ID, url.PathEscape(l.Title+".xlsx")))
 	return excel.WriteTasks(w, l.Title, l.Year, ts, func(x qianxiang.Light) string { return i18n.T(lang, string(x)) })
+}
+
+func (s *Server) apiEditTask(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	var in app.TaskEdit
+	if err := decode(r, &in); err != nil {
+		return err
+	}
+	t, err := s.App.EditTask(r.Context(), actor(r), id, in)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, 200, t)
+	return nil
 }

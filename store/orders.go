@@ -111,7 +111,7 @@ func (tx *Tx) NextOrderSeq(ctx context.Context, year int) (int, error) {
 	return n, err
 }
 
-func nullID(id int64) any {
+func orderRefID(id int64) any {
 	if id == 0 {
 		return nil
 	}
@@ -130,7 +130,7 @@ func (tx *Tx) InsertOrder(ctx context.Context, o *qianxiang.Order) error {
 	now := ts(tx.now())
 	id, err := tx.insert(ctx, `INSERT INTO orders (year, seq, org_id, project_id, problem_id, task_id, text, reply_by, status,
 		issued_by, issuer_role, issuer_org_id, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-		o.Year, o.Seq, o.Org.ID, nullID(refID(o.Project)), nullID(refID(o.Problem)), nullID(refID(o.Task)), o.Text, o.ReplyBy.String(),
+		o.Year, o.Seq, o.Org.ID, orderRefID(refID(o.Project)), orderRefID(refID(o.Problem)), orderRefID(refID(o.Task)), o.Text, o.ReplyBy.String(),
 		string(o.Status), o.IssuedBy, string(o.IssuerRole), o.IssuerOrg.ID, now, now)
 	o.ID, o.Version = id, 1
 	return err

@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"fmt"
 	"sync"
 	"testing"
 	"time"
@@ -84,7 +85,7 @@ func TestFactorsScopeAndMissedPromiseRaisesOneProblem(t *testing.T) {
 			t.Fatalf("a second sweep raises nothing: %d %v", n, err)
 		}
 		probs, _ := a.DB.ProjectProblems(ctx, p.ID)
-		if len(probs) != 1 || probs[0].Category != "approval" || probs[0].OwnerOrg.Code != "141102" || probs[0].Due != "2026-12-13" {
+		if len(probs) != 1 || fmt.Sprint(probs[0].Category) != "approval" || probs[0].OwnerOrg.Code != "141102" || fmt.Sprint(probs[0].Due) != "2026-12-13" {
 			t.Fatalf("one problem for the missed promise: %+v", probs)
 		}
 		f, _ = a.ProjectFactors(ctx, lishi, p.ID)

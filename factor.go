@@ -3,7 +3,6 @@ package qianxiang
 import (
 	"math/big"
 	"strings"
-	"unicode/utf8"
 )
 
 // Factor guarantee (要素保障) of a project: the approvals it needs, its
@@ -59,12 +58,11 @@ func (a *Approval) Validate() error {
 	if !oneOf(a.Kind, ApprovalKinds) {
 		return FieldError("kind", "must be one of %s", strings.Join(ApprovalKinds, ", "))
 	}
-	a.Name = strings.TrimSpace(a.Name)
+	if err := cleanFields(map[string]*string{"name": &a.Name, "doc": &a.Doc, "note": &a.Note}); err != nil {
+		return err
+	}
 	if a.Kind == "custom" && a.Name == "" {
 		return FieldError("name", "is required for a custom approval")
-	}
-	if utf8.RuneCountInString(a.Name) > 100 {
-		return FieldError("name", "is longer than %d characters", 100)
 	}
 	ok := false
 	for _, s := range ApprovalStates {
@@ -83,6 +81,23 @@ func (a *Approval) Validate() error {
 		if a.PromisedBy.IsZero() || a.PromisedBy.MonthOnly() {
 			return FieldError("promised_by", "is required as a date YYYY-MM-DD under 容缺")
 		}
+	}
+	return nil
+}
+
+// cleanFields cleans optional texts under their rules (TextRules), in
+// place, and names the first that is refused.
+func cleanFields(fields map[string]*string) error {
+	for _, f := range []string{"name", "doc", "event", "bank", "note"} {
+		p, ok := fields[f]
+		if !ok {
+			continue
+		}
+		c, d := CleanText(f, *p)
+		if d != nil {
+			return FieldError(f, d.Format, d.Args...)
+		}
+		*p = c
 	}
 	return nil
 }
@@ -166,6 +181,9 @@ type LandNeed struct {
 
 // Validate checks a land need.
 func (l *LandNeed) Validate() error {
+	if err := cleanFields(map[string]*string{"note": &l.Note}); err != nil {
+		return err
+	}
 	if l.Area <= 0 {
 		return FieldError("area", "must be more than 0 mu")
 	}
@@ -190,6 +208,9 @@ type FundingNeed struct {
 
 // Validate checks a funding need.
 func (f *FundingNeed) Validate() error {
+	if err := cleanFields(map[string]*string{"note": &f.Note}); err != nil {
+		return err
+	}
 	if f.Amount <= 0 {
 		return FieldError("amount", "must be more than 0")
 	}
@@ -215,7 +236,9 @@ type BankMatch struct {
 
 // Validate checks a matchmaking line.
 func (b *BankMatch) Validate() error {
-	b.Event, b.Bank = strings.TrimSpace(b.Event), strings.TrimSpace(b.Bank)
+	if err := cleanFields(map[string]*string{"event": &b.Event, "bank": &b.Bank, "note": &b.Note}); err != nil {
+		return err
+	}
 	switch {
 	case b.Event == "":
 		return FieldError("event", "is required")

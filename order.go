@@ -2,9 +2,7 @@ package qianxiang
 
 import (
 	"fmt"
-	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // OrderStatus is where a supervision order (督办单) stands.
@@ -115,17 +113,16 @@ func CanIssueOrders(a Actor) bool {
 	return a.System || a.Role == RoleSupervisor || a.Role == RoleCommand || a.Role == RoleAdmin
 }
 
-const maxOrderText = 2000
-
-func checkText(field, s string) error {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return FieldError(field, "is required")
+// checkText cleans a required text under its field's rule (TextRules).
+func checkText(field, s string) (string, error) {
+	c, d := CleanText(field, s)
+	if d != nil {
+		return c, FieldError(field, d.Format, d.Args...)
 	}
-	if utf8.RuneCountInString(s) > maxOrderText {
-		return FieldError(field, "is longer than %d characters", maxOrderText)
+	if c == "" {
+		return c, FieldError(field, "is required")
 	}
-	return nil
+	return c, nil
 }
 
 // ValidateNew checks an order before it is issued on the day today.
@@ -133,7 +130,8 @@ func (o *Order) ValidateNew(today Date) error {
 	if o.Org.ID == 0 {
 		return FieldError("org", "is required")
 	}
-	if err := checkText("text", o.Text); err != nil {
+	var err error
+	if o.Text, err = checkText("text", o.Text); err != nil {
 		return err
 	}
 	if o.ReplyBy.IsZero() || o.ReplyBy.MonthOnly() {
@@ -202,10 +200,10 @@ func (o *Order) Apply(a Actor, step OrderStep, text string, today Date) error {
 	if !allowed {
 		return Errorf(EValidation, "an order that is %s cannot be %s", o.Status, stepPast[step])
 	}
-	if err := checkText("text", text); err != nil {
+	text, err := checkText("text", text)
+	if err != nil {
 		return err
 	}
-	text = strings.TrimSpace(text)
 	switch step {
 	case StepReply:
 		o.Reply, o.RepliedBy, o.RepliedOn, o.Note = text, a.Username, today, ""

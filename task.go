@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // TaskList is one numbered list of the city's decisions in the key-task
@@ -106,10 +105,12 @@ func (t *Task) Validate() []Detail {
 	if t.No < 1 {
 		add("no", "must be a number from 1")
 	}
-	if s := strings.TrimSpace(t.Title); s == "" {
+	if s, bad := CleanText("title", t.Title); bad != nil {
+		add("title", bad.Format, bad.Args...)
+	} else if s == "" {
 		add("title", "is required")
-	} else if utf8.RuneCountInString(s) > 500 {
-		add("title", "is longer than %d characters", 500)
+	} else {
+		t.Title = s
 	}
 	if t.LeadOrg.ID == 0 {
 		add("lead_org", "is required")
@@ -180,7 +181,7 @@ func TaskLight(t Task, progress []TaskProgress, today Date) (Light, string) {
 // ApplyProgress checks a monthly report by org and, when it says the
 // month's milestone is reached, marks it (only the lead organisation does).
 func (t *Task) ApplyProgress(p TaskProgress, lead bool, today Date) error {
-	if err := checkText("text", p.Text); err != nil {
+	if _, err := checkText("text", p.Text); err != nil {
 		return err
 	}
 	if p.Month < 1 || p.Month > 12 || p.Year < 2000 || p.Year > 2100 {

@@ -129,7 +129,11 @@ func (a *App) ReportTaskProgress(ctx context.Context, actor qianxiang.Actor, id 
 		if !ok {
 			return qianxiang.Errorf(qianxiang.EForbidden, "only the lead and co-organisations of a task report its progress")
 		}
-		p := qianxiang.TaskProgress{TaskID: id, Org: org, Year: m.Year, Month: m.Month, Text: strings.TrimSpace(in.Text),
+		text, bad := qianxiang.CleanText("text", in.Text)
+		if bad != nil {
+			return qianxiang.FieldError("text", bad.Format, bad.Args...)
+		}
+		p := qianxiang.TaskProgress{TaskID: id, Org: org, Year: m.Year, Month: m.Month, Text: text,
 			MilestoneDone: in.MilestoneDone, ReportedBy: actor.Username}
 		tb, err := tx.Snapshot(ctx, "tasks", id)
 		if err != nil {

@@ -66,19 +66,18 @@ func (a *App) SweepPromises(ctx context.Context, projectID int64) (int, error) {
 			if err != nil {
 				return err
 			}
-			pid, err := tx.InsertFactorProblem(ctx, p.ID, p.LeadOrg.ID, "approval", desc, due)
-			if err != nil {
+			pr := qianxiang.Problem{Project: qianxiang.ProjectRef{ID: p.ID, Name: p.Name}, Category: qianxiang.CatApproval, Description: desc,
+				OwnerOrg: p.LeadOrg, Due: due, Source: "factor", RaisedBy: "system"}
+			// Raised as any problem is: audited, its owner told.
+			if err := a.insertProblem(ctx, tx, qianxiang.Actor{Username: "system", System: true}, &pr); err != nil {
 				return err
 			}
-			ok, err := tx.ClaimMissedPromise(ctx, ap.ID, pid)
+			ok, err := tx.ClaimMissedPromise(ctx, ap.ID, pr.ID)
 			if err != nil {
 				return err
 			}
 			if !ok {
 				return errClaimed
-			}
-			if err := tx.Audit(ctx, "system", "raise", "problems", pid, desc, ""); err != nil {
-				return err
 			}
 			return tx.Audit(ctx, "system", "promise_missed", "approvals", ap.ID, ap.Kind, before)
 		})

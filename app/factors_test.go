@@ -84,7 +84,7 @@ func TestFactorsScopeAndMissedPromiseRaisesOneProblem(t *testing.T) {
 		if n, err := a.SweepPromises(ctx, 0); err != nil || n != 0 {
 			t.Fatalf("a second sweep raises nothing: %d %v", n, err)
 		}
-		probs, _ := a.DB.ProjectProblems(ctx, p.ID)
+		probs, _ := a.ProjectProblems(ctx, lishi, p.ID)
 		if len(probs) != 1 || fmt.Sprint(probs[0].Category) != "approval" || probs[0].OwnerOrg.Code != "141102" || fmt.Sprint(probs[0].Due) != "2026-12-13" {
 			t.Fatalf("one problem for the missed promise: %+v", probs)
 		}

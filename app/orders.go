@@ -82,7 +82,11 @@ func (a *App) IssueOrder(ctx context.Context, actor qianxiang.Actor, in NewOrder
 		if err := tx.InsertOrder(ctx, &o); err != nil {
 			return err
 		}
-		return tx.Audit(ctx, actor.Username, "issue", "orders", o.ID, qianxiang.OrderNumber(o.Year, o.Seq), "")
+		num := qianxiang.OrderNumber(o.Year, o.Seq)
+		if err := tx.Audit(ctx, actor.Username, "issue", "orders", o.ID, num, ""); err != nil {
+			return err
+		}
+		return a.NotifyOrgs(ctx, tx, []int64{o.Org.ID}, qianxiang.NoteOrderIssued, "orders", o.ID, num+" "+o.Text, "")
 	})
 	if err != nil {
 		return o, a.internal(ctx, "issue order", err)
@@ -170,7 +174,20 @@ func (a *App) StepOrder(ctx context.Context, actor qianxiang.Actor, id int64, st
 		if err := tx.UpdateOrderState(ctx, &o); err != nil {
 			return err
 		}
-		return tx.Audit(ctx, actor.Username, string(step), "orders", o.ID, qianxiang.OrderNumber(o.Year, o.Seq), before)
+		num := qianxiang.OrderNumber(o.Year, o.Seq)
+		if err := tx.Audit(ctx, actor.Username, string(step), "orders", o.ID, num, before); err != nil {
+			return err
+		}
+		// The other side is told: the issuing office of a reply, the
+		// addressed organisation of an acceptance or a send-back.
+		if step == qianxiang.StepReply {
+			users, err := tx.OrgUserIDs(ctx, []int64{o.IssuerOrg.ID}, o.IssuerRole)
+			if err != nil {
+				return err
+			}
+			return a.Notify(ctx, tx, users, qianxiang.NoteOrderAnswer, "orders", o.ID, num+" "+o.Reply, "")
+		}
+		return a.NotifyOrgs(ctx, tx, []int64{o.Org.ID}, qianxiang.NoteOrderAnswer, "orders", o.ID, num+" "+o.Note, "")
 	})
 	if err != nil {
 		return qianxiang.Order{}, a.internal(ctx, "order "+string(step), err)

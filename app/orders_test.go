@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"fmt"
 	"sync"
 	"testing"
 	"time"
@@ -61,6 +62,9 @@ func TestOrderWorkflowScopeAndAudit(t *testing.T) {
 		if _, err := a.Order(ctx, lishi, o.ID); err != nil {
 			t.Fatalf("the addressed county must see the order: %v", err)
 		}
+		if ns, unread, _ := a.Notifications(ctx, lishi, 10); unread != 1 || ns[0].Kind != qianxiang.NoteOrderIssued || ns[0].Link != fmt.Sprintf("/orders/%d", o.ID) {
+			t.Fatalf("the county is told of the order: %d %+v", unread, ns)
+		}
 		if _, err := a.Project(ctx, lishi, p.ID); qianxiang.ErrorCode(err) != qianxiang.ENotFound {
 			t.Fatalf("…but not the rest of the project: %v", err)
 		}
@@ -91,6 +95,12 @@ func TestOrderWorkflowScopeAndAudit(t *testing.T) {
 			if err != nil || o.Status != s.want {
 				t.Fatalf("%s by %s: %v %v", s.step, s.who.Username, o.Status, err)
 			}
+		}
+		if ns, _, _ := a.Notifications(ctx, sup, 10); len(ns) != 2 || ns[0].Kind != qianxiang.NoteOrderAnswer {
+			t.Fatalf("the issuer is told of both replies: %+v", ns)
+		}
+		if ns, _, _ := a.Notifications(ctx, lishi, 10); len(ns) != 3 {
+			t.Fatalf("the county: issued, sent back, accepted: %+v", ns)
 		}
 		if _, err := a.StepOrder(ctx, sup, o.ID, qianxiang.StepReject, "x"); qianxiang.ErrorCode(err) != qianxiang.EValidation {
 			t.Fatalf("an accepted order is closed: %v", err)

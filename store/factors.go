@@ -195,12 +195,3 @@ func (tx *Tx) ClaimMissedPromise(ctx context.Context, approvalID, problemID int6
 	n, _ := res.RowsAffected()
 	return n == 1, nil
 }
-
-// InsertFactorProblem raises a problem on a project through the problems
-// table as it stands (problems are being rebuilt elsewhere; this is the
-// narrowest write an approval's missed promise needs).
-func (tx *Tx) InsertFactorProblem(ctx context.Context, projectID, ownerOrgID int64, category, description string, due qianxiang.Date) (int64, error) {
-	now := ts(tx.now())
-	return tx.insert(ctx, `INSERT INTO problems (project_id, category, description, owner_org_id, due, status, source, version, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, 'open', 'factor', 1, ?, ?)`, projectID, category, description, ownerOrgID, due.String(), now, now)
-}

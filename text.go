@@ -52,6 +52,9 @@ var TextRules = map[string]TextRule{
 	"text":        {2000, true},
 	"url":         {2000, false},
 	"secret":      {200, false},
+	// Supervision orders (text and reply as above), key tasks and factor guarantee.
+	"title": {500, false},
+	"note":  {500, true},
 }
 
 // Rule gives the rule of a field; a field not listed is one line of at

@@ -62,3 +62,42 @@ func TestDemoCityIsAliveAndDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// The supervision side of the demo is alive: overdue orders, answered and
+// closed ones, both task lists with every light, factors with a missed 容缺
+// promise that has raised its problem.
+func TestDemoSupervisionIsAlive(t *testing.T) {
+	ctx := context.Background()
+	a := testenv.Open(t, "sqlite")
+	a.Now = func() time.Time { return time.Date(2026, 11, 27, 10, 0, 0, 0, a.Loc) }
+	if _, err := demo.Fill(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	sys := qianxiang.SystemActor
+	orders, _ := a.Orders(ctx, sys, app.OrderQuery{})
+	status := map[qianxiang.OrderStatus]int{}
+	overdue := 0
+	for _, o := range orders {
+		status[o.Status]++
+		if o.Overdue {
+			overdue++
+		}
+	}
+	if len(orders) != 6 || overdue < 2 || status[qianxiang.OrderAccepted] != 1 || status[qianxiang.OrderReturned] != 1 || status[qianxiang.OrderReplied] != 1 {
+		t.Fatalf("demo orders: %d, overdue %d, %v", len(orders), overdue, status)
+	}
+	tasks, _ := a.Tasks(ctx, sys, app.TaskQuery{Year: 2026})
+	lights := map[qianxiang.Light]int{}
+	for _, tk := range tasks {
+		lights[tk.Light]++
+	}
+	if len(tasks) != 30 || lights[qianxiang.LightRed] == 0 || lights[qianxiang.LightYellow] == 0 || lights[qianxiang.LightGreen] == 0 {
+		t.Fatalf("demo tasks: %d %v", len(tasks), lights)
+	}
+	if _, broken, _ := a.VerifyAudit(ctx, sys); len(broken) != 0 {
+		t.Fatalf("audit: %v", broken[:1])
+	}
+	if n, _ := a.SweepPromises(ctx, 0); n != 0 {
+		t.Fatalf("the demo's missed promises were already raised; the sweep raised %d more", n)
+	}
+}

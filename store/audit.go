@@ -28,6 +28,14 @@ var governed = []struct{ Table, LabelCol string }{
 	{"problem_instructions", "text"},
 	{"webhook_config", "url"},
 	{"api_tokens", "prefix"},
+	{"orders", "seq"},
+	{"task_lists", "title"},
+	{"tasks", "title"},
+	{"task_progress", "id"},
+	{"approvals", "kind"},
+	{"land_needs", "id"},
+	{"funding_needs", "id"},
+	{"bank_matches", "bank"},
 }
 
 // secretCols are never copied into the trail; their hash is, so a direct

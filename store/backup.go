@@ -19,7 +19,8 @@ import (
 // backupTables are copied in this order, parents before children. Sessions
 // and login throttling are not: a restored city logs in afresh.
 var backupTables = []string{"orgs", "users", "api_tokens", "settings", "audit_head", "audit_log",
-	"projects", "reports", "blobs", "photos", "problems", "problem_co_orgs", "problem_instructions", "webhook_config"}
+	"projects", "reports", "blobs", "photos", "problems", "problem_co_orgs", "problem_instructions", "webhook_config",
+	"order_numbers", "orders", "task_lists", "tasks", "task_progress", "approvals", "land_needs", "funding_needs", "bank_matches"}
 
 const backupFormat = "qianxiang-backup"
 
@@ -247,7 +248,8 @@ func (tx *Tx) resetSequences(ctx context.Context) error {
 		return nil
 	}
 	for _, t := range []string{"orgs", "users", "api_tokens", "settings", "projects", "reports", "photos", "problems",
-		"problem_co_orgs", "problem_instructions", "webhook_config"} {
+		"problem_co_orgs", "problem_instructions", "webhook_config",
+		"order_numbers", "orders", "task_lists", "tasks", "task_progress", "approvals", "land_needs", "funding_needs", "bank_matches"} {
 		if _, err := tx.exec(ctx, `SELECT setval(pg_get_serial_sequence('`+t+`', 'id'), COALESCE((SELECT MAX(id) FROM `+t+`), 0) + 1, false)`); err != nil {
 			return err
 		}

@@ -31,6 +31,9 @@ type circular struct {
 	ProblemsShown   bool
 	OverdueProblems []qianxiang.Problem
 	Latest          map[int64]qianxiang.Instruction
+	// Orders are the supervision orders still open (the page fills them
+	// in; the CLI's file leaves them out).
+	Orders []qianxiang.Order
 }
 
 func newCircular(d *qianxiang.Dispatch, city, lang string, issued time.Time) *circular {

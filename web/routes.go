@@ -1,6 +1,10 @@
 package web
 
-import "net/http"
+import (
+	"net/http"
+
+	"qianxiang"
+)
 
 // route is one line of the route table: a ServeMux pattern and its handler.
 type route struct {
@@ -132,6 +136,44 @@ func (s *Server) routeTable() []route {
 		{"GET /admin/audit", a(s.auditPage)},
 		{"GET /admin/audit/checkpoint", a(s.apiAuditCheckpoint)},
 		{"POST /admin/audit/verify", a(s.auditVerifyCheckpoint)},
+
+		// api_factors.go
+		{"GET /api/v1/projects/{id}/factors", a(s.apiFactors)},
+		{"POST /api/v1/projects/{id}/factors/{kind}", a(s.apiSaveFactor)},
+		{"PUT /api/v1/projects/{id}/factors/{kind}/{fid}", a(s.apiSaveFactor)},
+		{"DELETE /api/v1/projects/{id}/factors/{kind}/{fid}", a(s.apiDeleteFactor)},
+		// api_orders.go
+		{"GET /api/v1/orders", a(s.apiOrders)},
+		{"POST /api/v1/orders", a(s.apiIssueOrder)},
+		{"GET /api/v1/orders/counts", a(s.apiOrderCounts)},
+		{"GET /api/v1/orders/{id}", a(s.apiOrder)},
+		{"POST /api/v1/orders/{id}/" + string(qianxiang.StepReply), a(s.apiStepOrder(qianxiang.StepReply))},
+		{"POST /api/v1/orders/{id}/" + string(qianxiang.StepAccept), a(s.apiStepOrder(qianxiang.StepAccept))},
+		{"POST /api/v1/orders/{id}/" + string(qianxiang.StepReject), a(s.apiStepOrder(qianxiang.StepReject))},
+		{"GET /api/v1/exports/orders", a(s.exportOrders)},
+		// api_tasks.go
+		{"GET /api/v1/task-lists", a(s.apiTaskLists)},
+		{"GET /api/v1/tasks", a(s.apiTasks)},
+		{"GET /api/v1/tasks/{id}", a(s.apiTask)},
+		{"PUT /api/v1/tasks/{id}", a(s.apiEditTask)},
+		{"POST /api/v1/tasks/{id}/progress", a(s.apiTaskProgress)},
+		{"POST /api/v1/imports/tasks", a(s.apiImportTasks)},
+		{"GET /api/v1/exports/tasks", a(s.exportTasks)},
+		// ui_factors.go
+		{"POST /projects/{id}/factors/{kind}", a(s.factorSubmit)},
+		{"POST /projects/{id}/factors/{kind}/{fid}", a(s.factorSubmit)},
+		{"POST /projects/{id}/factors/{kind}/{fid}/delete", a(s.factorDelete)},
+		// ui_orders.go
+		{"GET /orders", a(s.ordersPage)},
+		{"POST /orders", a(s.ordersIssue)},
+		{"GET /orders/{id}", a(s.orderPage)},
+		{"GET /orders/{id}/print", a(s.orderPrint)},
+		{"POST /orders/{id}/{step}", a(s.orderStep)},
+		// ui_tasks.go
+		{"GET /tasks", a(s.tasksPage)},
+		{"POST /tasks/import", a(s.tasksImport)},
+		{"GET /tasks/{id}", a(s.taskPage)},
+		{"POST /tasks/{id}/progress", a(s.taskProgress)},
 
 		// Anything else is a clear 404, as JSON under /api/ and as a page elsewhere.
 		{"/api/", s.adapt(apiNotFound)},

@@ -84,6 +84,9 @@ func (s *Server) dispatchPage(w http.ResponseWriter, r *http.Request) error {
 		if err := s.addOverdueProblems(r, c); err != nil {
 			return err
 		}
+		if c.Orders, err = s.openOrders(r); err != nil {
+			return err
+		}
 		p := s.page(r, "Dispatch circular", "dispatch", c)
 		p.Title = c.Title()
 		return s.render(w, r, 200, "circular", p)

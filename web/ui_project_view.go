@@ -21,6 +21,11 @@ type projectViewData struct {
 	Problems   []qianxiang.Problem
 	CanEdit    bool
 	CanRaise   bool // may raise a problem on it
+	// Factors is the project's factor guarantee (要素保障), Orders the
+	// supervision orders about it.
+	Factors  qianxiang.Factors
+	Orders   []qianxiang.Order
+	CanOrder bool // may issue a supervision order about it
 }
 
 // historyEntry is one audit entry as people read it.
@@ -74,6 +79,9 @@ func (s *Server) projectView(r *http.Request, id int64) (*projectViewData, error
 	}
 	orgs, _ := s.App.Directory(ctx, a)
 	d.History = s.historyView(info(r).Lang, h, orgs)
+	if err := s.projectFactorsView(r, d); err != nil {
+		return nil, err
+	}
 	if d.Problems, err = s.App.ProjectProblems(ctx, a, id); err != nil {
 		return nil, err
 	}

@@ -76,6 +76,7 @@ func StartServer(ctx context.Context, env *Env, cfg ServeConfig) (*Server, error
 	sctx, stop := context.WithCancel(context.WithoutCancel(ctx))
 	s.stop = stop
 	go a.RunScheduler(sctx, time.Minute)
+	go a.RunPromiseSweeps(sctx, time.Hour)
 	log.Info("serving", "addr", "http://"+s.Addr, "db", string(db.Dialect()))
 	return s, nil
 }

@@ -106,9 +106,12 @@ func TestBrowserProblemGoesOverdueToTheLeadersDeskAndIsClosed(t *testing.T) {
 		chromedp.Navigate(fmt.Sprintf("%s/problems/%d", srv.URL, id)),
 		chromedp.Click(`[data-k="ack"]`, chromedp.ByQuery),
 		chromedp.WaitVisible(`.flash.ok`, chromedp.ByQuery),
+		chromedp.WaitVisible(`form[action$="/resolve"] textarea`, chromedp.ByQuery),
 		chromedp.SendKeys(`form[action$="/resolve"] textarea`, "已调剂存量用地指标", chromedp.ByQuery),
 		chromedp.Click(`[data-k="resolve"]`, chromedp.ByQuery),
-		chromedp.WaitVisible(`.flash.ok`, chromedp.ByQuery),
+		// The acknowledgement's banner is still showing: wait for the new
+		// page's status rather than for a banner.
+		chromedp.Poll(`document.querySelector('[data-k="status"]')?.textContent.trim() === "已解决待确认"`, nil, chromedp.WithPollingTimeout(20*time.Second)),
 		chromedp.Text(`[data-k="status"]`, &status, chromedp.ByQuery),
 	)
 	if err != nil || status != "已解决待确认" {

@@ -6,20 +6,14 @@ import (
 	"testing"
 
 	"qianxiang"
+	"qianxiang/app"
 	"qianxiang/internal/testenv"
-	"qianxiang/store"
 )
 
 func TestProjectProblemsOnThePageAndAPI(t *testing.T) {
 	w := newAPIWorld(t, "sqlite")
-	err := w.a.DB.Tx(context.Background(), func(tx *store.Tx) error {
-		p := qianxiang.Problem{Project: qianxiang.ProjectRef{ID: w.lishi.ID}, Category: qianxiang.CatOther, Description: "用地指标未落实",
-			Source: "调度表 2023-02", OwnerOrg: w.lishi.LeadOrg}
-		if err := tx.InsertProblem(context.Background(), &p); err != nil {
-			return err
-		}
-		return tx.Audit(context.Background(), "test", "create", "problems", p.ID, "用地指标未落实", "")
-	})
+	_, err := w.a.CreateProblem(context.Background(), qianxiang.SystemActor, app.ProblemInput{Project: w.lishi.ID,
+		Category: "other", Description: "用地指标未落实", OwnerOrg: w.lishi.LeadOrg.Code, Due: "2099-12-31"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +22,7 @@ func TestProjectProblemsOnThePageAndAPI(t *testing.T) {
 	if status != 200 {
 		t.Fatalf("project page: %d", status)
 	}
-	testenv.Contains(t, page, "存在问题", "用地指标未落实", "调度表 2023-02", "未解决")
+	testenv.Contains(t, page, "存在问题", "用地指标未落实", "未解决")
 	path := fmt.Sprintf("/api/v1/projects/%d/problems", w.lishi.ID)
 	if status, body, _ := w.do(t, scenario{user: "lishi", method: "GET", path: path}); status != 200 {
 		t.Fatalf("API: %d %s", status, body)

@@ -34,6 +34,7 @@ type Task struct {
 	No         int         `json:"no"`
 	Title      string      `json:"title"`
 	LeadOrg    OrgRef      `json:"lead_org"`
+	Leader     string      `json:"leader"` // the responsible city leader (责任领导), as written; "" none
 	CoOrgs     []OrgRef    `json:"co_orgs"`
 	Milestones []Milestone `json:"milestones"`
 	Version    int         `json:"version"`
@@ -114,6 +115,11 @@ func (t *Task) Validate() []Detail {
 	}
 	if t.LeadOrg.ID == 0 {
 		add("lead_org", "is required")
+	}
+	if s, bad := CleanText("leader", t.Leader); bad != nil {
+		add("leader", bad.Format, bad.Args...)
+	} else {
+		t.Leader = s
 	}
 	for _, c := range t.CoOrgs {
 		if c.ID == t.LeadOrg.ID {
@@ -206,4 +212,12 @@ func (t *Task) ApplyProgress(p TaskProgress, lead bool, today Date) error {
 		}
 	}
 	return FieldError("milestone_done", "task %d has no milestone in %s", t.No, key)
+}
+
+// LedBy reports whether the task names the leader (by display name or
+// username) as its responsible city leader, as the desk matches a
+// project's 包联市领导.
+func (t *Task) LedBy(name, username string) bool {
+	l := strings.TrimSpace(t.Leader)
+	return l != "" && (l == name || l == username)
 }

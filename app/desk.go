@@ -14,6 +14,7 @@ type Desk struct {
 	Leader    qianxiang.LeaderRef
 	Year      int
 	Projects  []qianxiang.Project
+	Tasks     []qianxiang.Task // key tasks naming the leader responsible, red first
 	Escalated []qianxiang.Problem // pending and escalated, oldest first
 	Overdue   []qianxiang.Problem // pending and overdue, not yet escalated (the sweep will)
 	Pending   int                 // all pending problems on the leader's projects
@@ -66,6 +67,9 @@ func (a *App) Desk(ctx context.Context, actor qianxiang.Actor, username string) 
 		}
 		return ri < rj
 	})
+	if d.Tasks, err = a.deskTasks(ctx, actor, d.Leader, d.Year); err != nil {
+		return nil, err
+	}
 	ps, err := a.DB.Problems(ctx, qianxiang.ProblemFilter{LeaderID: u.ID, Today: a.Today()})
 	if err != nil {
 		return nil, a.internal(ctx, "desk", err)

@@ -296,6 +296,7 @@ func orgLookup(orgs []qianxiang.Org) func(string) (qianxiang.Org, bool) {
 type TaskEdit struct {
 	Title      string                `json:"title"`
 	LeadOrg    string                `json:"lead_org"`
+	Leader     *string               `json:"leader"` // nil keeps; "" clears the responsible city leader
 	CoOrgs     []string              `json:"co_orgs"`
 	Milestones []qianxiang.Milestone `json:"milestones"`
 	Version    int                   `json:"version"`
@@ -332,6 +333,9 @@ func (a *App) EditTask(ctx context.Context, actor qianxiang.Actor, id int64, in 
 				return qianxiang.FieldError("lead_org", "organisation %q not found", in.LeadOrg)
 			}
 			t.LeadOrg = o.Ref()
+		}
+		if in.Leader != nil {
+			t.Leader = strings.TrimSpace(*in.Leader)
 		}
 		if in.CoOrgs != nil {
 			t.CoOrgs = []qianxiang.OrgRef{}

@@ -14,7 +14,7 @@ import (
 
 // The key-task ledger workbook (重点任务台账) as offices keep it: an
 // optional title row, then 序号 | 重点任务 | 牵头单位 | 配合单位 | 1月 … 12月,
-// one row per task, each month column holding that month's milestone
+// with an optional 责任领导 (or 分管市领导) column, one row per task, each month column holding that month's milestone
 // (blank: none). Columns the export adds (亮灯, 最新进展) are ignored on
 // import, so an exported ledger imports again.
 
@@ -54,12 +54,14 @@ func ReadTasks(r io.Reader, filename string, year int) (*TaskSheet, error) {
 	if err != nil {
 		return nil, err
 	}
-	h, no, title, lead, co := -1, -1, -1, -1, -1
+	h, no, title, lead, co, leader := -1, -1, -1, -1, -1, -1
 	months := map[int]int{} // column → month
 	for r := 0; r < len(t.rows) && r < 10 && h < 0; r++ {
 		for c := range t.rows[r] {
 			v := compact(t.get(r, c))
 			switch {
+			case strings.Contains(v, "领导"): // 责任领导, 分管市领导
+				leader = c
 			case strings.Contains(v, "序号"):
 				no = c
 			case strings.Contains(v, "牵头") || v == "责任单位":
@@ -79,7 +81,7 @@ func ReadTasks(r io.Reader, filename string, year int) (*TaskSheet, error) {
 		if title >= 0 && lead >= 0 {
 			h = r
 		} else {
-			no, title, lead, co, months = -1, -1, -1, -1, map[int]int{}
+			no, title, lead, co, leader, months = -1, -1, -1, -1, -1, map[int]int{}
 		}
 	}
 	if h < 0 {
@@ -110,6 +112,9 @@ func ReadTasks(r io.Reader, filename string, year int) (*TaskSheet, error) {
 			tk.No = len(out.Rows) + 1
 		}
 		row.LeadName = strings.TrimSpace(oneLine(t.get(r, lead)))
+		if leader >= 0 {
+			tk.Leader = strings.TrimSpace(oneLine(t.get(r, leader)))
+		}
 		if co >= 0 {
 			row.CoColumn = columnName(co)
 			for _, n := range coSplit.Split(strings.TrimSpace(t.get(r, co)), -1) {
@@ -147,7 +152,7 @@ func WriteTasks(w io.Writer, title string, year int, tasks []qianxiang.Task, lig
 	if err := f.SetSheetName("Sheet1", sh); err != nil {
 		return err
 	}
-	head := []any{"序号", "重点任务", "牵头单位", "配合单位"}
+	head := []any{"序号", "重点任务", "牵头单位", "配合单位", "责任领导"}
 	for m := 1; m <= 12; m++ {
 		head = append(head, fmt.Sprintf("%d月", m))
 	}
@@ -161,7 +166,7 @@ func WriteTasks(w io.Writer, title string, year int, tasks []qianxiang.Task, lig
 		for j, o := range t.CoOrgs {
 			co[j] = o.Name
 		}
-		row := []any{t.No, t.Title, t.LeadOrg.Name, strings.Join(co, "、")}
+		row := []any{t.No, t.Title, t.LeadOrg.Name, strings.Join(co, "、"), t.Leader}
 		for m := 1; m <= 12; m++ {
 			cell := ""
 			for _, ms := range t.Milestones {
@@ -182,7 +187,8 @@ func WriteTasks(w io.Writer, title string, year int, tasks []qianxiang.Task, lig
 	}
 	f.SetColWidth(sh, "B", "B", 40)
 	f.SetColWidth(sh, "C", "D", 18)
-	f.SetColWidth(sh, "E", columnName(15), 14)
+	f.SetColWidth(sh, "E", "E", 12)
+	f.SetColWidth(sh, "F", columnName(16), 14)
 	f.SetColWidth(sh, columnName(len(head)-1), columnName(len(head)-1), 40)
 	return f.Write(w)
 }

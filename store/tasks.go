@@ -51,7 +51,7 @@ func (tx *Tx) InsertTaskList(ctx context.Context, l *qianxiang.TaskList) error {
 	return err
 }
 
-const taskCols = `t.id, t.list_id, l.title, l.year, t.no, t.title, o.id, o.code, o.name, o.path, t.co_orgs, t.milestones, t.version`
+const taskCols = `t.id, t.list_id, l.title, l.year, t.no, t.title, o.id, o.code, o.name, o.path, t.co_orgs, t.milestones, t.version, COALESCE(t.leader, '')`
 
 // storedOrg is how co-organisations are kept in the task row: ids only, so
 // a renamed organisation shows its new name.
@@ -59,7 +59,7 @@ func scanTask(c conn, ctx context.Context, s interface{ Scan(...any) error }, or
 	var t qianxiang.Task
 	var co, ms string
 	if err := s.Scan(&t.ID, &t.ListID, &t.ListTitle, &t.Year, &t.No, &t.Title, &t.LeadOrg.ID, &t.LeadOrg.Code, &t.LeadOrg.Name, &t.LeadPath,
-		&co, &ms, &t.Version); err != nil {
+		&co, &ms, &t.Version, &t.Leader); err != nil {
 		return t, err
 	}
 	var ids []int64
@@ -145,8 +145,8 @@ func taskJSON(t *qianxiang.Task) (string, string) {
 func (tx *Tx) InsertTask(ctx context.Context, t *qianxiang.Task) error {
 	now := ts(tx.now())
 	co, ms := taskJSON(t)
-	id, err := tx.insert(ctx, `INSERT INTO tasks (list_id, no, title, lead_org_id, co_orgs, milestones, version, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)`, t.ListID, t.No, t.Title, t.LeadOrg.ID, co, ms, now, now)
+	id, err := tx.insert(ctx, `INSERT INTO tasks (list_id, no, title, lead_org_id, leader, co_orgs, milestones, version, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`, t.ListID, t.No, t.Title, t.LeadOrg.ID, nullText(t.Leader), co, ms, now, now)
 	t.ID, t.Version = id, 1
 	return err
 }
@@ -154,8 +154,8 @@ func (tx *Tx) InsertTask(ctx context.Context, t *qianxiang.Task) error {
 // UpdateTask saves a task (its decomposition and milestones).
 func (tx *Tx) UpdateTask(ctx context.Context, t *qianxiang.Task) error {
 	co, ms := taskJSON(t)
-	_, err := tx.exec(ctx, `UPDATE tasks SET no = ?, title = ?, lead_org_id = ?, co_orgs = ?, milestones = ?, version = version + 1,
-		updated_at = ? WHERE id = ?`, t.No, t.Title, t.LeadOrg.ID, co, ms, ts(tx.now()), t.ID)
+	_, err := tx.exec(ctx, `UPDATE tasks SET no = ?, title = ?, lead_org_id = ?, leader = ?, co_orgs = ?, milestones = ?, version = version + 1,
+		updated_at = ? WHERE id = ?`, t.No, t.Title, t.LeadOrg.ID, nullText(t.Leader), co, ms, ts(tx.now()), t.ID)
 	t.Version++
 	return err
 }
@@ -228,4 +228,12 @@ func (tx *Tx) UpsertTaskProgress(ctx context.Context, p *qianxiang.TaskProgress)
 	_, err = tx.exec(ctx, `UPDATE task_progress SET text = ?, milestone_done = ?, reported_by = ?, version = version + 1, updated_at = ? WHERE id = ?`,
 		p.Text, b2i(p.MilestoneDone), p.ReportedBy, now, id)
 	return before, err
+}
+
+// nullText keeps "no value" as NULL in a nullable text column.
+func nullText(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
 }

@@ -14,7 +14,7 @@ type Desk struct {
 	Leader    qianxiang.LeaderRef
 	Year      int
 	Projects  []qianxiang.Project
-	Tasks     []qianxiang.Task // key tasks naming the leader responsible, red first
+	Tasks     []qianxiang.Task    // key tasks naming the leader responsible, red first
 	Escalated []qianxiang.Problem // pending and escalated, oldest first
 	Overdue   []qianxiang.Problem // pending and overdue, not yet escalated (the sweep will)
 	Pending   int                 // all pending problems on the leader's projects

@@ -37,6 +37,16 @@ func TestDemoLeadersDeskIsAlive(t *testing.T) {
 	if len(d.Projects) == 0 || len(d.Escalated) < 3 || len(d.Awaiting) < 1 || acked < 1 {
 		t.Fatalf("desk: %d projects, %d escalated, %d awaiting, %d acknowledged", len(d.Projects), len(d.Escalated), len(d.Awaiting), acked)
 	}
+	lights := map[qianxiang.Light]int{}
+	for _, tk := range d.Tasks {
+		if tk.Leader != "张广勇" {
+			t.Fatalf("another leader's task on the desk: %+v", tk)
+		}
+		lights[tk.Light]++
+	}
+	if len(d.Tasks) < 5 || lights[qianxiang.LightRed] == 0 || d.Tasks[0].Light != qianxiang.LightRed || lights[qianxiang.LightGreen] == 0 {
+		t.Fatalf("desk tasks: %d, lights %v", len(d.Tasks), lights)
+	}
 	all, err := a.Problems(ctx, qianxiang.SystemActor, app.ProblemQuery{})
 	if err != nil {
 		t.Fatal(err)

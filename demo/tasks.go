@@ -49,9 +49,10 @@ func fillTasks(ctx context.Context, a *app.App, sys qianxiang.Actor, today qianx
 		for i, title := range l.tasks {
 			lead := taskLeads[(i+li)%len(taskLeads)]
 			co := taskLeads[(i+li+3)%len(taskLeads)]
-			// Each task has a responsible city leader, the demo leader
-			// (张广勇) among them, so the desk's "my tasks" has rows.
-			t := qianxiang.Task{No: i + 1, Title: title, Leader: leaders[(i+li)%len(leaders)]}
+			// Each task has a responsible city leader, taken in turn over
+			// both lists, so the demo leader (张广勇) has green, yellow and
+			// red tasks on the desk's "my tasks".
+			t := qianxiang.Task{No: i + 1, Title: title, Leader: leaders[(len(all)+i)%len(leaders)]}
 			for q := 0; q < 4; q++ {
 				m := 3*q + 1 + (i+li)%3
 				t.Milestones = append(t.Milestones, qianxiang.Milestone{Month: fmt.Sprintf("%04d-%02d", today.Year, m),

@@ -94,9 +94,10 @@ func (tx *Tx) UpdateProject(ctx context.Context, p *qianxiang.Project) error {
 	return nil
 }
 
-// SetProjectStarted records the actual start date a report gave.
-func (tx *Tx) SetProjectStarted(ctx context.Context, id int64, d qianxiang.Date) error {
-	_, err := tx.exec(ctx, `UPDATE projects SET started_on = ?, version = version + 1, updated_at = ? WHERE id = ?`, d.String(), ts(tx.now()), id)
+// SetProjectStarted records the actual start date a report gave and the
+// stage that follows from it.
+func (tx *Tx) SetProjectStarted(ctx context.Context, id int64, d qianxiang.Date, stage qianxiang.Stage) error {
+	_, err := tx.exec(ctx, `UPDATE projects SET started_on = ?, stage = ?, version = version + 1, updated_at = ? WHERE id = ?`, d.String(), string(stage), ts(tx.now()), id)
 	return err
 }
 

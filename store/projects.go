@@ -125,7 +125,11 @@ var projectSorts = map[string]string{
 }
 
 // ValidSort reports a known sort key.
-func ValidSort(s string) bool { _, ok := projectSorts[s]; return ok }
+func ValidSort(s string) bool {
+	_, ok := projectSorts[s]
+	_, fig := figureSorts[s]
+	return ok || fig
+}
 
 // Projects returns a page of projects and the totals of the whole filtered set.
 func (c conn) Projects(ctx context.Context, f qianxiang.ProjectFilter) ([]qianxiang.Project, qianxiang.ProjectTotals, error) {
@@ -141,7 +145,19 @@ func (c conn) Projects(ctx context.Context, f qianxiang.ProjectFilter) ([]qianxi
 		Scan(&t.Count, (*int64)(&t.TotalInvestment), (*int64)(&t.AnnualPlan), &t.Implausible); err != nil {
 		return nil, t, err
 	}
+	if f.FigureMonth > 0 && f.Year != 0 {
+		if t.CompletedYTD, t.MonthCompleted, err = c.figureTotals(ctx, f.Year, f.FigureMonth, where, args); err != nil {
+			return nil, t, err
+		}
+	}
 	q := `SELECT ` + projectCols + projectFrom + where + ` ORDER BY ` + projectSorts[f.Sort]
+	if order, ok := figureSorts[f.Sort]; ok {
+		if f.FigureMonth == 0 || f.Year == 0 {
+			return nil, t, qianxiang.FieldError("sort", "%q needs a year", f.Sort)
+		}
+		q = `SELECT ` + projectCols + projectFrom + figureFrom() + where + ` ORDER BY ` + order
+		args = append([]any{f.FigureMonth, f.FigureMonth, f.Year}, args...)
+	}
 	if f.PerPage > 0 {
 		page := max(f.Page, 1)
 		q += ` LIMIT ? OFFSET ?`

@@ -72,6 +72,10 @@ func normalizeProject(p *qianxiang.Project) {
 func (a *App) CreateProject(ctx context.Context, actor qianxiang.Actor, p qianxiang.Project) (qianxiang.Project, error) {
 	normalizeProject(&p)
 	if err := a.resolveOrgs(ctx, a.DB, &p); err != nil {
+		if qianxiang.ErrorCode(err) == qianxiang.EValidation {
+			// Say everything else that is wrong too, not the org alone.
+			return p, mergeInvalid(err, p.Validate(a.CityCode(ctx)))
+		}
 		return p, err
 	}
 	// A project created outside one's own scope is refused as forbidden,

@@ -10,6 +10,8 @@ var zhFirstHour = map[string]string{
 	"%s ranks %d of %d in the city by completion rate: %s, against %s for the whole city and time progress of %s.": "%s全市排名第%d位（共%d个），投资完成率%s（全市%s，时序进度%s）。",
 	"%s, as of month %d": "%s（截至%d月）",
 	"Month %d":           "%d月完成",
+	"Monthly report":     "月报",
+	"Kind of record":     "记录类别",
 	"City-wide ranking":  "全市排名",
 	"you":                "本单位",
 	"The figures are %s's own projects; the ranking is the city's, as the city publishes it.": "以下数字为%s本级项目；排名为全市排名，与市指挥部办公室通报一致。",

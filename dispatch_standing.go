@@ -31,3 +31,22 @@ func StandingOf(city *Dispatch, org int64) (Standing, bool) {
 	}
 	return find(city.ByLeadOrg, "departments")
 }
+
+// Departments is the ranking of lead organisations without the counties:
+// a county leading its own projects is already ranked among the counties,
+// so the department ranking holds city departments only, ranked 1..n
+// among themselves in the same order.
+func (d *Dispatch) Departments() []OrgDispatch {
+	counties := make(map[string]bool, len(d.ByOrg))
+	for _, o := range d.ByOrg {
+		counties[o.Org.Code] = true
+	}
+	out := []OrgDispatch{}
+	for _, o := range d.ByLeadOrg {
+		if !counties[o.Org.Code] {
+			o.Rank = len(out) + 1
+			out = append(out, o)
+		}
+	}
+	return out
+}

@@ -28,3 +28,18 @@ func TestStandingOfRanksWithinTheCity(t *testing.T) {
 		}
 	}
 }
+
+func TestDepartmentsRankLeadDepartmentsOnly(t *testing.T) {
+	d := &Dispatch{
+		ByOrg: []OrgDispatch{{Org: OrgRef{Code: "141102"}, Rank: 1}, {Org: OrgRef{Code: "141121"}, Rank: 2}},
+		ByLeadOrg: []OrgDispatch{{Org: OrgRef{Code: "141102"}, Rank: 1}, {Org: OrgRef{Code: "fgw"}, Rank: 2},
+			{Org: OrgRef{Code: "141121"}, Rank: 3}, {Org: OrgRef{Code: "wjw"}, Rank: 4}},
+	}
+	got := d.Departments()
+	if len(got) != 2 || got[0].Org.Code != "fgw" || got[0].Rank != 1 || got[1].Org.Code != "wjw" || got[1].Rank != 2 {
+		t.Errorf("departments %+v, want fgw 1, wjw 2", got)
+	}
+	if len((&Dispatch{}).Departments()) != 0 {
+		t.Error("an empty dispatch has departments")
+	}
+}

@@ -14,6 +14,7 @@ var zhFirstHour = map[string]string{
 	"Kind of record":           "记录类别",
 	"Department":               "市直部门",
 	"5. Overdue problems (%d)": "五、逾期未解决问题（%d个）",
+	"%q needs a year":          "%q 须指定年度",
 	"City-wide ranking":        "全市排名",
 	"you":                      "本单位",
 	"The figures are %s's own projects; the ranking is the city's, as the city publishes it.": "以下数字为%s本级项目；排名为全市排名，与市指挥部办公室通报一致。",

@@ -79,6 +79,9 @@ type Dispatch struct {
 	// Implausible names the projects whose stored figures were left out of
 	// the sums because they lie outside the bounds (see ImplausibleAmount).
 	Implausible []ImplausibleAmount `json:"implausible_amounts,omitempty"`
+	// Standing is the reader's place in the city-wide ranking when the
+	// dispatch covers only their county or department (nil for the city).
+	Standing *Standing `json:"standing,omitempty"`
 	// Projects holds every project's light, for list filters.
 	Projects map[int64]ProjectLight `json:"-"`
 }

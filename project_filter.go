@@ -13,7 +13,10 @@ type ProjectFilter struct {
 	Q           string
 	IDs         []int64 // when non-nil, only these
 	ScopePath   string
-	Sort        string // name, -name, total_investment, -total_investment, annual_plan, -annual_plan, planned_start, code, org
+	Sort        string // name, -name, total_investment, -total_investment, annual_plan, -annual_plan, planned_start, code, org; completed, rate, month (and -): figures through FigureMonth
+	// FigureMonth is the dispatch month whose figures the totals sum and
+	// the figure sorts order by (0: no figures).
+	FigureMonth int
 	Page        int
 	PerPage     int // 0: all
 }
@@ -26,4 +29,16 @@ type ProjectTotals struct {
 	Implausible     int   `json:"implausible,omitempty"`
 	TotalInvestment Money `json:"total_investment"`
 	AnnualPlan      Money `json:"annual_plan"`
+	// CompletedYTD and MonthCompleted sum the counted reports through, and
+	// of, the filter's FigureMonth.
+	CompletedYTD   Money `json:"completed_ytd"`
+	MonthCompleted Money `json:"month_completed"`
+}
+
+// CompletionRate is CompletedYTD / AnnualPlan (false when the plan is 0).
+func (t ProjectTotals) CompletionRate() (Fraction, bool) {
+	if t.AnnualPlan <= 0 {
+		return 0, false
+	}
+	return Fraction(float64(t.CompletedYTD) / float64(t.AnnualPlan)), true
 }

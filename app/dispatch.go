@@ -112,7 +112,22 @@ func (a *App) Dispatch(ctx context.Context, actor qianxiang.Actor, year, month i
 	if err := CheckMonth(year, month); err != nil {
 		return nil, err
 	}
-	return a.dispatchFor(ctx, year, month, ScopePath(actor))
+	scope := ScopePath(actor)
+	d, err := a.dispatchFor(ctx, year, month, scope)
+	if err != nil || scope == "" {
+		return d, err
+	}
+	// A county's or department's own figures say nothing of its place in
+	// the city: rank it in the city's dispatch (org aggregates the city
+	// publishes to all; no other organisation's projects are exposed).
+	city, err := a.dispatchFor(ctx, year, month, "")
+	if err != nil {
+		return nil, err
+	}
+	if st, ok := qianxiang.StandingOf(city, actor.OrgID); ok {
+		d.Standing = &st
+	}
+	return d, nil
 }
 
 // Series gives the monthly cumulative completion for the cockpit chart.

@@ -72,6 +72,10 @@ func normalizeProject(p *qianxiang.Project) {
 func (a *App) CreateProject(ctx context.Context, actor qianxiang.Actor, p qianxiang.Project) (qianxiang.Project, error) {
 	normalizeProject(&p)
 	if err := a.resolveOrgs(ctx, a.DB, &p); err != nil {
+		if qianxiang.ErrorCode(err) == qianxiang.EValidation {
+			// Say everything else that is wrong too, not the org alone.
+			return p, mergeInvalid(err, p.Validate(a.CityCode(ctx)))
+		}
 		return p, err
 	}
 	// A project created outside one's own scope is refused as forbidden,
@@ -225,6 +229,17 @@ type ProjectPage struct {
 	PerPage int                     `json:"per_page"`
 	Totals  qianxiang.ProjectTotals `json:"totals"`
 	Month   int                     `json:"light_month"`
+	// Figures are each item's completed YTD and rate through Month and its
+	// figure of Month, by project id: the same numbers the dispatch counts.
+	Figures map[int64]ItemFigures `json:"-"`
+}
+
+// ItemFigures are one registry row's figures through the light month.
+type ItemFigures struct {
+	CompletedYTD   qianxiang.Money
+	Rate           *qianxiang.Fraction // nil when the plan is 0
+	MonthCompleted qianxiang.Money
+	Reported       bool // has a counted report of the month
 }
 
 // Projects lists the projects the actor can see, with their lights.
@@ -261,20 +276,49 @@ func (a *App) Projects(ctx context.Context, actor qianxiang.Actor, q ProjectQuer
 			}
 		}
 	}
+	if f.Year != 0 {
+		f.FigureMonth = month
+	}
 	items, totals, err := a.DB.Projects(ctx, f)
+	if err != nil {
+		if qianxiang.ErrorCode(err) == qianxiang.EValidation {
+			return nil, err
+		}
+		return nil, a.internal(ctx, "list projects", err)
+	}
+	page := &ProjectPage{Items: items, Total: totals.Count, Page: max(f.Page, 1), PerPage: f.PerPage, Totals: totals, Month: month,
+		Figures: map[int64]ItemFigures{}}
+	if f.Year == 0 || len(items) == 0 {
+		return page, nil
+	}
+	// The lights of the page's rows, computed as the dispatch computes them
+	// (a light filter already has them for the whole set).
+	rowLights, err := a.lightsOf(ctx, f.Year, month, items)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]int64, len(items))
+	for i, p := range items {
+		ids[i] = p.ID
+	}
+	mon, err := a.DB.MonthCompleted(ctx, f.Year, month, ids)
 	if err != nil {
 		return nil, a.internal(ctx, "list projects", err)
 	}
-	if lights == nil && f.Year != 0 && len(items) > 0 {
-		lights, err = a.lightsOf(ctx, f.Year, month, items)
-		if err != nil {
-			return nil, err
-		}
-	}
 	for i := range items {
-		items[i].Light = lights[items[i].ID].Light
+		pl := rowLights[items[i].ID]
+		if lights != nil {
+			pl.Light = lights[items[i].ID].Light
+		}
+		items[i].Light = pl.Light
+		fig := ItemFigures{CompletedYTD: pl.CompletedYTD, MonthCompleted: mon[items[i].ID], Reported: pl.Reported}
+		if pl.HasRate {
+			r := qianxiang.Fraction(pl.Rate)
+			fig.Rate = &r
+		}
+		page.Figures[items[i].ID] = fig
 	}
-	return &ProjectPage{Items: items, Total: totals.Count, Page: max(f.Page, 1), PerPage: f.PerPage, Totals: totals, Month: month}, nil
+	return page, nil
 }
 
 func jsonProblem(err error) string {

@@ -172,7 +172,9 @@ func (a *App) SubmitReport(ctx context.Context, actor qianxiang.Actor, projectID
 		})
 }
 
-// recordStart sets the project's actual start from a counted report.
+// recordStart sets the project's actual start from a counted report, and
+// moves a project still in 前期 to 在建 (qianxiang.StageAfterStart), in
+// the same audited change.
 func (a *App) recordStart(ctx context.Context, tx *store.Tx, actor qianxiang.Actor, p *qianxiang.Project, d qianxiang.Date) error {
 	if d.IsZero() || p.StartedOn == d {
 		return nil
@@ -181,10 +183,11 @@ func (a *App) recordStart(ctx context.Context, tx *store.Tx, actor qianxiang.Act
 	if err != nil {
 		return err
 	}
-	if err := tx.SetProjectStarted(ctx, p.ID, d); err != nil {
+	stage := qianxiang.StageAfterStart(p.Stage)
+	if err := tx.SetProjectStarted(ctx, p.ID, d, stage); err != nil {
 		return err
 	}
-	p.StartedOn = d
+	p.StartedOn, p.Stage = d, stage
 	return tx.Audit(ctx, actor.Username, "start", "projects", p.ID, p.Name, before)
 }
 

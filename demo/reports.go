@@ -76,7 +76,7 @@ func writeReports(ctx context.Context, a *app.App, tx *store.Tx, sys qianxiang.A
 			if err != nil {
 				return err
 			}
-			if err := tx.SetProjectStarted(ctx, p.ID, p.StartedOn); err != nil {
+			if err := tx.SetProjectStarted(ctx, p.ID, p.StartedOn, qianxiang.StageAfterStart(p.Stage)); err != nil {
 				return err
 			}
 			if err := tx.Audit(ctx, sys.Username, "start", "projects", p.ID, p.Name, before); err != nil {

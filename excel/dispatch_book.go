@@ -72,7 +72,7 @@ func dispatchAny(ss []string) []any {
 
 const (
 	dispatchFmtInt     = 1  // 0
-	dispatchFmtMoney   = 2  // 0.00
+	dispatchFmtMoney   = 4  // #,##0.00: thousands separated, as offices write amounts
 	dispatchFmtPercent = 10 // 0.00%
 )
 

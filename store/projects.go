@@ -94,9 +94,10 @@ func (tx *Tx) UpdateProject(ctx context.Context, p *qianxiang.Project) error {
 	return nil
 }
 
-// SetProjectStarted records the actual start date a report gave.
-func (tx *Tx) SetProjectStarted(ctx context.Context, id int64, d qianxiang.Date) error {
-	_, err := tx.exec(ctx, `UPDATE projects SET started_on = ?, version = version + 1, updated_at = ? WHERE id = ?`, d.String(), ts(tx.now()), id)
+// SetProjectStarted records the actual start date a report gave and the
+// stage that follows from it.
+func (tx *Tx) SetProjectStarted(ctx context.Context, id int64, d qianxiang.Date, stage qianxiang.Stage) error {
+	_, err := tx.exec(ctx, `UPDATE projects SET started_on = ?, stage = ?, version = version + 1, updated_at = ? WHERE id = ?`, d.String(), string(stage), ts(tx.now()), id)
 	return err
 }
 
@@ -124,7 +125,11 @@ var projectSorts = map[string]string{
 }
 
 // ValidSort reports a known sort key.
-func ValidSort(s string) bool { _, ok := projectSorts[s]; return ok }
+func ValidSort(s string) bool {
+	_, ok := projectSorts[s]
+	_, fig := figureSorts[s]
+	return ok || fig
+}
 
 // Projects returns a page of projects and the totals of the whole filtered set.
 func (c conn) Projects(ctx context.Context, f qianxiang.ProjectFilter) ([]qianxiang.Project, qianxiang.ProjectTotals, error) {
@@ -140,7 +145,19 @@ func (c conn) Projects(ctx context.Context, f qianxiang.ProjectFilter) ([]qianxi
 		Scan(&t.Count, (*int64)(&t.TotalInvestment), (*int64)(&t.AnnualPlan), &t.Implausible); err != nil {
 		return nil, t, err
 	}
+	if f.FigureMonth > 0 && f.Year != 0 {
+		if t.CompletedYTD, t.MonthCompleted, err = c.figureTotals(ctx, f.Year, f.FigureMonth, where, args); err != nil {
+			return nil, t, err
+		}
+	}
 	q := `SELECT ` + projectCols + projectFrom + where + ` ORDER BY ` + projectSorts[f.Sort]
+	if order, ok := figureSorts[f.Sort]; ok {
+		if f.FigureMonth == 0 || f.Year == 0 {
+			return nil, t, qianxiang.FieldError("sort", "%q needs a year", f.Sort)
+		}
+		q = `SELECT ` + projectCols + projectFrom + figureFrom() + where + ` ORDER BY ` + order
+		args = append([]any{f.FigureMonth, f.FigureMonth, f.Year}, args...)
+	}
 	if f.PerPage > 0 {
 		page := max(f.Page, 1)
 		q += ` LIMIT ? OFFSET ?`

@@ -57,6 +57,9 @@ func (c *circular) Term(s any) string { return i18n.T(c.Lang, fmt.Sprint(s)) }
 // Title is the document's title as an office writes it:
 // 吕梁市“千项千亿”项目建设大会战调度通报（第3期）; the issue number is the month.
 func (c *circular) Title() string {
+	if c.Scope != "" {
+		return c.T("%s “Thousand Projects” projects: progress and city-wide standing (%s)", c.Scope, c.Period())
+	}
 	return c.T("%s “Thousand Projects” campaign dispatch circular (No. %d)", c.City, c.D.Month)
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"log/slog"
 	"net"
 	"net/http"
@@ -156,9 +157,17 @@ func (s *Server) authenticate(h http.Handler) http.Handler {
 				clearSessionCookie(w, r)
 			}
 		}
-		if unsafeMethod(r.Method) && ri.Session != nil && !ri.Bearer && !s.csrfOK(r, ri.Session) {
-			s.fail(w, r, qianxiang.Errorf(qianxiang.EForbidden, "the form has expired; reload the page and try again"))
-			return
+		if unsafeMethod(r.Method) && ri.Session != nil && !ri.Bearer {
+			if ok, tooBig := s.csrfOK(r, ri.Session); !ok {
+				// An oversized upload never reaches its token: say what
+				// is wrong with it rather than "the page has expired".
+				if tooBig {
+					s.fail(w, r, qianxiang.Errorf(qianxiang.EInvalid, "the file is larger than %d MB", int(s.MaxUpload>>20)))
+				} else {
+					s.fail(w, r, qianxiang.Errorf(qianxiang.EForbidden, "the form has expired; reload the page and try again"))
+				}
+				return
+			}
 		}
 		// A generated or reset password is changed before anything else,
 		// on the pages and through the API alike.
@@ -182,18 +191,24 @@ func unsafeMethod(m string) bool {
 // of the request body, never from the query string: a URL ends up in logs,
 // the history and Referer headers, and a token there would leak.
 // Logging in (no session yet) is guarded by the Origin check instead.
-func (s *Server) csrfOK(r *http.Request, sess *qianxiang.Session) bool {
+// tooBig reports a multipart body over the upload limit.
+func (s *Server) csrfOK(r *http.Request, sess *qianxiang.Session) (ok, tooBig bool) {
 	tok := r.Header.Get("X-CSRF-Token")
 	if tok == "" {
 		if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
 			// Bounded, so an oversized upload is refused before it is
 			// spooled to disk.
 			r.Body = http.MaxBytesReader(nil, r.Body, s.MaxUpload+1<<20)
-			r.ParseMultipartForm(s.MaxUpload)
+			if err := r.ParseMultipartForm(s.MaxUpload); err != nil {
+				var mbe *http.MaxBytesError
+				if errors.As(err, &mbe) {
+					return false, true
+				}
+			}
 		}
 		tok = r.PostFormValue("csrf")
 	}
-	return tok != "" && tok == sess.CSRF
+	return tok != "" && tok == sess.CSRF, false
 }
 
 // sameOrigin refuses cross-site form posts where no session exists yet.

@@ -87,9 +87,16 @@ func rankBars(rows []qianxiang.OrgDispatch, tp qianxiang.Fraction, timeLabel str
 		if o.CompletionRate.Rounded() < tp.Rounded() {
 			cls = "c-bar behind"
 		}
-		fmt.Fprintf(&s, `<a href="%s"><title>%s %s</title><text class="c-label" x="%g" y="%.1f" text-anchor="end">%d %s</text><rect class="%s" x="%g" y="%.1f" width="%.1f" height="%.1f" rx="2"/><text class="c-val" x="%.1f" y="%.1f">%s</text></a>`,
-			svgEsc(href(o.Org.Code)), svgEsc(o.Org.Name), svgRate(float64(o.CompletionRate)), l-8, yy+rowH/2+4, o.Rank, svgEsc(o.Org.Name),
-			cls, l, yy+3, math.Max(x(float64(o.CompletionRate))-l, 1), rowH-6, x(float64(o.CompletionRate))+5, yy+rowH/2+4, svgRate(float64(o.CompletionRate)))
+		// An organisation outside the reader's scope (a county sees the
+		// city's ranking) is drawn without a link to projects it cannot see.
+		link := href(o.Org.Code)
+		open, end := `<g>`, `</g>`
+		if link != "" {
+			open, end = `<a href="`+svgEsc(link)+`">`, `</a>`
+		}
+		fmt.Fprintf(&s, `%s<title>%s %s</title><text class="c-label" x="%g" y="%.1f" text-anchor="end">%d %s</text><rect class="%s" x="%g" y="%.1f" width="%.1f" height="%.1f" rx="2"/><text class="c-val" x="%.1f" y="%.1f">%s</text>%s`,
+			open, svgEsc(o.Org.Name), svgRate(float64(o.CompletionRate)), l-8, yy+rowH/2+4, o.Rank, svgEsc(o.Org.Name),
+			cls, l, yy+3, math.Max(x(float64(o.CompletionRate))-l, 1), rowH-6, x(float64(o.CompletionRate))+5, yy+rowH/2+4, svgRate(float64(o.CompletionRate)), end)
 	}
 	fmt.Fprintf(&s, `<line class="c-time" x1="%.1f" y1="%g" x2="%.1f" y2="%.1f"/><text class="c-axis" x="%.1f" y="14" text-anchor="middle">%s %s</text>`,
 		x(float64(tp)), top-4, x(float64(tp)), h-4, x(float64(tp)), svgEsc(timeLabel), svgRate(float64(tp)))

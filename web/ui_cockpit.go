@@ -64,8 +64,20 @@ func (s *Server) loadCockpit(r *http.Request) (*cockpitView, error) {
 	}
 	v.Progress = progressChart(v.Series, i18n.T(lang, "Cumulative completion rate"), i18n.T(lang, "Time progress"), chartH,
 		func(m int) string { return fmt.Sprintf("/dispatch?year=%d&month=%d", dv.Year, m) })
-	v.Ranking = rankBars(dv.D.ByOrg, dv.D.TimeProgress, i18n.T(lang, "Time progress"), rowH,
-		func(code string) string { return string(dv.Projects("org", code)) })
+	ranked, by := dv.D.ByOrg, "org"
+	if st := dv.D.Standing; st != nil {
+		// A county's bars are the city's ranking with its own linked.
+		ranked = st.Rows
+		if st.Ranking == "departments" {
+			by = "lead_org"
+		}
+	}
+	v.Ranking = rankBars(ranked, dv.D.TimeProgress, i18n.T(lang, "Time progress"), rowH, func(code string) string {
+		if dv.Scope != "" && (dv.D.Standing == nil || code != dv.D.Standing.Org.Code) {
+			return ""
+		}
+		return string(dv.Projects(by, code))
+	})
 	v.Lights = lightBars(dv.D.ByOrg, func(t string) string { return i18n.T(lang, t) }, rowH,
 		func(code, light string) string { return string(dv.Projects("org", code, "light", light)) })
 	return v, s.remind(r, v)

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -43,6 +44,10 @@ func (v *dispatchView) Self(path string, kv ...string) template.URL {
 func (v *dispatchView) Ahead(rate qianxiang.Fraction) bool {
 	return rate.Rounded() >= v.D.TimeProgress.Rounded()
 }
+
+// Place names whose figures the view shows: the county or department for
+// a scoped reader, else the city.
+func (v *dispatchView) Place() string { return cmp.Or(v.Scope, v.City) }
 
 // Months is 1..12 for the month picker.
 func (v *dispatchView) Months() []int { return []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12} }

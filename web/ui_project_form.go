@@ -104,7 +104,7 @@ func (s *Server) projectCreate(w http.ResponseWriter, r *http.Request) error {
 	d := &projectFormData{New: true}
 	p, ok := readProjectForm(r, d)
 	if !ok {
-		return s.formInvalid(w, r, d)
+		return s.formInvalid(w, r, d, p)
 	}
 	out, err := s.App.CreateProject(r.Context(), actor(r), p)
 	if err != nil {
@@ -128,7 +128,7 @@ func (s *Server) projectSave(w http.ResponseWriter, r *http.Request) error {
 	d.Version, _ = strconv.Atoi(r.FormValue("version"))
 	p, ok := readProjectForm(r, d)
 	if !ok {
-		return s.formInvalid(w, r, d)
+		return s.formInvalid(w, r, d, p)
 	}
 	patch, err := json.Marshal(mergePatch(p))
 	if err != nil {
@@ -162,9 +162,18 @@ func mergePatch(p qianxiang.Project) map[string]any {
 	}
 }
 
-// formInvalid shows the form's own parse errors (numbers, dates).
-func (s *Server) formInvalid(w http.ResponseWriter, r *http.Request, d *projectFormData) error {
+// formInvalid shows the form's own parse errors (numbers, dates) together
+// with everything else the service would refuse in what did parse, so the
+// user sees every faulty field at once.
+func (s *Server) formInvalid(w http.ResponseWriter, r *http.Request, d *projectFormData, p qianxiang.Project) error {
 	lang := info(r).Lang
+	if e := qianxiang.AsError(s.App.ValidateProject(r.Context(), p)); e != nil && e.Code == qianxiang.EValidation {
+		for _, det := range e.Details {
+			if _, shown := fieldInputs[det.Field]; shown && d.Errs[det.Field] == "" {
+				d.Errs[det.Field] = i18n.Message(lang, det)
+			}
+		}
+	}
 	return s.renderForm(w, r, http.StatusUnprocessableEntity, d, i18n.T(lang, "Please correct the %d marked fields.", len(d.Errs)), nil)
 }
 

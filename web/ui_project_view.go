@@ -67,7 +67,15 @@ func (s *Server) projectView(r *http.Request, id int64) (*projectViewData, error
 		return nil, err
 	}
 	d := &projectViewData{P: pr, CanEdit: a.Can(qianxiang.ActEditProject, pr.ScopeOf()), CanRaise: a.Can(qianxiang.ActWriteProblem, pr.ScopeOf())}
-	if d.Light, d.LightMonth, err = s.App.ProjectLight(ctx, a, id); err != nil {
+	// ?month= comes from a list or dispatch that showed the light of that
+	// month; without it, the month the registry shows by default.
+	month := 0
+	if m := r.URL.Query().Get("month"); m != "" {
+		if month, err = strconv.Atoi(m); err != nil {
+			return nil, qianxiang.FieldError("month", "must be between 1 and 12")
+		}
+	}
+	if d.Light, d.LightMonth, err = s.App.ProjectLight(ctx, a, id, month); err != nil {
 		return nil, err
 	}
 	if d.Reports, err = s.App.ProjectReports(ctx, a, id, pr.Year); err != nil {

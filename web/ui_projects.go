@@ -113,7 +113,8 @@ func (s *Server) projectsPage(w http.ResponseWriter, r *http.Request) error {
 // names and dates ascending and amounts descending (the biggest first is
 // what an office looks for), the next click reverses.
 func sortLinks(u *url.URL, cur string) map[string]sortLink {
-	cols := map[string]bool{"name": false, "org": false, "planned_start": false, "total_investment": true, "annual_plan": true}
+	cols := map[string]bool{"name": false, "org": false, "planned_start": false, "total_investment": true, "annual_plan": true,
+		"completed": true, "rate": true, "month": true}
 	out := map[string]sortLink{}
 	for col, descFirst := range cols {
 		next, arrow := col, ""
@@ -238,4 +239,12 @@ func orgGroups(p *Page, orgs []qianxiang.Org) []orgGroup {
 		}
 	}
 	return out
+}
+
+// TotalRate is the filtered set's completion rate (nil without a plan).
+func (d *projectListData) TotalRate() *qianxiang.Fraction {
+	if f, ok := d.Result.Totals.CompletionRate(); ok {
+		return &f
+	}
+	return nil
 }

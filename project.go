@@ -111,6 +111,9 @@ type Project struct {
 	Notes           string            `json:"notes"`
 	Extra           map[string]string `json:"extra,omitempty"`
 	Version         int               `json:"version"`
+	// Confidential projects are left out of every public page and export;
+	// only the campaign office sets it.
+	Confidential bool `json:"confidential"`
 	// Light is the project's light in the current dispatch, filled in by
 	// listings; it is derived, never stored.
 	Light Light `json:"light,omitempty"`

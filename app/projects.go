@@ -86,6 +86,11 @@ func (a *App) CreateProject(ctx context.Context, actor qianxiang.Actor, p qianxi
 	if err := leadsOnlyItsCounty(ctx, a.DB, actor, &p); err != nil {
 		return p, a.internal(ctx, "create project", err)
 	}
+	if p.Confidential {
+		if err := mayMarkConfidential(actor); err != nil {
+			return p, err
+		}
+	}
 	if err := p.Validate(a.CityCode(ctx)); err != nil {
 		return p, err
 	}
@@ -154,6 +159,11 @@ func (a *App) PatchProject(ctx context.Context, actor qianxiang.Actor, id int64,
 		}
 		if !actor.Keeps(p.ScopeOf(), np.ScopeOf()) {
 			return qianxiang.Errorf(qianxiang.EForbidden, "you cannot move a project outside your organisation")
+		}
+		if np.Confidential != p.Confidential {
+			if err := mayMarkConfidential(actor); err != nil {
+				return err
+			}
 		}
 		if np.Org.ID != p.Org.ID || np.LeadOrg.ID != p.LeadOrg.ID {
 			if err := leadsOnlyItsCounty(ctx, tx, actor, &np); err != nil {
@@ -343,4 +353,13 @@ func (a *App) FilterValues(ctx context.Context, actor qianxiang.Actor, year int)
 		return nil, nil, a.internal(ctx, "filter values", err)
 	}
 	return sectors, leaders, nil
+}
+
+// mayMarkConfidential: only the campaign office (or an administrator)
+// decides that a project is kept from the public (domain.md, "Public data").
+func mayMarkConfidential(actor qianxiang.Actor) error {
+	if actor.System || actor.Role == qianxiang.RoleCommand || actor.Role == qianxiang.RoleAdmin {
+		return nil
+	}
+	return qianxiang.Errorf(qianxiang.EForbidden, "only the campaign office may mark a project confidential")
 }

@@ -11,7 +11,7 @@ import (
 
 const projectCols = `p.id, p.year, p.code, p.name, p.owner, p.kind, p.stage, p.sector, p.scope,
 	p.total_investment, p.annual_plan, p.planned_start, p.planned_end, p.started_on, p.leader,
-	p.team, p.target, p.in_stats, p.contact, p.phone, p.notes, p.extra, p.version,
+	p.team, p.target, p.in_stats, p.contact, p.phone, p.notes, p.extra, p.version, p.confidential,
 	co.id, co.code, co.name, co.path, lo.id, lo.code, lo.name, lo.path`
 
 const projectFrom = ` FROM projects p JOIN orgs co ON co.id = p.org_id JOIN orgs lo ON lo.id = p.lead_org_id`
@@ -20,15 +20,16 @@ func scanProject(s interface{ Scan(...any) error }) (qianxiang.Project, error) {
 	var p qianxiang.Project
 	var kind, stage, ps, pe, so, team, target, extra string
 	var total, plan int64
-	var inStats int
+	var inStats, confidential int
 	err := s.Scan(&p.ID, &p.Year, &p.Code, &p.Name, &p.Owner, &kind, &stage, &p.Sector, &p.Scope,
-		&total, &plan, &ps, &pe, &so, &p.Leader, &team, &target, &inStats, &p.Contact, &p.Phone, &p.Notes, &extra, &p.Version,
+		&total, &plan, &ps, &pe, &so, &p.Leader, &team, &target, &inStats, &p.Contact, &p.Phone, &p.Notes, &extra, &p.Version, &confidential,
 		&p.Org.ID, &p.Org.Code, &p.Org.Name, &p.OrgPath, &p.LeadOrg.ID, &p.LeadOrg.Code, &p.LeadOrg.Name, &p.LeadOrgPath)
 	if err != nil {
 		return p, err
 	}
 	p.Kind, p.Stage = qianxiang.Kind(kind), qianxiang.Stage(stage)
 	p.TotalInvestment, p.AnnualPlan, p.InStats = qianxiang.Money(total), qianxiang.Money(plan), inStats == 1
+	p.Confidential = confidential == 1
 	p.PlannedStart, _ = qianxiang.ParseDate(ps)
 	p.PlannedEnd, _ = qianxiang.ParseDate(pe)
 	p.StartedOn, _ = qianxiang.ParseDate(so)
@@ -62,7 +63,7 @@ func projectArgs(p *qianxiang.Project) []any {
 	}
 	return []any{p.Year, p.Code, p.Name, p.Owner, p.Org.ID, p.LeadOrg.ID, string(p.Kind), string(p.Stage), p.Sector, p.Scope,
 		int64(p.TotalInvestment), int64(p.AnnualPlan), p.PlannedStart.String(), p.PlannedEnd.String(), p.StartedOn.String(),
-		p.Leader, string(team), string(target), b2i(p.InStats), p.Contact, p.Phone, p.Notes, string(extra)}
+		p.Leader, string(team), string(target), b2i(p.InStats), p.Contact, p.Phone, p.Notes, string(extra), b2i(p.Confidential)}
 }
 
 // InsertProject adds a project.

@@ -124,8 +124,11 @@ func cmdExport(ctx context.Context, env *Env, args []string) error {
 }
 
 func cmdReport(ctx context.Context, env *Env, args []string) error {
+	if len(args) > 0 && args[0] == "oc4ids" {
+		return cmdReportOC4IDS(ctx, env, args[1:])
+	}
 	if len(args) == 0 || args[0] != "dispatch" {
-		return usagef("usage: qianxiang report dispatch --year Y --month M --format json|xlsx|html -o FILE")
+		return usagef("usage: qianxiang report dispatch --year Y --month M --format json|xlsx|html -o FILE\n       qianxiang report oc4ids --year Y -o FILE.json")
 	}
 	fs, dsn := flags(env, "report dispatch", "report dispatch --year Y --month M --format json|xlsx|html [-o FILE]")
 	year := fs.Int("year", 0, "year")

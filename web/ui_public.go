@@ -1,0 +1,28 @@
+package web
+
+import (
+	"net/http"
+
+	"qianxiang"
+)
+
+// publicView is the /public page: the campaign's progress for anyone,
+// on a phone first.
+type publicView struct {
+	P qianxiang.PublicProgress
+}
+
+// PlanBar is the plan's share of the target, capped for the bar's width.
+func (v publicView) PlanBar() int { return min(int(float64(v.P.PlanOfTarget)*100+0.5), 100) }
+
+func (s *Server) publicPage(w http.ResponseWriter, r *http.Request) error {
+	y, err := queryInt(r, "year", 0)
+	if err != nil {
+		return err
+	}
+	p, err := s.App.PublicProgress(r.Context(), y)
+	if err != nil {
+		return err
+	}
+	return s.render(w, r, 200, "public", s.page(r, "Campaign progress", "", publicView{P: p}))
+}

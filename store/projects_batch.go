@@ -15,7 +15,7 @@ import (
 // projectInsertCols are the columns a batch insert writes (projectArgs,
 // the id, and the two timestamps).
 const projectInsertCols = `id, year, code, name, owner, org_id, lead_org_id, kind, stage, sector, scope,
-	total_investment, annual_plan, planned_start, planned_end, started_on, leader, team, target, in_stats, contact, phone, notes, extra,
+	total_investment, annual_plan, planned_start, planned_end, started_on, leader, team, target, in_stats, contact, phone, notes, extra, confidential,
 	created_at, updated_at`
 
 // projectBatch is how many ids or codes one lookup names.

@@ -18,7 +18,7 @@ var fieldInputs = map[string]bool{
 	"year": true, "code": true, "name": true, "owner": true, "org": true, "lead_org": true, "kind": true,
 	"stage": true, "sector": true, "scope": true, "total_investment": true, "annual_plan": true,
 	"planned_start": true, "planned_end": true, "started_on": true, "leader": true, "contact": true,
-	"phone": true, "notes": true, "in_stats": true, "team": true, "target": true,
+	"phone": true, "notes": true, "in_stats": true, "team": true, "target": true, "confidential": true,
 }
 
 // textFields are copied from the form as they are.
@@ -47,6 +47,9 @@ func formValues(p qianxiang.Project) map[string]string {
 	if p.InStats {
 		v["in_stats"] = "1"
 	}
+	if p.Confidential {
+		v["confidential"] = "1"
+	}
 	if p.Org.Code == p.LeadOrg.Code {
 		v["lead_org"] = "" // "same as the county", so moving the county moves the lead
 	}
@@ -59,7 +62,7 @@ func readProjectForm(r *http.Request, d *projectFormData) (qianxiang.Project, bo
 	lang := info(r).Lang
 	d.Values, d.Errs = map[string]string{}, map[string]string{}
 	for _, f := range append(textFields, "year", "total_investment", "annual_plan", "planned_start", "planned_end",
-		"started_on", "target_start_by", "target_complete_by", "target_invest", "in_stats") {
+		"started_on", "target_start_by", "target_complete_by", "target_invest", "in_stats", "confidential") {
 		d.Values[f] = strings.TrimSpace(r.FormValue(f))
 	}
 	v := d.Values
@@ -67,7 +70,7 @@ func readProjectForm(r *http.Request, d *projectFormData) (qianxiang.Project, bo
 	p := qianxiang.Project{Code: v["code"], Name: v["name"], Owner: v["owner"], Org: qianxiang.OrgRef{Code: v["org"]},
 		LeadOrg: qianxiang.OrgRef{Code: v["lead_org"]}, Kind: qianxiang.Kind(v["kind"]), Stage: qianxiang.Stage(v["stage"]),
 		Sector: v["sector"], Scope: v["scope"], Leader: v["leader"], Contact: v["contact"], Phone: v["phone"],
-		Notes: v["notes"], InStats: v["in_stats"] == "1"}
+		Notes: v["notes"], InStats: v["in_stats"] == "1", Confidential: v["confidential"] == "1"}
 	if y, err := strconv.Atoi(v["year"]); err == nil {
 		p.Year = y
 	} else {

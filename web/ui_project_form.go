@@ -153,7 +153,7 @@ func mergePatch(p qianxiang.Project) map[string]any {
 		"kind": p.Kind, "stage": p.Stage, "sector": p.Sector, "scope": p.Scope,
 		"total_investment": p.TotalInvestment, "annual_plan": p.AnnualPlan,
 		"planned_start": p.PlannedStart, "planned_end": p.PlannedEnd, "started_on": p.StartedOn,
-		"leader": p.Leader, "team": p.Team, "in_stats": p.InStats,
+		"leader": p.Leader, "team": p.Team, "in_stats": p.InStats, "confidential": p.Confidential,
 		// Every key spelled out: the patch is decoded into the stored
 		// target, and an omitted (emptied) key would keep its old value.
 		"target": map[string]any{"start_by": p.Target.StartBy, "complete_by": p.Target.CompleteBy,

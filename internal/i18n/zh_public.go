@@ -11,5 +11,6 @@ var zhPublic = map[string]string{
 	"only the campaign office may mark a project confidential":           "只有指挥部办公室可以将项目标为涉密",
 	"no public projects in the %d plan":                                  "%d年计划中没有公开项目",
 	"Confidential":                                                       "涉密",
+	"Confidential (not published)":                                       "涉密（不公开）",
 	"No projects yet.":                                                   "暂无项目。",
 }

@@ -53,6 +53,43 @@ func (a *App) ImportDeputies(ctx context.Context, actor qianxiang.Actor, code, f
 	if err != nil {
 		return nil, err
 	}
+	// A roster refused for its cards is refused before the slow hashing.
+	if k, err := a.DB.CongressByCode(ctx, code); err == nil {
+		if err := rosterConflicts(ctx, a.DB, k.ID, code, rows); err != nil {
+			return nil, a.internal(ctx, "import deputies", err)
+		}
+	} else if err := rosterConflicts(ctx, a.DB, 0, code, rows); err != nil {
+		return nil, a.internal(ctx, "import deputies", err)
+	}
+	passwords, hashes := generatePasswords(len(rows))
+	return a.addDeputies(ctx, actor, code, rows, passwords, hashes, true)
+}
+
+// AddDeputiesSharedPassword adds deputies who all start with one known
+// password and need not change it: for the demo city and for tests of a
+// whole National People's Congress, where hashing 2,977 generated
+// passwords would take minutes. Staff only, audited like an import.
+func (a *App) AddDeputiesSharedPassword(ctx context.Context, actor qianxiang.Actor, code string, ds []qianxiang.Deputy, password string) (*RosterResult, error) {
+	if !actor.Can(qianxiang.ActManageCongress, congressScope) {
+		return nil, qianxiang.ErrForbidden()
+	}
+	if err := CheckPasswordStrength(password, ""); err != nil {
+		return nil, err
+	}
+	if d := qianxiang.CheckRoster(ds); len(d) > 0 {
+		return nil, &qianxiang.Error{Code: qianxiang.EValidation, Format: "the roster has %d errors; nothing was imported", Args: []any{len(d)}, Details: d}
+	}
+	rows := make([]excel.RosterRow, len(ds))
+	pw, hash := make([]string, len(ds)), make([]string, len(ds))
+	h := HashPassword(password)
+	for i, d := range ds {
+		rows[i] = excel.RosterRow{Row: i + 1, Deputy: d}
+		pw[i], hash[i] = password, h
+	}
+	return a.addDeputies(ctx, actor, code, rows, pw, hash, false)
+}
+
+func (a *App) addDeputies(ctx context.Context, actor qianxiang.Actor, code string, rows []excel.RosterRow, passwords, hashes []string, mustChange bool) (*RosterResult, error) {
 	orgs, err := a.DB.Orgs(ctx)
 	if err != nil {
 		return nil, a.internal(ctx, "import deputies", err)
@@ -72,7 +109,6 @@ func (a *App) ImportDeputies(ctx context.Context, actor qianxiang.Actor, code, f
 		}
 		return city
 	}
-	passwords, hashes := generatePasswords(len(rows))
 	res := &RosterResult{Congress: code}
 	err = a.DB.Tx(ctx, func(tx *store.Tx) error {
 		k, err := tx.CongressByCode(ctx, code)
@@ -89,24 +125,14 @@ func (a *App) ImportDeputies(ctx context.Context, actor qianxiang.Actor, code, f
 		}
 		// Refusals are found before anything is inserted (a failed insert
 		// would end the transaction on PostgreSQL), and all of them are named.
-		var details []qianxiang.Detail
-		for _, row := range rows {
-			if _, err := tx.DeputyByCard(ctx, k.ID, row.Deputy.Card); err == nil {
-				details = append(details, qianxiang.Detail{Row: row.Row, Field: "card", Header: "代表证号",
-					Format: "card number %s is already on the roster of %s", Args: []any{row.Deputy.Card, code}})
-			} else if _, err := tx.UserByName(ctx, row.Deputy.Card); err == nil {
-				details = append(details, qianxiang.Detail{Row: row.Row, Field: "card", Header: "代表证号",
-					Format: "login %s already exists; give the deputy another card number", Args: []any{row.Deputy.Card}})
-			}
-		}
-		if len(details) > 0 {
-			return &qianxiang.Error{Code: qianxiang.EValidation, Format: "the roster has %d errors; nothing was imported", Args: []any{len(details)}, Details: details}
+		if err := rosterConflicts(ctx, tx, k.ID, code, rows); err != nil {
+			return err
 		}
 		delegations := map[string]bool{}
 		for i, row := range rows {
 			d := row.Deputy
 			u := store.User{Username: d.Card, DisplayName: d.Name, Role: qianxiang.RoleDeputy, Org: orgOf(d.Delegation),
-				PasswordHash: hashes[i], Active: true, MustChange: true}
+				PasswordHash: hashes[i], Active: true, MustChange: mustChange}
 			if err := tx.InsertUser(ctx, &u); err != nil {
 				return err
 			}
@@ -210,4 +236,32 @@ func (a *App) Delegations(ctx context.Context, actor qianxiang.Actor, code strin
 	}
 	cs, err := a.DB.Delegations(ctx, k.ID)
 	return cs, a.internal(ctx, "delegations", err)
+}
+
+type rosterReader interface {
+	DeputyByCard(ctx context.Context, congressID int64, card string) (qianxiang.Deputy, error)
+	UserByName(ctx context.Context, name string) (store.User, error)
+}
+
+// rosterConflicts names every row whose card is already on the roster or
+// already a login.
+func rosterConflicts(ctx context.Context, r rosterReader, congressID int64, code string, rows []excel.RosterRow) error {
+	var details []qianxiang.Detail
+	for _, row := range rows {
+		if _, err := r.DeputyByCard(ctx, congressID, row.Deputy.Card); err == nil {
+			details = append(details, qianxiang.Detail{Row: row.Row, Field: "card", Header: "代表证号",
+				Format: "card number %s is already on the roster of %s", Args: []any{row.Deputy.Card, code}})
+		} else if qianxiang.ErrorCode(err) != qianxiang.ENotFound {
+			return err
+		} else if _, err := r.UserByName(ctx, row.Deputy.Card); err == nil {
+			details = append(details, qianxiang.Detail{Row: row.Row, Field: "card", Header: "代表证号",
+				Format: "login %s already exists; give the deputy another card number", Args: []any{row.Deputy.Card}})
+		} else if qianxiang.ErrorCode(err) != qianxiang.ENotFound {
+			return err
+		}
+	}
+	if len(details) > 0 {
+		return &qianxiang.Error{Code: qianxiang.EValidation, Format: "the roster has %d errors; nothing was imported", Args: []any{len(details)}, Details: details}
+	}
+	return nil
 }

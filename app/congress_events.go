@@ -129,3 +129,7 @@ func (a *App) published(topic, kind string) {
 		a.hub().deliver(topic)
 	}
 }
+
+// VoteTopic and MeetingTopic name what a screen subscribes to.
+func VoteTopic(id int64) string    { return voteTopic(id) }
+func MeetingTopic(id int64) string { return meetingTopic(id) }

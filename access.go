@@ -18,20 +18,20 @@ var SystemActor = Actor{Username: "system", Role: RoleAdmin, System: true}
 type Action int
 
 const (
-	ActRead          Action = iota // see a record
-	ActEditProject                 // create, edit, delete a project
-	ActImportPlan                  // import or update the year's plan
-	ActFillReport                  // save and submit a monthly report
-	ActReviewReport                // approve, return, reopen a report
-	ActLateReport                  // save or submit after the deadline
-	ActWriteProblem                // problems, instructions, supervision orders
-	ActManageUsers                 // users, tokens of others
-	ActManageOrgs                  // organisations
-	ActSettings                    // campaign thresholds and deadlines
-	ActImportReports               // import a month's 调度表 workbook
-	ActAudit                       // read the audit trail
-	ActManageCongress              // rosters, meetings, the check-in desk, opening and closing votes
-	ActVote                        // a deputy's own check-in, ballot and signature
+	ActRead           Action = iota // see a record
+	ActEditProject                  // create, edit, delete a project
+	ActImportPlan                   // import or update the year's plan
+	ActFillReport                   // save and submit a monthly report
+	ActReviewReport                 // approve, return, reopen a report
+	ActLateReport                   // save or submit after the deadline
+	ActWriteProblem                 // problems, instructions, supervision orders
+	ActManageUsers                  // users, tokens of others
+	ActManageOrgs                   // organisations
+	ActSettings                     // campaign thresholds and deadlines
+	ActImportReports                // import a month's 调度表 workbook
+	ActAudit                        // read the audit trail
+	ActManageCongress               // rosters, meetings, the check-in desk, opening and closing votes
+	ActVote                         // a deputy's own check-in, ballot and signature
 )
 
 // Scope locates a record in the organisation tree. A project is located by

@@ -227,3 +227,51 @@ func (a *App) setAttendance(ctx context.Context, actor qianxiang.Actor, m qianxi
 	out.Attending, err = a.Meeting(ctx, qianxiang.SystemActor, m.ID)
 	return out, err
 }
+
+// DeputyMeeting finds the calling deputy's record and the meeting they sit
+// in now: the latest meeting of their congress whose body they belong to.
+func (a *App) DeputyMeeting(ctx context.Context, actor qianxiang.Actor) (qianxiang.Deputy, *MeetingView, bool, error) {
+	if err := actor.Check(qianxiang.ActVote, congressScope, "meeting"); err != nil {
+		return qianxiang.Deputy{}, nil, false, err
+	}
+	ks, err := a.DB.DeputyCongresses(ctx, actor.UserID)
+	if err != nil || len(ks) == 0 {
+		return qianxiang.Deputy{}, nil, false, qianxiang.ErrNotFound("deputy")
+	}
+	d, err := a.DB.DeputyByUser(ctx, ks[0], actor.UserID)
+	if err != nil {
+		return d, nil, false, err
+	}
+	ms, err := a.DB.Meetings(ctx, ks[0])
+	if err != nil {
+		return d, nil, false, a.internal(ctx, "meeting", err)
+	}
+	for _, m := range ms {
+		if m.Body.Member(d) {
+			mv, err := a.Meeting(ctx, actor, m.ID)
+			if err != nil {
+				return d, nil, false, err
+			}
+			att, ok, err := a.DB.AttendanceOf(ctx, m.ID, d.ID)
+			if err != nil {
+				return d, nil, false, a.internal(ctx, "meeting", err)
+			}
+			return d, &mv, ok && att.Status == "present", nil
+		}
+	}
+	return d, nil, false, nil
+}
+
+// IsPresent reports whether the calling deputy is checked in at a meeting.
+func (a *App) IsPresent(ctx context.Context, actor qianxiang.Actor, meetingID int64) bool {
+	m, err := a.DB.MeetingByID(ctx, meetingID)
+	if err != nil || actor.Role != qianxiang.RoleDeputy {
+		return false
+	}
+	d, err := a.DB.DeputyByUser(ctx, m.CongressID, actor.UserID)
+	if err != nil {
+		return false
+	}
+	att, ok, err := a.DB.AttendanceOf(ctx, m.ID, d.ID)
+	return err == nil && ok && att.Status == "present"
+}

@@ -343,7 +343,12 @@ func (s *Server) apiMeetingEvents(w http.ResponseWriter, r *http.Request) error 
 		if err != nil {
 			return err
 		}
-		return send("meeting", map[string]any{"meeting": m, "votes": vs})
+		out := map[string]any{"meeting": m, "votes": vs}
+		if actor(r).Role == qianxiang.RoleDeputy {
+			// The deputy's own tablet learns when the desk checks them in.
+			out["me_present"] = s.App.IsPresent(ctx, actor(r), id)
+		}
+		return send("meeting", out)
 	})
 }
 

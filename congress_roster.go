@@ -3,7 +3,7 @@ package qianxiang
 import "strings"
 
 // rosterHeaders name the roster's columns for error messages.
-var rosterHeaders = map[string]string{"name": "姓名", "delegation": "代表团", "card": "代表证号", "seat": "座位号"}
+var rosterHeaders = map[string]string{"deputy_name": "姓名", "delegation": "代表团", "card": "代表证号", "seat": "座位号"}
 
 // CheckRoster checks each deputy of a roster on its own: a name, a
 // delegation and a card number that can serve as a login name. Duplicates
@@ -15,7 +15,7 @@ func CheckRoster(ds []Deputy) []Detail {
 	}
 	for _, d := range ds {
 		if d.Name == "" {
-			bad("name", "is required")
+			bad("deputy_name", "is required")
 		}
 		if d.Delegation == "" {
 			bad("delegation", "is required")

@@ -142,7 +142,7 @@ func TestCheckRoster(t *testing.T) {
 		{"complete", ok, nil},
 		{"no card", Deputy{Name: "a", Delegation: "b"}, []string{"card"}},
 		{"card with a space", Deputy{Name: "a", Delegation: "b", Card: "9 0001"}, []string{"card"}},
-		{"nothing", Deputy{}, []string{"name", "delegation", "card"}},
+		{"nothing", Deputy{}, []string{"deputy_name", "delegation", "card"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

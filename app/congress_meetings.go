@@ -110,7 +110,8 @@ type CheckIn struct {
 }
 
 // DeskCheckIn checks a deputy in at the desk (staff), by card number or,
-// when the name is unique in the congress, by name. Someone already
+// when the name is unique in the congress, by name (the desk's one box
+// sends what was typed as both). Someone already
 // present is left as they are.
 func (a *App) DeskCheckIn(ctx context.Context, actor qianxiang.Actor, meetingID int64, card, name string) (CheckIn, error) {
 	if err := actor.Check(qianxiang.ActManageCongress, congressScope, "meeting"); err != nil {
@@ -166,10 +167,12 @@ func (a *App) findDeputy(ctx context.Context, congressID int64, card, name strin
 	card, name = strings.TrimSpace(card), strings.TrimSpace(name)
 	if card != "" {
 		d, err := a.DB.DeputyByCard(ctx, congressID, card)
-		if qianxiang.ErrorCode(err) == qianxiang.ENotFound {
+		if qianxiang.ErrorCode(err) != qianxiang.ENotFound {
+			return d, err
+		}
+		if name == "" {
 			return d, qianxiang.FieldError("card", "no deputy has card number %s", card)
 		}
-		return d, err
 	}
 	if name == "" {
 		return qianxiang.Deputy{}, qianxiang.FieldError("card", "give a card number or a name")
@@ -180,11 +183,11 @@ func (a *App) findDeputy(ctx context.Context, congressID int64, card, name strin
 	}
 	switch len(ds) {
 	case 0:
-		return qianxiang.Deputy{}, qianxiang.FieldError("name", "no deputy is called %s", name)
+		return qianxiang.Deputy{}, qianxiang.FieldError("deputy_name", "no deputy is called %s", name)
 	case 1:
 		return ds[0], nil
 	}
-	return qianxiang.Deputy{}, qianxiang.FieldError("name", "%d deputies are called %s: use the card number", len(ds), name)
+	return qianxiang.Deputy{}, qianxiang.FieldError("deputy_name", "%d deputies are called %s: use the card number", len(ds), name)
 }
 
 func (a *App) setAttendance(ctx context.Context, actor qianxiang.Actor, m qianxiang.Meeting, d qianxiang.Deputy, rec store.AttendanceRecord) (CheckIn, error) {

@@ -22,7 +22,7 @@ var rosterColumns = []struct {
 	must    bool
 }{
 	{"seq", []string{"序号", "编号"}, false},
-	{"name", []string{"姓名", "代表姓名"}, true},
+	{"deputy_name", []string{"姓名", "代表姓名"}, true},
 	{"delegation", []string{"代表团", "所属代表团"}, true},
 	{"gender", []string{"性别"}, false},
 	{"ethnicity", []string{"民族"}, false},
@@ -62,7 +62,7 @@ func ReadRoster(r io.Reader, filename string) ([]RosterRow, error) {
 			}
 			return ""
 		}
-		d := qianxiang.Deputy{Name: squeeze(cell("name")), Delegation: squeeze(cell("delegation")), Gender: cell("gender"),
+		d := qianxiang.Deputy{Name: squeeze(cell("deputy_name")), Delegation: squeeze(cell("delegation")), Gender: cell("gender"),
 			Ethnicity: cell("ethnicity"), Title: cell("title"), Seat: cell("seat"), Card: squeeze(cell("card"))}
 		if s := cell("seq"); s != "" {
 			for _, ch := range s {

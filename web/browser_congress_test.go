@@ -124,4 +124,16 @@ func TestBrowserDeputyVotesOnTabletWhileHallScreenFollows(t *testing.T) {
 		t.Fatalf("the tablet did not notice the close: %v", err)
 	}
 	t.Log(fmt.Sprintf("result on the screen %v after close", took))
+	// The staff's own pages: the desk with its votes, and the minutes.
+	if err := chromedp.Run(screen, chromedp.EmulateViewport(1366, 900), chromedp.Navigate(srv.URL+"/congress/meetings/1"),
+		chromedp.WaitVisible(`#desk`, chromedp.ByQuery),
+		chromedp.SendKeys(`#desk input[name=who]`, "代表0006", chromedp.ByQuery),
+		chromedp.Click(`#desk button`, chromedp.ByQuery),
+		poll(`document.getElementById('desk-msg').textContent.includes('签到')`)); err != nil {
+		testenv.Screenshot(t, screen, "congress-meeting-desk-failed")
+		t.Fatalf("desk: %v", err)
+	}
+	testenv.Screenshot(t, screen, "congress-meeting-desk")
+	chromedp.Run(screen, chromedp.Navigate(srv.URL+"/congress/meetings/1/minutes"), chromedp.WaitVisible(`.minutes`, chromedp.ByQuery))
+	testenv.Screenshot(t, screen, "congress-minutes")
 }

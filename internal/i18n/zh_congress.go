@@ -11,8 +11,8 @@ var zhCongressTerms = map[string]string{
 	"vote_draft": "未开始", "vote_open": "表决中", "vote_closed": "已结束",
 	"congress_staff": "人大工作人员", "deputy": "人大代表",
 	"congress": "人大会议", "vote": "表决事项", "meeting": "会议", "deputy_record": "代表", "running count": "计票",
-	"card": "代表证号", "name": "姓名", "delegation": "代表团", "body": "会议类型", "title": "标题", "date": "日期",
-	"anonymity": "计票方式", "choice": "表决选项", "reason": "理由", "seq": "序号", "seat": "座位号",
+	"card": "代表证号", "deputy_name": "代表姓名", "delegation": "代表团", "body": "会议类型", "title": "标题", "date": "日期",
+	"anonymity": "计票方式", "choice": "表决选项", "seq": "序号", "seat": "座位号",
 }
 
 // zhCongress: the congress session — roster, meetings, check-in, votes,

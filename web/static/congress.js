@@ -55,7 +55,7 @@
     desk.addEventListener("submit", function (ev) {
       ev.preventDefault();
       var who = desk.who.value.trim();
-      var body = /\d/.test(who) ? { card: who } : { name: who };
+      var body = { card: who, name: who };
       qx.api("POST", "/api/v1/meetings/" + id + "/checkins", body).then(function (c) {
         say(msg, c.deputy.name + " · " + c.deputy.delegation + " · " + (c.already ? W.already : W.checked), true);
         quorum(c.meeting); desk.who.value = ""; desk.who.focus();

@@ -94,13 +94,17 @@ func (tx *Tx) SetAttendance(ctx context.Context, meetingID, deputyID int64, a At
 		meetingID, deputyID, a.Status, a.Via, a.Reason, now, now)
 }
 
-// MeetingCounts gives a meeting's members, present and on leave.
+// MeetingCounts gives a meeting's members, present and on leave. Only
+// members have attendance rows (the services refuse anyone else), so the
+// counts come from the meeting's own rows, not a join over the roster:
+// the hall screen asks several times a second.
 func (c conn) MeetingCounts(ctx context.Context, m qianxiang.Meeting) (members, present, leave int, err error) {
-	err = c.queryRow(ctx, `SELECT COUNT(*),
-		COALESCE(SUM(CASE WHEN a.status = 'present' THEN 1 ELSE 0 END), 0),
-		COALESCE(SUM(CASE WHEN a.status = 'leave' THEN 1 ELSE 0 END), 0)
-		FROM congress_deputies d LEFT JOIN congress_attendance a ON a.deputy_id = d.id AND a.meeting_id = ?
-		WHERE d.congress_id = ?`+bodyWhere(m.Body), m.ID, m.CongressID).Scan(&members, &present, &leave)
+	q := `SELECT COUNT(*) FROM congress_deputies d WHERE d.congress_id = ?` + bodyWhere(m.Body)
+	if err = c.queryRow(ctx, q, m.CongressID).Scan(&members); err != nil {
+		return
+	}
+	err = c.queryRow(ctx, `SELECT COALESCE(SUM(CASE WHEN status = 'present' THEN 1 ELSE 0 END), 0),
+		COALESCE(SUM(CASE WHEN status = 'leave' THEN 1 ELSE 0 END), 0) FROM congress_attendance WHERE meeting_id = ?`, m.ID).Scan(&present, &leave)
 	return
 }
 

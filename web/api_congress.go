@@ -352,8 +352,14 @@ func (s *Server) apiMeetingEvents(w http.ResponseWriter, r *http.Request) error 
 	})
 }
 
-// stream sends the state now and after every signal, with a comment line
-// every 20 s so proxies keep the connection, until the client leaves.
+// streamEvery spaces a stream's pushes: during a vote 2,977 ballots signal
+// within seconds, and each screen needs the count a few times a second,
+// not once per ballot. A close is shown at most this late.
+const streamEvery = 200 * time.Millisecond
+
+// stream sends the state now and after every signal (at most every
+// streamEvery), with a comment line every 20 s so proxies keep the
+// connection, until the client leaves.
 func (s *Server) stream(w http.ResponseWriter, r *http.Request, signal <-chan struct{}, push func() error) error {
 	if err := push(); err != nil {
 		return nil
@@ -367,6 +373,13 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request, signal <-chan st
 		case <-signal:
 			if err := push(); err != nil {
 				return nil
+			}
+			// Signals that arrive meanwhile wait in the channel (one is
+			// enough) and are answered by the next push.
+			select {
+			case <-r.Context().Done():
+				return nil
+			case <-time.After(streamEvery):
 			}
 		case <-tick.C:
 			if _, err := fmt.Fprint(w, ": keep-alive\n\n"); err != nil {

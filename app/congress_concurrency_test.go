@@ -89,7 +89,7 @@ func checkInAll(t testing.TB, a *app.App, meetingID int64, ds []qianxiang.Deputy
 	t.Helper()
 	err := a.DB.Tx(ctx, func(tx *store.Tx) error {
 		for _, d := range ds {
-			if _, err := tx.SetAttendance(ctx, meetingID, d.ID, store.AttendanceRecord{Status: "present", Via: "list"}); err != nil {
+			if _, err := tx.SetAttendance(ctx, meetingID, d.ID, qianxiang.AttendanceRecord{Status: "present", Via: "list"}); err != nil {
 				return err
 			}
 		}

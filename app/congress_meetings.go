@@ -67,7 +67,7 @@ func (a *App) Meeting(ctx context.Context, actor qianxiang.Actor, id int64) (Mee
 
 type meetingReader interface {
 	MeetingCounts(ctx context.Context, m qianxiang.Meeting) (int, int, int, error)
-	CongressByID(ctx context.Context, id int64) (store.CongressRules, error)
+	CongressByID(ctx context.Context, id int64) (qianxiang.CongressRules, error)
 }
 
 func (a *App) attendance(ctx context.Context, r meetingReader, m qianxiang.Meeting) (qianxiang.Attendance, error) {
@@ -90,7 +90,7 @@ func (a *App) Meetings(ctx context.Context, actor qianxiang.Actor, code string) 
 }
 
 // Roll lists a meeting's members with their attendance.
-func (a *App) Roll(ctx context.Context, actor qianxiang.Actor, id int64) ([]store.RollEntry, error) {
+func (a *App) Roll(ctx context.Context, actor qianxiang.Actor, id int64) ([]qianxiang.RollEntry, error) {
 	if err := actor.Check(qianxiang.ActRead, congressScope, "meeting"); err != nil {
 		return nil, err
 	}
@@ -125,7 +125,7 @@ func (a *App) DeskCheckIn(ctx context.Context, actor qianxiang.Actor, meetingID 
 	if err != nil {
 		return CheckIn{}, err
 	}
-	return a.setAttendance(ctx, actor, m, d, store.AttendanceRecord{Status: "present", Via: "desk"})
+	return a.setAttendance(ctx, actor, m, d, qianxiang.AttendanceRecord{Status: "present", Via: "desk"})
 }
 
 // SelfCheckIn checks the calling deputy in from their own device.
@@ -141,7 +141,7 @@ func (a *App) SelfCheckIn(ctx context.Context, actor qianxiang.Actor, meetingID 
 	if err != nil {
 		return CheckIn{}, qianxiang.ErrNotFound("meeting")
 	}
-	return a.setAttendance(ctx, actor, m, d, store.AttendanceRecord{Status: "present", Via: "self"})
+	return a.setAttendance(ctx, actor, m, d, qianxiang.AttendanceRecord{Status: "present", Via: "self"})
 }
 
 // RecordLeave records a deputy's leave (请假) for a meeting (staff).
@@ -160,7 +160,7 @@ func (a *App) RecordLeave(ctx context.Context, actor qianxiang.Actor, meetingID 
 	if strings.TrimSpace(reason) == "" {
 		return CheckIn{}, qianxiang.FieldError("reason", "is required")
 	}
-	return a.setAttendance(ctx, actor, m, d, store.AttendanceRecord{Status: "leave", Via: "desk", Reason: strings.TrimSpace(reason)})
+	return a.setAttendance(ctx, actor, m, d, qianxiang.AttendanceRecord{Status: "leave", Via: "desk", Reason: strings.TrimSpace(reason)})
 }
 
 func (a *App) findDeputy(ctx context.Context, congressID int64, card, name string) (qianxiang.Deputy, error) {
@@ -190,7 +190,7 @@ func (a *App) findDeputy(ctx context.Context, congressID int64, card, name strin
 	return qianxiang.Deputy{}, qianxiang.FieldError("deputy_name", "%d deputies are called %s: use the card number", len(ds), name)
 }
 
-func (a *App) setAttendance(ctx context.Context, actor qianxiang.Actor, m qianxiang.Meeting, d qianxiang.Deputy, rec store.AttendanceRecord) (CheckIn, error) {
+func (a *App) setAttendance(ctx context.Context, actor qianxiang.Actor, m qianxiang.Meeting, d qianxiang.Deputy, rec qianxiang.AttendanceRecord) (CheckIn, error) {
 	out := CheckIn{Deputy: d}
 	if !m.Body.Member(d) {
 		return out, qianxiang.Errorf(qianxiang.EValidation, "%s is not a member of the presidium", d.Name)

@@ -131,7 +131,7 @@ func (a *App) addDeputies(ctx context.Context, actor qianxiang.Actor, code strin
 		delegations := map[string]bool{}
 		for i, row := range rows {
 			d := row.Deputy
-			u := store.User{Username: d.Card, DisplayName: d.Name, Role: qianxiang.RoleDeputy, Org: orgOf(d.Delegation),
+			u := qianxiang.User{Username: d.Card, DisplayName: d.Name, Role: qianxiang.RoleDeputy, Org: orgOf(d.Delegation),
 				PasswordHash: hashes[i], Active: true, MustChange: mustChange}
 			if err := tx.InsertUser(ctx, &u); err != nil {
 				return err
@@ -192,17 +192,17 @@ func generatePasswords(n int) (pw, hash []string) {
 }
 
 // congressByCode finds a congress the actor may read; "" is the newest.
-func (a *App) congressByCode(ctx context.Context, actor qianxiang.Actor, code string) (store.CongressRules, error) {
+func (a *App) congressByCode(ctx context.Context, actor qianxiang.Actor, code string) (qianxiang.CongressRules, error) {
 	if err := actor.Check(qianxiang.ActRead, congressScope, "congress"); err != nil {
-		return store.CongressRules{}, err
+		return qianxiang.CongressRules{}, err
 	}
 	if code == "" {
 		ks, err := a.DB.Congresses(ctx)
 		if err != nil {
-			return store.CongressRules{}, a.internal(ctx, "congress", err)
+			return qianxiang.CongressRules{}, a.internal(ctx, "congress", err)
 		}
 		if len(ks) == 0 {
-			return store.CongressRules{}, qianxiang.ErrNotFound("congress")
+			return qianxiang.CongressRules{}, qianxiang.ErrNotFound("congress")
 		}
 		return ks[0], nil
 	}
@@ -210,7 +210,7 @@ func (a *App) congressByCode(ctx context.Context, actor qianxiang.Actor, code st
 }
 
 // Congresses lists the congresses (newest first).
-func (a *App) Congresses(ctx context.Context, actor qianxiang.Actor) ([]store.CongressRules, error) {
+func (a *App) Congresses(ctx context.Context, actor qianxiang.Actor) ([]qianxiang.CongressRules, error) {
 	if err := actor.Check(qianxiang.ActRead, congressScope, "congress"); err != nil {
 		return nil, err
 	}
@@ -229,7 +229,7 @@ func (a *App) Deputies(ctx context.Context, actor qianxiang.Actor, code, delegat
 }
 
 // Delegations counts a congress's deputies by delegation.
-func (a *App) Delegations(ctx context.Context, actor qianxiang.Actor, code string) ([]store.Count, error) {
+func (a *App) Delegations(ctx context.Context, actor qianxiang.Actor, code string) ([]qianxiang.Count, error) {
 	k, err := a.congressByCode(ctx, actor, code)
 	if err != nil {
 		return nil, err
@@ -240,7 +240,7 @@ func (a *App) Delegations(ctx context.Context, actor qianxiang.Actor, code strin
 
 type rosterReader interface {
 	DeputyByCard(ctx context.Context, congressID int64, card string) (qianxiang.Deputy, error)
-	UserByName(ctx context.Context, name string) (store.User, error)
+	UserByName(ctx context.Context, name string) (qianxiang.User, error)
 }
 
 // rosterConflicts names every row whose card is already on the roster or

@@ -12,22 +12,22 @@ import (
 // for, against and abstain only once it has closed; while it is open, only
 // how many have voted.
 type VoteView struct {
-	ID        int64                `json:"id"`
-	MeetingID int64                `json:"meeting_id"`
-	Title     string               `json:"title"`
-	Anonymity qianxiang.Anonymity  `json:"anonymity"`
-	Status    qianxiang.VoteStatus `json:"status"`
-	Round     int                  `json:"round"`
-	Members   int                  `json:"members"`
-	Present   int                  `json:"present"`
-	Cast      int                  `json:"cast"`
-	Threshold int                  `json:"threshold"`
-	For       *int                 `json:"for,omitempty"`
-	Against   *int                 `json:"against,omitempty"`
-	Abstain   *int                 `json:"abstain,omitempty"`
-	NotVoted  *int                 `json:"not_voted,omitempty"`
-	Passed    *bool                `json:"passed,omitempty"`
-	Ballots   []store.NamedBallot  `json:"ballots,omitempty"`
+	ID        int64                   `json:"id"`
+	MeetingID int64                   `json:"meeting_id"`
+	Title     string                  `json:"title"`
+	Anonymity qianxiang.Anonymity     `json:"anonymity"`
+	Status    qianxiang.VoteStatus    `json:"status"`
+	Round     int                     `json:"round"`
+	Members   int                     `json:"members"`
+	Present   int                     `json:"present"`
+	Cast      int                     `json:"cast"`
+	Threshold int                     `json:"threshold"`
+	For       *int                    `json:"for,omitempty"`
+	Against   *int                    `json:"against,omitempty"`
+	Abstain   *int                    `json:"abstain,omitempty"`
+	NotVoted  *int                    `json:"not_voted,omitempty"`
+	Passed    *bool                   `json:"passed,omitempty"`
+	Ballots   []qianxiang.NamedBallot `json:"ballots,omitempty"`
 	// Voted says whether the calling deputy has voted (their own page).
 	Voted *bool `json:"voted,omitempty"`
 }

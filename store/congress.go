@@ -27,12 +27,6 @@ func init() {
 // counters a PostgreSQL restore moves past the restored rows.
 var congressSequenced = []string{"congresses", "congress_deputies", "congress_meetings", "congress_attendance", "congress_votes"}
 
-// CongressRules is a congress with its quorum and majority settings.
-type CongressRules struct {
-	qianxiang.Congress
-	Quorum, Majority qianxiang.Ratio
-}
-
 func notFound(err error, what string) error {
 	if errors.Is(err, sql.ErrNoRows) {
 		return qianxiang.ErrNotFound(what)
@@ -42,32 +36,32 @@ func notFound(err error, what string) error {
 
 const congressCols = `id, code, name, quorum_num, quorum_den, majority_num, majority_den`
 
-func scanCongress(s interface{ Scan(...any) error }) (CongressRules, error) {
-	var c CongressRules
+func scanCongress(s interface{ Scan(...any) error }) (qianxiang.CongressRules, error) {
+	var c qianxiang.CongressRules
 	err := s.Scan(&c.ID, &c.Code, &c.Name, &c.Quorum.Num, &c.Quorum.Den, &c.Majority.Num, &c.Majority.Den)
 	return c, err
 }
 
 // CongressByCode finds a congress.
-func (c conn) CongressByCode(ctx context.Context, code string) (CongressRules, error) {
+func (c conn) CongressByCode(ctx context.Context, code string) (qianxiang.CongressRules, error) {
 	r, err := scanCongress(c.queryRow(ctx, `SELECT `+congressCols+` FROM congresses WHERE code = ?`, code))
 	return r, notFound(err, "congress")
 }
 
 // CongressByID finds a congress.
-func (c conn) CongressByID(ctx context.Context, id int64) (CongressRules, error) {
+func (c conn) CongressByID(ctx context.Context, id int64) (qianxiang.CongressRules, error) {
 	r, err := scanCongress(c.queryRow(ctx, `SELECT `+congressCols+` FROM congresses WHERE id = ?`, id))
 	return r, notFound(err, "congress")
 }
 
 // Congresses lists congresses, newest first.
-func (c conn) Congresses(ctx context.Context) ([]CongressRules, error) {
+func (c conn) Congresses(ctx context.Context) ([]qianxiang.CongressRules, error) {
 	rows, err := c.query(ctx, `SELECT `+congressCols+` FROM congresses ORDER BY id DESC`)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := []CongressRules{}
+	out := []qianxiang.CongressRules{}
 	for rows.Next() {
 		r, err := scanCongress(rows)
 		if err != nil {
@@ -177,27 +171,21 @@ func (tx *Tx) InsertDeputy(ctx context.Context, d *qianxiang.Deputy) error {
 }
 
 // Delegations counts a congress's deputies by delegation, largest first.
-func (c conn) Delegations(ctx context.Context, congressID int64) ([]Count, error) {
+func (c conn) Delegations(ctx context.Context, congressID int64) ([]qianxiang.Count, error) {
 	rows, err := c.query(ctx, `SELECT delegation, COUNT(*) FROM congress_deputies WHERE congress_id = ? GROUP BY delegation ORDER BY COUNT(*) DESC, delegation`, congressID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := []Count{}
+	out := []qianxiang.Count{}
 	for rows.Next() {
-		var k Count
+		var k qianxiang.Count
 		if err := rows.Scan(&k.Key, &k.N); err != nil {
 			return nil, err
 		}
 		out = append(out, k)
 	}
 	return out, rows.Err()
-}
-
-// Count is a labelled number.
-type Count struct {
-	Key string `json:"key"`
-	N   int    `json:"n"`
 }
 
 // bodyWhere restricts deputies to a body's members.

@@ -55,18 +55,10 @@ func (tx *Tx) InsertMeeting(ctx context.Context, m *qianxiang.Meeting) error {
 	return err
 }
 
-// AttendanceRecord is one deputy's presence at a meeting.
-type AttendanceRecord struct {
-	ID     int64
-	Status string // present | leave
-	Via    string // desk | self | list
-	Reason string
-}
-
 // AttendanceOf reads a deputy's record at a meeting; ok is false when
 // they have neither checked in nor asked for leave.
-func (c conn) AttendanceOf(ctx context.Context, meetingID, deputyID int64) (AttendanceRecord, bool, error) {
-	var a AttendanceRecord
+func (c conn) AttendanceOf(ctx context.Context, meetingID, deputyID int64) (qianxiang.AttendanceRecord, bool, error) {
+	var a qianxiang.AttendanceRecord
 	err := c.queryRow(ctx, `SELECT id, status, via, reason FROM congress_attendance WHERE meeting_id = ? AND deputy_id = ?`, meetingID, deputyID).
 		Scan(&a.ID, &a.Status, &a.Via, &a.Reason)
 	if err != nil {
@@ -79,7 +71,7 @@ func (c conn) AttendanceOf(ctx context.Context, meetingID, deputyID int64) (Atte
 }
 
 // SetAttendance records a deputy present or on leave; it returns the row's id.
-func (tx *Tx) SetAttendance(ctx context.Context, meetingID, deputyID int64, a AttendanceRecord) (int64, error) {
+func (tx *Tx) SetAttendance(ctx context.Context, meetingID, deputyID int64, a qianxiang.AttendanceRecord) (int64, error) {
 	now := ts(tx.now())
 	old, ok, err := tx.AttendanceOf(ctx, meetingID, deputyID)
 	if err != nil {
@@ -108,16 +100,8 @@ func (c conn) MeetingCounts(ctx context.Context, m qianxiang.Meeting) (members, 
 	return
 }
 
-// RollEntry is one member of a meeting's body and their attendance.
-type RollEntry struct {
-	Deputy qianxiang.Deputy `json:"deputy"`
-	Status string           `json:"status"` // present | leave | absent
-	Via    string           `json:"via,omitempty"`
-	Reason string           `json:"reason,omitempty"`
-}
-
 // Roll lists a meeting's members with their attendance, by seq.
-func (c conn) Roll(ctx context.Context, m qianxiang.Meeting) ([]RollEntry, error) {
+func (c conn) Roll(ctx context.Context, m qianxiang.Meeting) ([]qianxiang.RollEntry, error) {
 	rows, err := c.query(ctx, `SELECT d.id, d.congress_id, d.seq, d.name, d.delegation, d.gender, d.ethnicity, d.title, d.seat, d.card, d.presidium,
 		COALESCE(d.user_id, 0), COALESCE(a.status, 'absent'), COALESCE(a.via, ''), COALESCE(a.reason, '')
 		FROM congress_deputies d LEFT JOIN congress_attendance a ON a.deputy_id = d.id AND a.meeting_id = ?
@@ -126,9 +110,9 @@ func (c conn) Roll(ctx context.Context, m qianxiang.Meeting) ([]RollEntry, error
 		return nil, err
 	}
 	defer rows.Close()
-	out := []RollEntry{}
+	out := []qianxiang.RollEntry{}
 	for rows.Next() {
-		var e RollEntry
+		var e qianxiang.RollEntry
 		var p int
 		d := &e.Deputy
 		if err := rows.Scan(&d.ID, &d.CongressID, &d.Seq, &d.Name, &d.Delegation, &d.Gender, &d.Ethnicity, &d.Title, &d.Seat, &d.Card, &p,

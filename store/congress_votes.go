@@ -144,24 +144,17 @@ func (c conn) HasVoted(ctx context.Context, voteID, deputyID int64) (bool, error
 	return n > 0, err
 }
 
-// NamedBallot is one deputy's recorded choice in a named vote.
-type NamedBallot struct {
-	Card   string           `json:"card"`
-	Name   string           `json:"name"`
-	Choice qianxiang.Choice `json:"choice"`
-}
-
 // NamedBallots lists the choices of a named vote, by seat order.
-func (c conn) NamedBallots(ctx context.Context, voteID int64) ([]NamedBallot, error) {
+func (c conn) NamedBallots(ctx context.Context, voteID int64) ([]qianxiang.NamedBallot, error) {
 	rows, err := c.query(ctx, `SELECT d.card, d.name, b.choice FROM congress_ballots b JOIN congress_deputies d ON d.id = b.deputy_id
 		WHERE b.vote_id = ? AND b.choice <> '' ORDER BY d.seq, d.id`, voteID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := []NamedBallot{}
+	out := []qianxiang.NamedBallot{}
 	for rows.Next() {
-		var b NamedBallot
+		var b qianxiang.NamedBallot
 		var ch string
 		if err := rows.Scan(&b.Card, &b.Name, &ch); err != nil {
 			return nil, err

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"qianxiang"
 	"qianxiang/app"
 	"qianxiang/internal/testenv"
 	"qianxiang/store"
@@ -202,7 +203,7 @@ func postJSON(b *testing.B, base, tok, path, body string) int64 {
 func checkInAllWeb(b *testing.B, a *app.App, meeting int64, h *hall) {
 	err := a.DB.Tx(context.Background(), func(tx *store.Tx) error {
 		for _, d := range h.deputies {
-			if _, err := tx.SetAttendance(context.Background(), meeting, d.ID, store.AttendanceRecord{Status: "present", Via: "list"}); err != nil {
+			if _, err := tx.SetAttendance(context.Background(), meeting, d.ID, qianxiang.AttendanceRecord{Status: "present", Via: "list"}); err != nil {
 				return err
 			}
 		}

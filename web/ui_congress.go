@@ -7,7 +7,6 @@ import (
 	"qianxiang"
 	"qianxiang/app"
 	"qianxiang/internal/i18n"
-	"qianxiang/store"
 )
 
 func init() {
@@ -27,11 +26,11 @@ var congressScope = qianxiang.Scope{Congress: true}
 
 // congressData is the congress's front page.
 type congressData struct {
-	Congresses  []store.CongressRules
+	Congresses  []qianxiang.CongressRules
 	Code        string
 	Deputies    int
 	Presidium   int
-	Delegations []store.Count
+	Delegations []qianxiang.Count
 	Meetings    []qianxiang.Meeting
 	CanManage   bool
 	IsDeputy    bool
@@ -135,7 +134,7 @@ func (s *Server) congressCreateMeeting(w http.ResponseWriter, r *http.Request) e
 type meetingData struct {
 	M         app.MeetingView
 	Votes     []app.VoteView
-	Roll      []store.RollEntry
+	Roll      []qianxiang.RollEntry
 	ByDeleg   []delegationRoll
 	CanManage bool
 }
@@ -175,7 +174,7 @@ func (s *Server) meetingPage(tmpl string) handler {
 	}
 }
 
-func byDelegation(roll []store.RollEntry) []delegationRoll {
+func byDelegation(roll []qianxiang.RollEntry) []delegationRoll {
 	var out []delegationRoll
 	idx := map[string]int{}
 	for _, e := range roll {

@@ -391,3 +391,71 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request, signal <-chan st
 		}
 	}
 }
+
+func init() {
+	moduleRoutes = append(moduleRoutes, func(s *Server) {
+		m := s.mux
+		m.HandleFunc("GET /api/v1/motions", s.authed(s.apiMotions))
+		m.HandleFunc("POST /api/v1/motions", s.authed(s.apiCreateMotion))
+		m.HandleFunc("GET /api/v1/motions/{id}", s.authed(s.apiMotionStep("")))
+		m.HandleFunc("POST /api/v1/motions/{id}/sign", s.authed(s.apiMotionStep("sign")))
+		m.HandleFunc("POST /api/v1/motions/{id}/submit", s.authed(s.apiMotionStep("submit")))
+		m.HandleFunc("POST /api/v1/motions/{id}/review", s.authed(s.apiMotionStep("review")))
+	})
+}
+
+func (s *Server) apiMotions(w http.ResponseWriter, r *http.Request) error {
+	ms, err := s.App.Motions(r.Context(), actor(r), r.URL.Query().Get("congress"))
+	if err != nil {
+		return err
+	}
+	writeJSON(w, 200, map[string]any{"items": ms, "total": len(ms)})
+	return nil
+}
+
+func (s *Server) apiCreateMotion(w http.ResponseWriter, r *http.Request) error {
+	var in app.NewMotion
+	if err := decode(r, &in); err != nil {
+		return err
+	}
+	m, err := s.App.CreateMotion(r.Context(), actor(r), in)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, 201, m)
+	return nil
+}
+
+// apiMotionStep: GET one motion, or sign / submit / review it
+// (review takes {"listed": true|false, "review": "…"}).
+func (s *Server) apiMotionStep(step string) handler {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		id, err := pathID(r, "id")
+		if err != nil {
+			return err
+		}
+		var m qianxiang.Motion
+		switch step {
+		case "":
+			m, err = s.App.Motion(r.Context(), actor(r), id)
+		case "sign":
+			m, err = s.App.SignMotion(r.Context(), actor(r), id)
+		case "submit":
+			m, err = s.App.SubmitMotion(r.Context(), actor(r), id)
+		case "review":
+			var in struct {
+				Listed bool   `json:"listed"`
+				Review string `json:"review"`
+			}
+			if err := decode(r, &in); err != nil {
+				return err
+			}
+			m, err = s.App.ReviewMotion(r.Context(), actor(r), id, in.Listed, in.Review)
+		}
+		if err != nil {
+			return err
+		}
+		writeJSON(w, 200, m)
+		return nil
+	}
+}

@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"os"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -16,7 +17,10 @@ import (
 // gets exactly one ballot, the second refused, and the count adds up.
 func TestConcurrentBallotsOneEach(t *testing.T) {
 	for _, n := range []int{369, 2977} {
-		if n > 369 && testing.Short() {
+		// The National People's Congress takes minutes on a busy machine;
+		// it runs with QIANXIANG_TEST_NPC=1 (the suite stays within go
+		// test's ten minutes).
+		if n > 369 && os.Getenv("QIANXIANG_TEST_NPC") == "" {
 			continue
 		}
 		t.Run(strconvI(n), func(t *testing.T) {

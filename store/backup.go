@@ -71,6 +71,8 @@ func dumpTable(ctx context.Context, tx *sql.Tx, enc *json.Encoder, table string)
 		order = "sha256"
 	case "congress_ballots":
 		order = "vote_id, deputy_id"
+	case "congress_motion_signers":
+		order = "motion_id, seq"
 	}
 	rs, err := tx.QueryContext(ctx, `SELECT * FROM `+table+` ORDER BY `+order)
 	if err != nil {

@@ -42,7 +42,7 @@ func ReadRoster(r io.Reader, filename string) ([]RosterRow, error) {
 		return nil, err
 	}
 	defer wb.close()
-	t, err := wb.load(wb.sheets[0])
+	t, err := wb.load(wb.sheets[0], 0)
 	if err != nil {
 		return nil, err
 	}

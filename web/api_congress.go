@@ -10,31 +10,6 @@ import (
 	"qianxiang/app"
 )
 
-func init() {
-	moduleRoutes = append(moduleRoutes, func(s *Server) {
-		m := s.mux
-		m.HandleFunc("GET /api/v1/congresses", s.authed(s.apiCongresses))
-		m.HandleFunc("GET /api/v1/deputies", s.authed(s.apiDeputies))
-		m.HandleFunc("POST /api/v1/imports/deputies", s.authed(s.apiImportDeputies))
-		m.HandleFunc("GET /api/v1/meetings", s.authed(s.apiMeetings))
-		m.HandleFunc("POST /api/v1/meetings", s.authed(s.apiCreateMeeting))
-		m.HandleFunc("GET /api/v1/meetings/{id}", s.authed(s.apiMeeting))
-		m.HandleFunc("GET /api/v1/meetings/{id}/roll", s.authed(s.apiRoll))
-		m.HandleFunc("POST /api/v1/meetings/{id}/checkins", s.authed(s.apiDeskCheckIn))
-		m.HandleFunc("POST /api/v1/meetings/{id}/leave", s.authed(s.apiLeave))
-		m.HandleFunc("POST /api/v1/meetings/{id}/checkin", s.authed(s.apiSelfCheckIn))
-		m.HandleFunc("GET /api/v1/meetings/{id}/votes", s.authed(s.apiMeetingVotes))
-		m.HandleFunc("POST /api/v1/meetings/{id}/votes", s.authed(s.apiCreateVote))
-		m.HandleFunc("GET /api/v1/meetings/{id}/events", s.authed(s.apiMeetingEvents))
-		m.HandleFunc("GET /api/v1/votes/{id}", s.authed(s.apiVote))
-		m.HandleFunc("POST /api/v1/votes/{id}/open", s.authed(s.apiVoteChange("open")))
-		m.HandleFunc("POST /api/v1/votes/{id}/close", s.authed(s.apiVoteChange("close")))
-		m.HandleFunc("POST /api/v1/votes/{id}/reopen", s.authed(s.apiVoteChange("reopen")))
-		m.HandleFunc("POST /api/v1/votes/{id}/ballot", s.authed(s.apiBallot))
-		m.HandleFunc("GET /api/v1/votes/{id}/events", s.authed(s.apiVoteEvents))
-	})
-}
-
 func (s *Server) apiCongresses(w http.ResponseWriter, r *http.Request) error {
 	ks, err := s.App.Congresses(r.Context(), actor(r))
 	if err != nil {
@@ -390,18 +365,6 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request, signal <-chan st
 			}
 		}
 	}
-}
-
-func init() {
-	moduleRoutes = append(moduleRoutes, func(s *Server) {
-		m := s.mux
-		m.HandleFunc("GET /api/v1/motions", s.authed(s.apiMotions))
-		m.HandleFunc("POST /api/v1/motions", s.authed(s.apiCreateMotion))
-		m.HandleFunc("GET /api/v1/motions/{id}", s.authed(s.apiMotionStep("")))
-		m.HandleFunc("POST /api/v1/motions/{id}/sign", s.authed(s.apiMotionStep("sign")))
-		m.HandleFunc("POST /api/v1/motions/{id}/submit", s.authed(s.apiMotionStep("submit")))
-		m.HandleFunc("POST /api/v1/motions/{id}/review", s.authed(s.apiMotionStep("review")))
-	})
 }
 
 func (s *Server) apiMotions(w http.ResponseWriter, r *http.Request) error {

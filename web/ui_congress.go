@@ -9,19 +9,6 @@ import (
 	"qianxiang/internal/i18n"
 )
 
-func init() {
-	moduleRoutes = append(moduleRoutes, func(s *Server) {
-		m := s.mux
-		m.HandleFunc("GET /congress", s.authed(s.congressPage))
-		m.HandleFunc("POST /congress/import", s.authed(s.congressImport))
-		m.HandleFunc("POST /congress/meetings", s.authed(s.congressCreateMeeting))
-		m.HandleFunc("GET /congress/meetings/{id}", s.authed(s.meetingPage("congress_meeting")))
-		m.HandleFunc("GET /congress/meetings/{id}/minutes", s.authed(s.meetingPage("congress_minutes")))
-		m.HandleFunc("GET /congress/meetings/{id}/screen", s.authed(s.meetingPage("congress_screen")))
-		m.HandleFunc("GET /vote", s.authed(s.votePage))
-	})
-}
-
 var congressScope = qianxiang.Scope{Congress: true}
 
 // congressData is the congress's front page.
@@ -251,5 +238,44 @@ func init() {
 			return x != nil && *x
 		}
 		return v
+	}
+}
+
+// congressRoutes are the congress's API and pages (contract.md, "Modules 4–7").
+func (s *Server) congressRoutes() []route {
+	a := s.authed
+	return []route{
+		{"GET /api/v1/congresses", a(s.apiCongresses)},
+		{"GET /api/v1/deputies", a(s.apiDeputies)},
+		{"POST /api/v1/imports/deputies", a(s.apiImportDeputies)},
+		{"GET /api/v1/meetings", a(s.apiMeetings)},
+		{"POST /api/v1/meetings", a(s.apiCreateMeeting)},
+		{"GET /api/v1/meetings/{id}", a(s.apiMeeting)},
+		{"GET /api/v1/meetings/{id}/roll", a(s.apiRoll)},
+		{"POST /api/v1/meetings/{id}/checkins", a(s.apiDeskCheckIn)},
+		{"POST /api/v1/meetings/{id}/leave", a(s.apiLeave)},
+		{"POST /api/v1/meetings/{id}/checkin", a(s.apiSelfCheckIn)},
+		{"GET /api/v1/meetings/{id}/votes", a(s.apiMeetingVotes)},
+		{"POST /api/v1/meetings/{id}/votes", a(s.apiCreateVote)},
+		{"GET /api/v1/meetings/{id}/events", a(s.apiMeetingEvents)},
+		{"GET /api/v1/votes/{id}", a(s.apiVote)},
+		{"POST /api/v1/votes/{id}/open", a(s.apiVoteChange("open"))},
+		{"POST /api/v1/votes/{id}/close", a(s.apiVoteChange("close"))},
+		{"POST /api/v1/votes/{id}/reopen", a(s.apiVoteChange("reopen"))},
+		{"POST /api/v1/votes/{id}/ballot", a(s.apiBallot)},
+		{"GET /api/v1/votes/{id}/events", a(s.apiVoteEvents)},
+		{"GET /api/v1/motions", a(s.apiMotions)},
+		{"POST /api/v1/motions", a(s.apiCreateMotion)},
+		{"GET /api/v1/motions/{id}", a(s.apiMotionStep(""))},
+		{"POST /api/v1/motions/{id}/sign", a(s.apiMotionStep("sign"))},
+		{"POST /api/v1/motions/{id}/submit", a(s.apiMotionStep("submit"))},
+		{"POST /api/v1/motions/{id}/review", a(s.apiMotionStep("review"))},
+		{"GET /congress", a(s.congressPage)},
+		{"POST /congress/import", a(s.congressImport)},
+		{"POST /congress/meetings", a(s.congressCreateMeeting)},
+		{"GET /congress/meetings/{id}", a(s.meetingPage("congress_meeting"))},
+		{"GET /congress/meetings/{id}/minutes", a(s.meetingPage("congress_minutes"))},
+		{"GET /congress/meetings/{id}/screen", a(s.meetingPage("congress_screen"))},
+		{"GET /vote", a(s.votePage)},
 	}
 }

@@ -249,6 +249,11 @@ func footprint(t *testing.T, db *sql.DB, d store.Dialect, dep qianxiang.Deputy) 
 		if tb == "congress_deputies" || tb == "users" || tb == "api_tokens" || tb == "sessions" {
 			return
 		}
+		// The trail's entries about the deputy's login and tokens are
+		// credentials, random by design and written before the vote.
+		if tb == "audit_log" && !strings.HasPrefix(row["entity"], "congress_") {
+			return
+		}
 		mentions := row["deputy_id"] == ids[0] || row["actor"] == dep.Card
 		for _, v := range row {
 			if strings.Contains(v, `"deputy_id":"`+ids[0]+`"`) {

@@ -18,18 +18,20 @@ var SystemActor = Actor{Username: "system", Role: RoleAdmin, System: true}
 type Action int
 
 const (
-	ActRead          Action = iota // see a record
-	ActEditProject                 // create, edit, delete a project
-	ActImportPlan                  // import or update the year's plan
-	ActFillReport                  // save and submit a monthly report
-	ActReviewReport                // approve, return, reopen a report
-	ActLateReport                  // save or submit after the deadline
-	ActWriteProblem                // problems, instructions, supervision orders
-	ActManageUsers                 // users, tokens of others
-	ActManageOrgs                  // organisations
-	ActSettings                    // campaign thresholds and deadlines
-	ActImportReports               // import a month's 调度表 workbook
-	ActAudit                       // read the audit trail
+	ActRead           Action = iota // see a record
+	ActEditProject                  // create, edit, delete a project
+	ActImportPlan                   // import or update the year's plan
+	ActFillReport                   // save and submit a monthly report
+	ActReviewReport                 // approve, return, reopen a report
+	ActLateReport                   // save or submit after the deadline
+	ActWriteProblem                 // problems, instructions, supervision orders
+	ActManageUsers                  // users, tokens of others
+	ActManageOrgs                   // organisations
+	ActSettings                     // campaign thresholds and deadlines
+	ActImportReports                // import a month's 调度表 workbook
+	ActAudit                        // read the audit trail
+	ActManageCongress               // rosters, meetings, the check-in desk, opening and closing votes
+	ActVote                         // a deputy's own check-in, ballot and signature
 )
 
 // Scope locates a record in the organisation tree. A project is located by
@@ -37,11 +39,18 @@ const (
 // a department those it leads.
 type Scope struct {
 	Paths []string // empty: a city-level record (orgs, settings)
+	// Congress marks a record of the people's congress (roster, meetings,
+	// votes, motions): the congress's own people (its staff and its
+	// deputies) see it beside the city-wide roles.
+	Congress bool
 }
 
 // InScope reports whether the record lies within the actor's organisation.
 func (a Actor) InScope(s Scope) bool {
 	if a.System || a.Role.CityWide() {
+		return true
+	}
+	if s.Congress && (a.Role == RoleCongressStaff || a.Role == RoleDeputy) {
 		return true
 	}
 	if a.OrgPath == "" {
@@ -80,6 +89,10 @@ func (a Actor) Can(act Action, s Scope) bool {
 		return r == RoleAdmin
 	case ActAudit:
 		return r.AtLeast(RoleCommand) || r == RoleSupervisor
+	case ActManageCongress:
+		return s.Congress && (r == RoleCongressStaff || r == RoleAdmin)
+	case ActVote:
+		return s.Congress && r == RoleDeputy
 	}
 	return false
 }

@@ -11,10 +11,14 @@ const (
 	RoleReporter   Role = "reporter"  // project unit
 	RoleSupervisor Role = "supervisor"
 	RoleViewer     Role = "viewer"
+	// Congress roles (module 6): the congress office runs the session;
+	// a deputy acts only as the one deputy record linked to their login.
+	RoleCongressStaff Role = "congress_staff"
+	RoleDeputy        Role = "deputy"
 )
 
 // Roles lists every role, most powerful first.
-var Roles = []Role{RoleAdmin, RoleCommand, RoleLeader, RoleOrgAdmin, RoleReporter, RoleSupervisor, RoleViewer}
+var Roles = []Role{RoleAdmin, RoleCommand, RoleLeader, RoleOrgAdmin, RoleReporter, RoleSupervisor, RoleViewer, RoleCongressStaff, RoleDeputy}
 
 // Valid reports a known role.
 func (r Role) Valid() bool {

@@ -83,7 +83,11 @@ func Fill(ctx context.Context, a *app.App) ([]Login, error) {
 	if err := fillSupervision(ctx, a, sys); err != nil {
 		return nil, err
 	}
-	return logins, nil
+	cl, err := fillCongress(ctx, a, sys, rng)
+	if err != nil {
+		return nil, err
+	}
+	return append(logins, cl...), nil
 }
 
 // fillPlan writes the year's projects and their reports in one transaction.

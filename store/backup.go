@@ -66,8 +66,13 @@ func (db *DB) Backup(ctx context.Context, w io.Writer) (rows int, err error) {
 
 func dumpTable(ctx context.Context, tx *sql.Tx, enc *json.Encoder, table string) (int, error) {
 	order := "id"
-	if table == "blobs" {
+	switch table {
+	case "blobs":
 		order = "sha256"
+	case "congress_ballots":
+		order = "vote_id, deputy_id"
+	case "congress_motion_signers":
+		order = "motion_id, seq"
 	}
 	rs, err := tx.QueryContext(ctx, `SELECT * FROM `+table+` ORDER BY `+order)
 	if err != nil {
@@ -247,9 +252,9 @@ func (tx *Tx) resetSequences(ctx context.Context) error {
 	if tx.d != Postgres {
 		return nil
 	}
-	for _, t := range []string{"orgs", "users", "api_tokens", "settings", "projects", "reports", "photos", "problems",
+	for _, t := range append([]string{"orgs", "users", "api_tokens", "settings", "projects", "reports", "photos", "problems",
 		"problem_co_orgs", "problem_instructions", "webhook_config",
-		"order_numbers", "orders", "task_lists", "tasks", "task_progress", "approvals", "land_needs", "funding_needs", "bank_matches"} {
+		"order_numbers", "orders", "task_lists", "tasks", "task_progress", "approvals", "land_needs", "funding_needs", "bank_matches"}, congressSequenced...) {
 		if _, err := tx.exec(ctx, `SELECT setval(pg_get_serial_sequence('`+t+`', 'id'), COALESCE((SELECT MAX(id) FROM `+t+`), 0) + 1, false)`); err != nil {
 			return err
 		}

@@ -89,7 +89,6 @@ func (s *Server) routeTable() []route {
 		{"GET /account", a(s.accountPage)},
 		{"POST /account", a(s.accountSubmit)},
 		{"GET /{$}", a(s.homePage)},
-		{"GET /congress", a(s.modulePage("Congress", "congress", "人大会议 · 代表履职"))},
 		// Pages: problems, the leader's desk, notifications, webhook (ui_problems.go)
 		{"GET /problems", a(s.problemsPage)},
 		{"GET /problems/export.xlsx", a(s.problemsExport)},
@@ -181,6 +180,7 @@ func (s *Server) routeTable() []route {
 	}
 	// Modules: one line each.
 	rs = append(rs, s.publicRoutes()...)
+	rs = append(rs, s.congressRoutes()...)
 	return rs
 }
 

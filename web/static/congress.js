@@ -1,0 +1,98 @@
+// The meeting page: check-in desk, votes opened and closed by staff, and
+// the attendance and votes kept live from the meeting's event stream.
+(function () {
+  "use strict";
+  var root = document.getElementById("meeting");
+  if (!root) { return; }
+  var id = root.dataset.meeting, manage = root.dataset.manage === "true";
+  var W = document.getElementById("words").dataset;
+  function fmt(s) { var a = Array.prototype.slice.call(arguments, 1); return s.replace(/%[ds]/g, function () { return a.shift(); }); }
+  function say(el, text, good) { el.textContent = text; el.className = "msg " + (good ? "good" : "bad"); }
+
+  function quorum(m) {
+    var box = document.querySelector(".quorum");
+    box.classList.toggle("met", m.quorum_met); box.classList.toggle("unmet", !m.quorum_met);
+    document.querySelector("[data-quorum-text]").textContent = fmt(m.quorum_met ? W.quorumMet : W.quorumUnmet, m.members, m.present);
+  }
+  function statusWord(s) { return s === "draft" ? W.draft : s === "open" ? W.openst : W.closed; }
+  function row(v) {
+    var tr = document.querySelector('tr[data-vote="' + v.id + '"]');
+    if (!tr) { return; }
+    tr.dataset.status = v.status;
+    tr.querySelector('[data-f="status"]').textContent = statusWord(v.status);
+    tr.querySelector('[data-f="cast"]').textContent = v.cast;
+    var res = tr.querySelector('[data-f="result"]');
+    res.textContent = "";
+    if (v.status === "closed") {
+      var b = document.createElement("b");
+      b.className = v.passed ? "good" : "bad";
+      b.textContent = v.passed ? W.passed : W.notpassed;
+      res.appendChild(b);
+      res.appendChild(document.createTextNode(" " + fmt(W.result, v["for"], v.against, v.abstain, v.not_voted)));
+    }
+    var act = tr.querySelector('[data-f="actions"]');
+    if (act) {
+      var a = v.status === "draft" ? "open" : v.status === "open" ? "close" : "reopen";
+      act.innerHTML = "";
+      var btn = document.createElement("button");
+      btn.className = "small" + (a === "reopen" ? "" : " primary");
+      btn.dataset.act = a; btn.textContent = W[a];
+      act.appendChild(btn);
+    }
+  }
+  function refresh(data) {
+    quorum(data.meeting);
+    var known = {};
+    document.querySelectorAll("tr[data-vote]").forEach(function (tr) { known[tr.dataset.vote] = true; });
+    var missing = data.votes.some(function (v) { return !known[v.id]; });
+    if (missing) { location.reload(); return; }
+    data.votes.forEach(row);
+  }
+
+  var desk = document.getElementById("desk");
+  if (desk) {
+    var msg = document.getElementById("desk-msg");
+    desk.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var who = desk.who.value.trim();
+      var body = { card: who, name: who };
+      qx.api("POST", "/api/v1/meetings/" + id + "/checkins", body).then(function (c) {
+        say(msg, c.deputy.name + " · " + c.deputy.delegation + " · " + (c.already ? W.already : W.checked), true);
+        quorum(c.meeting); desk.who.value = ""; desk.who.focus();
+      }, function (e) { say(msg, e.message, false); desk.who.select(); });
+    });
+    var leave = document.getElementById("leave");
+    leave.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      qx.api("POST", "/api/v1/meetings/" + id + "/leave", { card: leave.card.value.trim(), reason: leave.reason.value.trim() }).then(function (c) {
+        say(msg, c.deputy.name + " · " + W.leave, true); quorum(c.meeting); leave.reset();
+      }, function (e) { say(msg, e.message, false); });
+    });
+  }
+  var vmsg = document.getElementById("vote-msg");
+  var nv = document.getElementById("newvote");
+  if (nv) {
+    nv.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      qx.api("POST", "/api/v1/meetings/" + id + "/votes", { title: nv.title.value.trim(), anonymity: nv.anonymity.value })
+        .then(function () { location.reload(); }, function (e) { say(vmsg, e.message, false); });
+    });
+  }
+  document.getElementById("votes").addEventListener("click", function (ev) {
+    var b = ev.target.closest("button[data-act]");
+    if (!b || !manage) { return; }
+    var vid = b.closest("tr").dataset.vote, act = b.dataset.act, body;
+    if (act === "reopen") {
+      var reason = window.prompt(W.reason);
+      if (!reason) { return; }
+      body = { reason: reason };
+    }
+    b.disabled = true;
+    qx.api("POST", "/api/v1/votes/" + vid + "/" + act, body).then(row, function (e) { say(vmsg, e.message, false); b.disabled = false; });
+  });
+
+  if (window.EventSource) {
+    var es = new EventSource("/api/v1/meetings/" + id + "/events");
+    es.addEventListener("meeting", function (e) { refresh(JSON.parse(e.data)); });
+  }
+})();

@@ -1,8 +1,10 @@
 package web
 
 import (
+	"cmp"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -75,6 +77,11 @@ func (s *Server) targetsFormFor(r *http.Request, year int) (*targetsForm, error)
 		}
 		f.Rows = append(f.Rows, row)
 	}
+	// Counties first, then departments, each in code order, as the
+	// office's own tables list them.
+	slices.SortStableFunc(f.Rows, func(x, y *targetRow) int {
+		return cmp.Or(cmp.Compare(y.Kind, x.Kind), cmp.Compare(x.Code, y.Code))
+	})
 	return f, nil
 }
 
@@ -108,12 +115,11 @@ func (s *Server) targetsSubmit(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	in := qianxiang.Targets{Year: year}
-	num := func(field, v string, errs map[string]string, key string) int {
-		n, err := strconv.Atoi(strings.TrimSpace(v))
+	num := func(v string, errs map[string]string, key string) int {
+		n, err := strconv.Atoi(v)
 		if v != "" && err != nil {
 			errs[key] = i18n.T(lang, "write a whole number")
 		}
-		_ = field
 		return n
 	}
 	amount := func(v string, errs map[string]string, key string) qianxiang.Money {
@@ -124,7 +130,7 @@ func (s *Server) targetsSubmit(w http.ResponseWriter, r *http.Request) error {
 		return m
 	}
 	f.CampaignProjects, f.CampaignPlan = strings.TrimSpace(r.FormValue("campaign.projects")), strings.TrimSpace(r.FormValue("campaign.annual_plan"))
-	in.Campaign.Projects = num("campaign.projects", f.CampaignProjects, f.Errors, "campaign.projects")
+	in.Campaign.Projects = num(f.CampaignProjects, f.Errors, "campaign.projects")
 	in.Campaign.AnnualPlan = amount(f.CampaignPlan, f.Errors, "campaign.annual_plan")
 	index := map[int]*targetRow{} // position in in.Orgs → row, to place the service's faults
 	bad := len(f.Errors) > 0
@@ -136,9 +142,9 @@ func (s *Server) targetsSubmit(w http.ResponseWriter, r *http.Request) error {
 			continue
 		}
 		ot := qianxiang.OrgTarget{Org: row.Code}
-		ot.Projects = num("projects", row.Projects, row.Errs, "projects")
+		ot.Projects = num(row.Projects, row.Errs, "projects")
 		ot.AnnualPlan = amount(row.Plan, row.Errs, "annual_plan")
-		ot.NewStarts = num("new_starts", row.NewStarts, row.Errs, "new_starts")
+		ot.NewStarts = num(row.NewStarts, row.Errs, "new_starts")
 		bad = bad || len(row.Errs) > 0
 		index[len(in.Orgs)] = row
 		in.Orgs = append(in.Orgs, ot)

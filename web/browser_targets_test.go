@@ -1,0 +1,114 @@
+package web_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"qianxiang/internal/testenv"
+)
+
+// TestTargetsAPI: the campaign office puts the year's targets, a county
+// may not, bad input is refused naming the field, and the dispatch JSON
+// carries target and target_rate. 离石区 has completed 600 万元 (months 1-2:
+// 100+200 on two projects, twice), so a target of 6,000 gives 0.1.
+func TestTargetsAPI(t *testing.T) {
+	w := newDspWorld(t)
+	path := w.at("/api/v1/targets/%[1]d")
+	good := `{"campaign":{"projects":1000,"annual_plan":10000000},"orgs":[{"org":"141102","projects":3,"annual_plan":6000,"new_starts":1}]}`
+	if code, body, _ := w.req(t, "lishi", "PUT", path, strings.NewReader(good), "application/json"); code != 403 {
+		t.Fatalf("a county put targets: %d %s", code, body)
+	}
+	for _, c := range []struct{ body, field string }{
+		{`{"orgs":[{"org":"141102","annual_plan":-5}]}`, "orgs[0].annual_plan"},
+		{`{"orgs":[{"org":"999999","annual_plan":5}]}`, "orgs[0].org"},
+		{`{"campaign":{"projects":-1}}`, "campaign.projects"},
+	} {
+		code, body, _ := w.req(t, "zhb", "PUT", path, strings.NewReader(c.body), "application/json")
+		if code != 422 || !strings.Contains(body, `"field":"`+c.field+`"`) {
+			t.Errorf("%s: %d %s", c.body, code, body)
+		}
+	}
+	if code, body, _ := w.req(t, "zhb", "PUT", path, strings.NewReader(good), "application/json"); code != 200 || !strings.Contains(body, `"annual_plan":6000`) {
+		t.Fatalf("put: %d %s", code, body)
+	}
+	var d struct {
+		Total struct {
+			Target *struct {
+				AnnualPlan float64 `json:"annual_plan"`
+			} `json:"target"`
+			TargetRate *float64 `json:"target_rate"`
+		} `json:"total"`
+		ByOrg []struct {
+			Org        struct{ Code string } `json:"org"`
+			TargetRate *float64              `json:"target_rate"`
+		} `json:"by_org"`
+	}
+	_, body, _ := w.req(t, "lishi", "GET", w.at("/api/v1/dispatch?year=%[1]d&month=2"), nil, "")
+	if err := json.Unmarshal([]byte(body), &d); err != nil {
+		t.Fatal(err)
+	}
+	if d.Total.Target == nil || d.Total.Target.AnnualPlan != 6000 || d.Total.TargetRate == nil || *d.Total.TargetRate != 0.1 {
+		t.Errorf("the county's dispatch total: %s", body)
+	}
+	if code, body, _ := w.req(t, "wenshui", "GET", path, nil, ""); code != 200 || strings.Contains(body, "141102") {
+		t.Errorf("文水县 reads 离石区's target: %d %s", code, body)
+	}
+}
+
+// TestBrowserOfficeSetsTargetsCountySeesItsRate: the office divides the
+// targets on the page; 离石区 then sees its target rate on its work page.
+func TestBrowserOfficeSetsTargetsCountySeesItsRate(t *testing.T) {
+	w := newDspWorld(t)
+	srv := w.srv.URL
+	b := testenv.Browser(t)
+	var officeRate, flash string
+	err := chromedp.Run(b,
+		chromedp.EmulateViewport(1366, 900),
+		testenv.Login(srv, "zhb", testenv.Password),
+		chromedp.Navigate(srv+w.at("/targets?year=%[1]d")),
+		chromedp.WaitVisible(`input[name="annual_plan.141102"]`, chromedp.ByQuery),
+		chromedp.SendKeys(`input[name="campaign.projects"]`, "1000", chromedp.ByQuery),
+		chromedp.SendKeys(`input[name="campaign.annual_plan"]`, "10000000", chromedp.ByQuery),
+		chromedp.SendKeys(`input[name="projects.141102"]`, "3", chromedp.ByQuery),
+		chromedp.SendKeys(`input[name="annual_plan.141102"]`, "6000", chromedp.ByQuery),
+		chromedp.SendKeys(`input[name="new_starts.141102"]`, "1", chromedp.ByQuery),
+		chromedp.SendKeys(`input[name="annual_plan.141121"]`, "-3", chromedp.ByQuery),
+		chromedp.Click(`form[action="/targets"] button.primary`, chromedp.ByQuery),
+		chromedp.WaitVisible(`.field-err`, chromedp.ByQuery),
+	)
+	testenv.Screenshot(t, b, "targets-refused")
+	if err != nil {
+		t.Fatalf("refused targets: %v", err)
+	}
+	err = chromedp.Run(b,
+		chromedp.Evaluate(`document.querySelector('input[name="annual_plan.141121"]').value = ""`, nil),
+		chromedp.Click(`form[action="/targets"] button.primary`, chromedp.ByQuery),
+		chromedp.WaitVisible(`.flash.ok`, chromedp.ByQuery),
+		chromedp.Text(`.flash.ok`, &flash, chromedp.ByQuery),
+		chromedp.Text(`[data-k="target_rate.141102"]`, &officeRate, chromedp.ByQuery),
+	)
+	testenv.Screenshot(t, b, "targets-saved")
+	if err != nil {
+		t.Fatalf("saving targets: %v", err)
+	}
+	if !strings.Contains(flash, "目标任务已保存") || officeRate != "10.00%" {
+		t.Errorf("after saving: flash %q, 离石区 rate %q", flash, officeRate)
+	}
+	var countyRate string
+	err = chromedp.Run(b,
+		logout(),
+		testenv.Login(srv, "lishi", testenv.Password),
+		chromedp.WaitVisible(`[data-k="home.target"]`, chromedp.ByQuery),
+		chromedp.Text(`[data-k="total.target_rate"]`, &countyRate, chromedp.ByQuery),
+	)
+	testenv.Screenshot(t, b, "targets-county-home")
+	if err != nil {
+		t.Fatalf("the county's work page: %v", err)
+	}
+	if countyRate != "10.00%" {
+		t.Errorf("the county sees target rate %q, want 10.00%%", countyRate)
+	}
+}

@@ -3,8 +3,10 @@ package app
 import (
 	"context"
 	"fmt"
+	"io"
 
 	"qianxiang"
+	"qianxiang/excel"
 	"qianxiang/store"
 )
 
@@ -135,4 +137,22 @@ func (a *App) applyTargets(ctx context.Context, d *qianxiang.Dispatch, scopePath
 	}
 	qianxiang.ApplyTargets(d, t, total)
 	return nil
+}
+
+// ImportTargets reads the office's targets workbook (excel.ReadTargets)
+// and saves it as SetTargets does: all or nothing, audited.
+func (a *App) ImportTargets(ctx context.Context, actor qianxiang.Actor, year int, filename string, r io.Reader) (qianxiang.Targets, error) {
+	if !actor.Can(qianxiang.ActSettings, qianxiang.Scope{}) {
+		return qianxiang.Targets{}, qianxiang.ErrForbidden()
+	}
+	orgs, err := a.DB.Orgs(ctx)
+	if err != nil {
+		return qianxiang.Targets{}, a.internal(ctx, "import targets", err)
+	}
+	t, err := excel.ReadTargets(r, filename, orgs)
+	if err != nil {
+		return t, a.internal(ctx, "import targets", err)
+	}
+	t.Year = year
+	return t, a.SetTargets(ctx, actor, year, t)
 }

@@ -202,3 +202,36 @@ func init() {
 		return "✗"
 	}
 }
+
+// targetsImport takes the office's workbook from the targets page.
+func (s *Server) targetsImport(w http.ResponseWriter, r *http.Request) error {
+	lang := info(r).Lang
+	f, name, err := s.uploadedFile(w, r)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	year, err := strconv.Atoi(r.FormValue("year"))
+	if err != nil {
+		return qianxiang.FieldError("year", "must be a year between 2000 and 2100")
+	}
+	_, ierr := s.App.ImportTargets(r.Context(), actor(r), year, name, f)
+	form, err := s.targetsFormFor(r, year)
+	if err != nil {
+		return err
+	}
+	p := s.page(r, "Targets", "targets", form)
+	if ierr == nil {
+		p.Flash = i18n.T(lang, "Targets saved. The dispatch shows each organisation against its own target from now on.")
+		return s.render(w, r, 200, "targets", p)
+	}
+	e := qianxiang.AsError(ierr)
+	if e == nil || e.Code == qianxiang.EForbidden {
+		return ierr
+	}
+	p.Error = i18n.T(lang, "The workbook was not imported; nothing was changed:") + " " + i18n.Message(lang, qianxiang.Detail{Format: e.Format, Args: e.Args})
+	for _, d := range e.Details {
+		p.Details = append(p.Details, i18n.Detail(lang, d))
+	}
+	return s.render(w, r, http.StatusUnprocessableEntity, "targets", p)
+}

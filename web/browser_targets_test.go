@@ -1,11 +1,14 @@
 package web_test
 
 import (
+	"bytes"
 	"encoding/json"
+	"mime/multipart"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/xuri/excelize/v2"
 
 	"qianxiang/internal/testenv"
 )
@@ -110,5 +113,40 @@ func TestBrowserOfficeSetsTargetsCountySeesItsRate(t *testing.T) {
 	}
 	if countyRate != "10.00%" {
 		t.Errorf("the county sees target rate %q, want 10.00%%", countyRate)
+	}
+}
+
+// TestTargetsImportAPI: the office's workbook through the API; a row of an
+// unknown county is refused by row and column and nothing is written.
+func TestTargetsImportAPI(t *testing.T) {
+	w := newDspWorld(t)
+	book := func(rows [][]any) (*bytes.Buffer, string) {
+		x := excelize.NewFile()
+		for i, row := range rows {
+			cell, _ := excelize.CoordinatesToCellName(1, i+1)
+			x.SetSheetRow("Sheet1", cell, &row)
+		}
+		var body bytes.Buffer
+		mw := multipart.NewWriter(&body)
+		fw, _ := mw.CreateFormFile("file", "分解表.xlsx")
+		x.Write(fw)
+		mw.Close()
+		return &body, mw.FormDataContentType()
+	}
+	path := w.at("/api/v1/imports/targets?year=%[1]d")
+	body, ct := book([][]any{{"单位", "项目数", "年度投资（万元）", "新开工"}, {"离石区", 3, 6000, 1}, {"火星县", 1, 5, 0}})
+	if code, resp, _ := w.req(t, "zhb", "POST", path, body, ct); code != 422 || !strings.Contains(resp, `"row":3,"column":"A"`) {
+		t.Fatalf("unknown county: %d %s", code, resp)
+	}
+	if _, resp, _ := w.req(t, "zhb", "GET", w.at("/api/v1/targets/%[1]d"), nil, ""); strings.Contains(resp, "141102") {
+		t.Fatalf("a refused workbook wrote targets: %s", resp)
+	}
+	body, ct = book([][]any{{"单位", "项目数", "年度投资（万元）", "新开工"}, {"合计", 1000, 10000000, ""}, {"离石区", 3, 6000, 1}})
+	if code, resp, _ := w.req(t, "lishi", "POST", path, body, ct); code != 403 {
+		t.Fatalf("a county imported targets: %d %s", code, resp)
+	}
+	body, ct = book([][]any{{"单位", "项目数", "年度投资（万元）", "新开工"}, {"合计", 1000, 10000000, ""}, {"离石区", 3, 6000, 1}})
+	if code, resp, _ := w.req(t, "zhb", "POST", path, body, ct); code != 200 || !strings.Contains(resp, `"org":"141102"`) || !strings.Contains(resp, `"annual_plan":10000000`) {
+		t.Fatalf("import: %d %s", code, resp)
 	}
 }

@@ -74,10 +74,11 @@ func (t Targets) Validate(known func(code string) bool) error {
 	if len(ds) == 0 {
 		return nil
 	}
-	e := Errorf(EValidation, "%d faults in the targets", len(ds))
 	if len(ds) == 1 {
-		e = Errorf(EValidation, "%s: "+ds[0].Format, append([]any{ds[0].Field}, ds[0].Args...)...)
+		// As FieldError words it: "field: message".
+		return &Error{Code: EValidation, Format: "%s: " + ds[0].Format, Args: append([]any{ds[0].Field}, ds[0].Args...), Details: ds}
 	}
+	e := Errorf(EValidation, "%d faults in the targets", len(ds))
 	e.Details = ds
 	return e
 }

@@ -20,7 +20,7 @@ func ReadTargets(r io.Reader, filename string, orgs []qianxiang.Org) (qianxiang.
 		return out, err
 	}
 	defer wb.close()
-	t, err := wb.load(wb.sheets[0])
+	t, err := wb.load(wb.sheets[0], 0)
 	if err != nil {
 		return out, err
 	}
@@ -86,7 +86,7 @@ func ReadTargets(r io.Reader, filename string, orgs []qianxiang.Org) (qianxiang.
 			res := ix.resolve(name)
 			if res.org == nil || (res.org.Kind != qianxiang.OrgCounty && res.org.Kind != qianxiang.OrgDepartment) {
 				f, a := orgProblem("organisation", name, res)
-				fault(row, orgCol, "org", f, a...)
+				ds = append(ds, qianxiang.Detail{Row: row + 1, Column: columnName(orgCol), Header: oneLine(t.get(head, orgCol)), Field: "org", Format: f, Args: a})
 				continue
 			}
 			out.Orgs = append(out.Orgs, qianxiang.OrgTarget{Org: res.org.Code, Name: res.org.Name, Projects: count(row, projCol, "projects"),

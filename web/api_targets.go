@@ -7,15 +7,17 @@ import (
 	"qianxiang"
 )
 
-func init() {
-	moduleRoutes = append(moduleRoutes, func(s *Server) {
-		s.mux.HandleFunc("GET /api/v1/targets/{year}", s.authed(s.apiTargets))
-		s.mux.HandleFunc("PUT /api/v1/targets/{year}", s.authed(s.apiPutTargets))
-		s.mux.HandleFunc("GET /targets", s.authed(s.targetsPage))
-		s.mux.HandleFunc("POST /targets", s.authed(s.targetsSubmit))
-		s.mux.HandleFunc("POST /targets/import", s.authed(s.targetsImport))
-		s.mux.HandleFunc("POST /api/v1/imports/targets", s.authed(s.apiImportTargets))
-	})
+// targetRoutes: targets (分解下达), contract.md "Modules 4–7".
+func (s *Server) targetRoutes() []route {
+	a := s.authed
+	return []route{
+		{"GET /api/v1/targets/{year}", a(s.apiTargets)},
+		{"PUT /api/v1/targets/{year}", a(s.apiPutTargets)},
+		{"POST /api/v1/imports/targets", a(s.apiImportTargets)},
+		{"GET /targets", a(s.targetsPage)},
+		{"POST /targets", a(s.targetsSubmit)},
+		{"POST /targets/import", a(s.targetsImport)},
+	}
 }
 
 func pathYear(r *http.Request) (int, error) {

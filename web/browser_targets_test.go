@@ -59,6 +59,20 @@ func TestTargetsAPI(t *testing.T) {
 	if code, body, _ := w.req(t, "wenshui", "GET", path, nil, ""); code != 200 || strings.Contains(body, "141102") {
 		t.Errorf("文水县 reads 离石区's target: %d %s", code, body)
 	}
+	// The dispatch page, the printed circular and the workbook show it; at
+	// month 3 the page names 开门红.
+	for _, p := range []string{"/dispatch?year=%[1]d&month=2", "/dispatch?year=%[1]d&month=3&print=1", "/dispatch?year=%[1]d&month=3"} {
+		page := w.get(t, "zhb", w.at(p))
+		if !strings.Contains(page, "目标任务完成情况") || !strings.Contains(page, `<tr data-org="141102">`) || !strings.Contains(page, "10.00%") {
+			t.Errorf("%s lacks the targets table", p)
+		}
+		if strings.Contains(p, "month=3") && !strings.Contains(page, "开门红") {
+			t.Errorf("%s lacks 开门红", p)
+		}
+	}
+	if code, _, _ := w.req(t, "zhb", "GET", w.at("/dispatch.xlsx?year=%[1]d&month=3"), nil, ""); code != 200 {
+		t.Errorf("workbook: %d", code)
+	}
 }
 
 // TestBrowserOfficeSetsTargetsCountySeesItsRate: the office divides the

@@ -180,6 +180,7 @@ func (s *Server) routeTable() []route {
 		{"/", s.adapt(pageNotFound)},
 	}
 	// Modules: one line each.
+	rs = append(rs, s.targetRoutes()...)
 	return rs
 }
 

@@ -22,8 +22,9 @@ var enTargetTerms = map[string]string{
 }
 
 var zhTargets = map[string]string{
-	"The workbook was not imported; nothing was changed:":                         "工作簿未导入，未作任何修改：",
-	"Import the targets workbook (单位, 项目数, 年度投资, 新开工; a 合计 row for the campaign)": "导入目标任务表（单位、项目数、年度投资、新开工；“合计”行为大会战目标）",
+	"%s has no header row with an organisation column (单位) and an investment column (年度投资)": "%s 没有表头行：需要“单位”列和“年度投资”列",
+	"The workbook was not imported; nothing was changed:":                                   "工作簿未导入，未作任何修改：",
+	"Import the targets workbook (单位, 项目数, 年度投资, 新开工; a 合计 row for the campaign)":           "导入目标任务表（单位、项目数、年度投资、新开工；“合计”行为大会战目标）",
 	"%q is not a whole number":        "%q 不是整数",
 	"%q is not an amount":             "%q 不是金额",
 	"Targets":                         "目标任务",

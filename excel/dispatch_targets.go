@@ -23,7 +23,7 @@ func (b *dispatchBook) targets(d *qianxiang.Dispatch) {
 	if d.Total.Target != nil {
 		lines = append(lines, line{"全市大会战", d.Total})
 	}
-	for _, rows := range [][]qianxiang.OrgDispatch{d.ByOrg, d.ByLeadOrg} {
+	for _, rows := range [][]qianxiang.OrgDispatch{d.ByOrg, d.Departments()} {
 		for _, o := range rows {
 			if o.Target != nil {
 				lines = append(lines, line{o.Org.Name, o.DispatchTotals})

@@ -61,7 +61,7 @@ func (s *Server) targetsFormFor(r *http.Request, year int) (*targetsForm, error)
 		set[o.Org] = o
 	}
 	figures := map[string]qianxiang.OrgDispatch{}
-	for _, o := range append(d.ByOrg, d.ByLeadOrg...) {
+	for _, o := range append(d.ByOrg, d.Departments()...) {
 		figures[o.Org.Code] = o
 	}
 	for _, o := range orgs {

@@ -35,6 +35,13 @@ type DispatchTotals struct {
 	Lights             LightCounts `json:"lights"`
 	ReportsDue         int         `json:"reports_due"`
 	ReportsMissing     int         `json:"reports_missing"`
+	// Target is the assigned target (分解下达), nil when none is set;
+	// TargetRate = completed_ytd / target annual_plan, nil without one.
+	Target     *TargetFigures `json:"target"`
+	TargetRate *Fraction      `json:"target_rate"`
+	// QuarterMet, at months 3, 6, 9 and 12 only, says whether the
+	// completion rate reached time progress (开门红 · 季季红 · 全年红).
+	QuarterMet *bool `json:"quarter_met,omitempty"`
 }
 
 // OrgDispatch is one organisation's line of a ranking.
@@ -68,14 +75,16 @@ type MissingReport struct {
 
 // Dispatch is the monthly dispatch report (调度通报) for month N of a year.
 type Dispatch struct {
-	Year         int             `json:"year"`
-	Month        int             `json:"month"`
-	TimeProgress Fraction        `json:"time_progress"` // N/12
-	Total        DispatchTotals  `json:"total"`
-	ByOrg        []OrgDispatch   `json:"by_org"`      // by the project's county, ranked
-	ByLeadOrg    []OrgDispatch   `json:"by_lead_org"` // by lead organisation, ranked
-	RedProjects  []RedProject    `json:"red_projects"`
-	Missing      []MissingReport `json:"missing_reports"`
+	Year         int      `json:"year"`
+	Month        int      `json:"month"`
+	TimeProgress Fraction `json:"time_progress"` // N/12
+	// Quarter names the quarter slogan of months 3, 6, 9, 12 (see QuarterName).
+	Quarter     string          `json:"quarter,omitempty"`
+	Total       DispatchTotals  `json:"total"`
+	ByOrg       []OrgDispatch   `json:"by_org"`      // by the project's county, ranked
+	ByLeadOrg   []OrgDispatch   `json:"by_lead_org"` // by lead organisation, ranked
+	RedProjects []RedProject    `json:"red_projects"`
+	Missing     []MissingReport `json:"missing_reports"`
 	// Implausible names the projects whose stored figures were left out of
 	// the sums because they lie outside the bounds (see ImplausibleAmount).
 	Implausible []ImplausibleAmount `json:"implausible_amounts,omitempty"`

@@ -1,8 +1,8 @@
 package qianxiang
 
-// CampaignTarget is the campaign's annual planned investment goal,
+// CampaignGoal is the campaign's annual planned investment goal,
 // 1,000 亿元 (domain.md, glossary "千项千亿").
-const CampaignTarget = 1000 * Yi
+const CampaignGoal = 1000 * Yi
 
 // PublicProject is what the public may see of a project: money, names,
 // owner, place, dates and progress — never the team, contacts, phone

@@ -65,7 +65,11 @@ func (a *App) dispatchFor(ctx context.Context, year, month int, scopePath string
 	if err != nil {
 		return nil, a.internal(ctx, "dispatch", err)
 	}
-	return qianxiang.ComputeDispatch(year, month, a.DispatchSettings(ctx), ps, fs), nil
+	d := qianxiang.ComputeDispatch(year, month, a.DispatchSettings(ctx), ps, fs)
+	if err := a.applyTargets(ctx, d, scopePath); err != nil {
+		return nil, a.internal(ctx, "dispatch", err)
+	}
+	return d, nil
 }
 
 // lightsOf gives the lights of a page of projects.

@@ -110,7 +110,13 @@ func (a *App) PublicProgress(ctx context.Context, year int) (qianxiang.PublicPro
 		}
 	}
 	d := qianxiang.ComputeDispatch(year, month, a.DispatchSettings(ctx), keep, kept)
-	return qianxiang.PublicProgressOf(d, total, qianxiang.CampaignTarget), nil
+	// The office's own campaign target for the year, once set, is what the
+	// public is shown progress against; 1,000 亿元 until then.
+	goal := qianxiang.CampaignGoal
+	if t, ok, err := a.DB.Targets(ctx, year); err == nil && ok && t.Campaign.AnnualPlan > 0 {
+		goal = t.Campaign.AnnualPlan
+	}
+	return qianxiang.PublicProgressOf(d, total, goal), nil
 }
 
 // PublicProject is one project's public form; a confidential or unknown

@@ -77,6 +77,9 @@ func Fill(ctx context.Context, a *app.App) ([]Login, error) {
 	if err := fillPlan(ctx, a, sys, rng); err != nil {
 		return nil, err
 	}
+	if err := fillTargets(ctx, a, sys, a.Today().Year); err != nil {
+		return nil, err
+	}
 	if err := fillProblems(ctx, a, sys); err != nil {
 		return nil, err
 	}

@@ -33,6 +33,7 @@ func WriteDispatch(w io.Writer, d *qianxiang.Dispatch, cityName string, issueNo 
 	b.summary(d, cityName, issueNo)
 	b.ranking(DispatchSheetCounties, "县（市、区）", d, d.ByOrg, true)
 	b.ranking(DispatchSheetDepartments, "责任单位", d, d.Departments(), false)
+	b.targets(d)
 	b.redProjects(d)
 	b.missing(d)
 	if b.err != nil {

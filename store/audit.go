@@ -36,6 +36,7 @@ var governed = []struct{ Table, LabelCol string }{
 	{"land_needs", "id"},
 	{"funding_needs", "id"},
 	{"bank_matches", "bank"},
+	{"targets", "year"},
 }
 
 // secretCols are never copied into the trail; their hash is, so a direct

@@ -20,7 +20,7 @@ import (
 // and login throttling are not: a restored city logs in afresh.
 var backupTables = []string{"orgs", "users", "api_tokens", "settings", "audit_head", "audit_log",
 	"projects", "reports", "blobs", "photos", "problems", "problem_co_orgs", "problem_instructions", "webhook_config",
-	"order_numbers", "orders", "task_lists", "tasks", "task_progress", "approvals", "land_needs", "funding_needs", "bank_matches"}
+	"order_numbers", "orders", "task_lists", "tasks", "task_progress", "approvals", "land_needs", "funding_needs", "bank_matches", "targets"}
 
 const backupFormat = "qianxiang-backup"
 
@@ -254,7 +254,7 @@ func (tx *Tx) resetSequences(ctx context.Context) error {
 	}
 	for _, t := range append([]string{"orgs", "users", "api_tokens", "settings", "projects", "reports", "photos", "problems",
 		"problem_co_orgs", "problem_instructions", "webhook_config",
-		"order_numbers", "orders", "task_lists", "tasks", "task_progress", "approvals", "land_needs", "funding_needs", "bank_matches"}, congressSequenced...) {
+		"order_numbers", "orders", "task_lists", "tasks", "task_progress", "approvals", "land_needs", "funding_needs", "bank_matches", "targets"}, congressSequenced...) {
 		if _, err := tx.exec(ctx, `SELECT setval(pg_get_serial_sequence('`+t+`', 'id'), COALESCE((SELECT MAX(id) FROM `+t+`), 0) + 1, false)`); err != nil {
 			return err
 		}

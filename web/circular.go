@@ -133,7 +133,7 @@ func init() {
 
 // circularTmpl is parsed on first use, after init has added the functions.
 var circularTmpl = sync.OnceValues(func() (*template.Template, error) {
-	return template.New("circular").Funcs(funcs).ParseFS(assets, "templates/circular.html")
+	return template.New("circular").Funcs(funcs).ParseFS(assets, "templates/circular.html", "templates/_targets.html")
 })
 
 // WriteCircular writes the dispatch circular (调度通报) of a month as one

@@ -278,3 +278,11 @@ func CountOrders(orders []Order, today Date) []OrderCount {
 	}
 	return out
 }
+
+// OrderFilter narrows the order list; scope is applied by the caller.
+type OrderFilter struct {
+	Status  string
+	OrgCode string
+	Year    int
+	Project int64
+}

@@ -123,7 +123,7 @@ func (a *App) Orders(ctx context.Context, actor qianxiang.Actor, q OrderQuery) (
 	if q.Status != "" && !qianxiang.OrderStatus(q.Status).Valid() {
 		return nil, qianxiang.FieldError("status", "must be issued, replied, returned or accepted")
 	}
-	all, err := a.DB.Orders(ctx, store.OrderFilter{Status: q.Status, OrgCode: q.OrgCode, Year: q.Year, Project: q.Project})
+	all, err := a.DB.Orders(ctx, qianxiang.OrderFilter{Status: q.Status, OrgCode: q.OrgCode, Year: q.Year, Project: q.Project})
 	if err != nil {
 		return nil, a.internal(ctx, "list orders", err)
 	}

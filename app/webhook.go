@@ -53,7 +53,7 @@ func (a *App) SetWebhook(ctx context.Context, actor qianxiang.Actor, w qianxiang
 }
 
 // WebhookAttempts is the delivery log, newest first.
-func (a *App) WebhookAttempts(ctx context.Context, actor qianxiang.Actor, limit int) ([]store.Attempt, error) {
+func (a *App) WebhookAttempts(ctx context.Context, actor qianxiang.Actor, limit int) ([]qianxiang.Attempt, error) {
 	if !actor.Can(qianxiang.ActSettings, qianxiang.Scope{}) {
 		return nil, qianxiang.ErrForbidden()
 	}
@@ -75,7 +75,7 @@ func (a *App) DeliverWebhooks(ctx context.Context) (int, error) {
 	}
 	hook := qianxiang.Webhook{URL: url, Secret: secret}
 	for _, d := range ds {
-		at := store.Attempt{DeliveryID: d.ID, At: a.Now(), URL: url, Server: a.Instance}
+		at := qianxiang.Attempt{DeliveryID: d.ID, At: a.Now(), URL: url, Server: a.Instance}
 		start := time.Now()
 		at.StatusCode, at.Error = a.post(ctx, hook, d)
 		at.Millis = time.Since(start).Milliseconds()
@@ -94,7 +94,7 @@ func (a *App) DeliverWebhooks(ctx context.Context) (int, error) {
 }
 
 // post sends one delivery; a non-2xx answer is a failure.
-func (a *App) post(ctx context.Context, hook qianxiang.Webhook, d store.Delivery) (int, string) {
+func (a *App) post(ctx context.Context, hook qianxiang.Webhook, d qianxiang.Delivery) (int, string) {
 	body := []byte(d.Payload)
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, hook.URL, bytes.NewReader(body))
 	if err != nil {

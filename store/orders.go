@@ -57,16 +57,8 @@ func (c conn) Order(ctx context.Context, id int64) (qianxiang.Order, error) {
 	return o, err
 }
 
-// OrderFilter narrows the order list; scope is applied by the caller.
-type OrderFilter struct {
-	Status  string
-	OrgCode string
-	Year    int
-	Project int64
-}
-
 // Orders lists orders, newest first.
-func (c conn) Orders(ctx context.Context, f OrderFilter) ([]qianxiang.Order, error) {
+func (c conn) Orders(ctx context.Context, f qianxiang.OrderFilter) ([]qianxiang.Order, error) {
 	var where []string
 	var args []any
 	if f.Status != "" {

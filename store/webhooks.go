@@ -3,30 +3,9 @@ package store
 import (
 	"context"
 	"time"
+
+	"qianxiang"
 )
-
-// Delivery is one webhook message and where it stands.
-type Delivery struct {
-	ID       int64
-	Event    string
-	Payload  string
-	Status   string // pending, delivered, failed
-	Attempts int
-	NextAt   time.Time
-}
-
-// Attempt is one try of a delivery, logged.
-type Attempt struct {
-	ID         int64     `json:"id"`
-	DeliveryID int64     `json:"delivery_id"`
-	Event      string    `json:"event"`
-	At         time.Time `json:"at"`
-	URL        string    `json:"url"`
-	StatusCode int       `json:"status_code"`
-	Error      string    `json:"error,omitempty"`
-	Millis     int64     `json:"millis"`
-	Server     string    `json:"server"`
-}
 
 // QueueDelivery adds a message to send; dedupe drops a repeated event.
 func (tx *Tx) QueueDelivery(ctx context.Context, event, payload, dedupe string) error {
@@ -43,18 +22,18 @@ func (tx *Tx) QueueDelivery(ctx context.Context, event, payload, dedupe string) 
 // ClaimDeliveries takes up to limit due deliveries for this server until
 // the claim expires. The claim is a conditional update, so of several
 // servers one gets each delivery.
-func (db *DB) ClaimDeliveries(ctx context.Context, server string, claim time.Duration, limit int) ([]Delivery, error) {
+func (db *DB) ClaimDeliveries(ctx context.Context, server string, claim time.Duration, limit int) ([]qianxiang.Delivery, error) {
 	now := db.Now()
-	var out []Delivery
+	var out []qianxiang.Delivery
 	err := db.Tx(ctx, func(tx *Tx) error {
 		rows, err := tx.query(ctx, `SELECT id, event, payload, status, attempts, next_at FROM webhook_deliveries
 			WHERE status = 'pending' AND next_at <= ? AND claimed_until < ? ORDER BY next_at, id LIMIT ?`, ts(now), ts(now), limit)
 		if err != nil {
 			return err
 		}
-		var cand []Delivery
+		var cand []qianxiang.Delivery
 		for rows.Next() {
-			var d Delivery
+			var d qianxiang.Delivery
 			var next string
 			if err := rows.Scan(&d.ID, &d.Event, &d.Payload, &d.Status, &d.Attempts, &next); err != nil {
 				rows.Close()
@@ -81,7 +60,7 @@ func (db *DB) ClaimDeliveries(ctx context.Context, server string, claim time.Dur
 
 // FinishAttempt logs an attempt and moves the delivery on: delivered,
 // pending again at next, or failed for good.
-func (db *DB) FinishAttempt(ctx context.Context, a Attempt, status string, next time.Time) error {
+func (db *DB) FinishAttempt(ctx context.Context, a qianxiang.Attempt, status string, next time.Time) error {
 	return db.Tx(ctx, func(tx *Tx) error {
 		if _, err := tx.exec(ctx, `INSERT INTO webhook_attempts (delivery_id, at, url, status_code, error, millis, server) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 			a.DeliveryID, ts(a.At), a.URL, a.StatusCode, a.Error, a.Millis, a.Server); err != nil {
@@ -98,16 +77,16 @@ func (db *DB) FinishAttempt(ctx context.Context, a Attempt, status string, next 
 }
 
 // Attempts lists the newest webhook attempts.
-func (c conn) Attempts(ctx context.Context, limit int) ([]Attempt, error) {
+func (c conn) Attempts(ctx context.Context, limit int) ([]qianxiang.Attempt, error) {
 	rows, err := c.query(ctx, `SELECT a.id, a.delivery_id, d.event, a.at, a.url, a.status_code, a.error, a.millis, a.server
 		FROM webhook_attempts a JOIN webhook_deliveries d ON d.id = a.delivery_id ORDER BY a.id DESC LIMIT ?`, limit)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := []Attempt{}
+	out := []qianxiang.Attempt{}
 	for rows.Next() {
-		var a Attempt
+		var a qianxiang.Attempt
 		var at string
 		if err := rows.Scan(&a.ID, &a.DeliveryID, &a.Event, &at, &a.URL, &a.StatusCode, &a.Error, &a.Millis, &a.Server); err != nil {
 			return nil, err

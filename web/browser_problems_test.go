@@ -109,11 +109,12 @@ func TestBrowserProblemGoesOverdueToTheLeadersDeskAndIsClosed(t *testing.T) {
 		chromedp.WaitVisible(`form[action$="/resolve"] textarea`, chromedp.ByQuery),
 		chromedp.SendKeys(`form[action$="/resolve"] textarea`, "已调剂存量用地指标", chromedp.ByQuery),
 		chromedp.Click(`[data-k="resolve"]`, chromedp.ByQuery),
-		// The acknowledgement's banner is still showing: wait for the new
-		// page's status rather than for a banner.
-		chromedp.Poll(`document.querySelector('[data-k="status"]')?.textContent.trim() === "已解决待确认"`, nil, chromedp.WithPollingTimeout(20*time.Second)),
-		chromedp.Text(`[data-k="status"]`, &status, chromedp.ByQuery),
 	)
+	if err == nil {
+		// The acknowledgement's banner is still showing while the resolve
+		// posts: wait for the new page's status rather than for a banner.
+		status, err = waitForText(b, `[data-k="status"]`, "已解决待确认")
+	}
 	if err != nil || status != "已解决待确认" {
 		t.Fatalf("resolving: %q %v", status, err)
 	}
@@ -134,4 +135,20 @@ func TestBrowserProblemGoesOverdueToTheLeadersDeskAndIsClosed(t *testing.T) {
 	if err != nil || len(d.Instructions) != 1 || !d.Instructions[0].Acked() || len(d.History) != 6 {
 		t.Fatalf("detail: %+v %v", d, err)
 	}
+}
+
+// waitForText reads sel until it says want, across the page loads a form
+// post causes, for up to 20 seconds.
+func waitForText(ctx context.Context, sel, want string) (string, error) {
+	var got string
+	var err error
+	for end := time.Now().Add(20 * time.Second); time.Now().Before(end); time.Sleep(200 * time.Millisecond) {
+		tctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		err = chromedp.Run(tctx, chromedp.Text(sel, &got, chromedp.ByQuery))
+		cancel()
+		if err == nil && strings.TrimSpace(got) == want {
+			return strings.TrimSpace(got), nil
+		}
+	}
+	return got, err
 }

@@ -191,3 +191,16 @@ func (a *App) Photo(ctx context.Context, actor qianxiang.Actor, sha string) ([]b
 	b, err := a.DB.Blob(ctx, sha)
 	return b, mime, a.internal(ctx, "read photo", err)
 }
+
+// ProjectGallery gives a project's progress photos month by month with
+// the before/after pair, to whoever may read the project.
+func (a *App) ProjectGallery(ctx context.Context, actor qianxiang.Actor, projectID int64) (qianxiang.Gallery, error) {
+	if _, err := a.Project(ctx, actor, projectID); err != nil {
+		return qianxiang.Gallery{}, err
+	}
+	ps, err := a.DB.ProjectPhotos(ctx, projectID)
+	if err != nil {
+		return qianxiang.Gallery{}, a.internal(ctx, "photos", err)
+	}
+	return qianxiang.GalleryOf(ps), nil
+}

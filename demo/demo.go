@@ -80,6 +80,12 @@ func Fill(ctx context.Context, a *app.App) ([]Login, error) {
 	if err := fillTargets(ctx, a, sys, a.Today().Year); err != nil {
 		return nil, err
 	}
+	if err := fillPlaces(ctx, a, sys, a.Today().Year, rand.New(rand.NewPCG(2026, 165))); err != nil {
+		return nil, err
+	}
+	if err := fillPhotos(ctx, a, a.Today().Year, a.Today().Month); err != nil {
+		return nil, err
+	}
 	if err := fillProblems(ctx, a, sys); err != nil {
 		return nil, err
 	}

@@ -111,3 +111,25 @@ func (c conn) Blob(ctx context.Context, sha string) ([]byte, error) {
 	}
 	return b, err
 }
+
+// ProjectPhotos lists every photo of a project's reports of its year with
+// the report's month, oldest first.
+func (c conn) ProjectPhotos(ctx context.Context, projectID int64) ([]qianxiang.MonthPhoto, error) {
+	rows, err := c.query(ctx, `SELECT ph.id, ph.report_id, ph.sha256, ph.mime, ph.size, ph.name, ph.created_at, r.month
+		FROM photos ph JOIN reports r ON r.id = ph.report_id WHERE r.project_id = ? ORDER BY r.month, ph.id`, projectID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []qianxiang.MonthPhoto
+	for rows.Next() {
+		var p qianxiang.MonthPhoto
+		var at string
+		if err := rows.Scan(&p.ID, &p.ReportID, &p.SHA256, &p.MIME, &p.Size, &p.Name, &at, &p.Month); err != nil {
+			return nil, err
+		}
+		p.CreatedAt = parseTS(at)
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}

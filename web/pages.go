@@ -23,6 +23,8 @@ type pages struct{ set map[string]*template.Template }
 
 var funcs = template.FuncMap{
 	"money": fmtMoney,
+	// yi shows an amount in 亿元 with one decimal, for the big screen.
+	"yi":    func(m qianxiang.Money) string { return m.YiString() },
 	"pct":   fmtPct,
 	"pctOf": func(f qianxiang.Fraction) string { return fmtPct(float64(f)) },
 	"ratePct": func(r *qianxiang.Fraction) string {

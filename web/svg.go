@@ -69,16 +69,21 @@ func progressChart(pts []qianxiang.SeriesPoint, legendRate, legendTime string, h
 
 // rankBars draws organisations' completion rates as horizontal bars in
 // rank order, rowH units a row, with the time-progress mark; href(code)
-// links a bar.
+// links a bar. When every rate is high the bars start from a floor below
+// the lowest (a round ten per cent, written under the bars), so that
+// counties a few points apart look apart; values sit in their own column
+// on the right, clear of the time-progress line.
 func rankBars(rows []qianxiang.OrgDispatch, tp qianxiang.Fraction, timeLabel string, rowH float64, href func(code string) string) template.HTML {
-	const w, l, r, top = 640.0, 96.0, 64.0, 22.0
-	h := top + rowH*float64(len(rows)) + 8
-	hi := math.Max(float64(tp), 0.01)
+	const w, l, r, top = 640.0, 96.0, 70.0, 22.0
+	h := top + rowH*float64(len(rows)) + 22
+	hi, lo := math.Max(float64(tp), 0.01), float64(tp)
 	for _, o := range rows {
 		hi = math.Max(hi, float64(o.CompletionRate))
+		lo = math.Min(lo, float64(o.CompletionRate))
 	}
-	hi *= 1.05
-	x := func(f float64) float64 { return l + (w-l-r)*f/hi }
+	floor := barFloor(lo)
+	hi = floor + (hi-floor)*1.04
+	x := func(f float64) float64 { return l + (w-l-r)*(math.Max(f, floor)-floor)/(hi-floor) }
 	var s strings.Builder
 	fmt.Fprintf(&s, `<svg class="chart bars" viewBox="0 0 %g %.0f" role="img">`, w, h)
 	for i, o := range rows {
@@ -94,14 +99,26 @@ func rankBars(rows []qianxiang.OrgDispatch, tp qianxiang.Fraction, timeLabel str
 		if link != "" {
 			open, end = `<a href="`+svgEsc(link)+`">`, `</a>`
 		}
-		fmt.Fprintf(&s, `%s<title>%s %s</title><text class="c-label" x="%g" y="%.1f" text-anchor="end">%d %s</text><rect class="%s" x="%g" y="%.1f" width="%.1f" height="%.1f" rx="2"/><text class="c-val" x="%.1f" y="%.1f">%s</text>%s`,
+		fmt.Fprintf(&s, `%s<title>%s %s</title><text class="c-label" x="%g" y="%.1f" text-anchor="end">%d %s</text><rect class="%s" x="%g" y="%.1f" width="%.1f" height="%.1f" rx="2"/><text class="c-val" x="%g" y="%.1f" text-anchor="end">%s</text>%s`,
 			open, svgEsc(o.Org.Name), svgRate(float64(o.CompletionRate)), l-8, yy+rowH/2+4, o.Rank, svgEsc(o.Org.Name),
-			cls, l, yy+3, math.Max(x(float64(o.CompletionRate))-l, 1), rowH-6, x(float64(o.CompletionRate))+5, yy+rowH/2+4, svgRate(float64(o.CompletionRate)), end)
+			cls, l, yy+3, math.Max(x(float64(o.CompletionRate))-l, 1), rowH-6, w-2, yy+rowH/2+4, svgRate(float64(o.CompletionRate)), end)
 	}
+	bottom := top + rowH*float64(len(rows))
+	fmt.Fprintf(&s, `<line class="c-axisline" x1="%g" y1="%g" x2="%g" y2="%.1f"/><text class="c-axis" x="%g" y="%.1f" text-anchor="middle" data-floor="%.0f">%.0f%%</text>`,
+		l, top-2, l, bottom+2, l, bottom+17, floor*100, floor*100)
 	fmt.Fprintf(&s, `<line class="c-time" x1="%.1f" y1="%g" x2="%.1f" y2="%.1f"/><text class="c-axis" x="%.1f" y="14" text-anchor="middle">%s %s</text>`,
-		x(float64(tp)), top-4, x(float64(tp)), h-4, x(float64(tp)), svgEsc(timeLabel), svgRate(float64(tp)))
+		x(float64(tp)), top-4, x(float64(tp)), bottom+2, math.Min(x(float64(tp)), w-r-40), svgEsc(timeLabel), svgRate(float64(tp)))
 	s.WriteString(`</svg>`)
 	return template.HTML(s.String())
+}
+
+// barFloor is where rate bars start: 0, or when the lowest rate is 30%
+// or more, the round ten per cent at least five points below it.
+func barFloor(lowest float64) float64 {
+	if lowest < 0.3 {
+		return 0
+	}
+	return math.Floor((lowest-0.05)*10+1e-9) / 10 // 0.85 → 0.8, not 0.7 by rounding
 }
 
 // lightBars draws each organisation's green, yellow and red projects as a

@@ -23,14 +23,21 @@ type reminder struct {
 // cockpitView is what cockpit.html reads.
 type cockpitView struct {
 	*dispatchView
-	Progress, Ranking, Lights template.HTML
-	Series                    []qianxiang.SeriesPoint
-	Reminders                 []reminder
-	RemindMonth               string // YYYY-MM
-	RemindMissing             int
-	Screen                    bool
-	Updated                   string
-	Obstacles                 obstacles
+	Progress, Ranking, Lights, Map template.HTML
+	Schematic                      bool
+	Series                         []qianxiang.SeriesPoint
+	Reminders                      []reminder
+	RemindMonth                    string // YYYY-MM
+	RemindMissing                  int
+	Screen                         bool
+	Updated                        string
+	// Clock is the city's time at rendering; ClockOffset (minutes east of
+	// UTC) and ClockMS (server time, Unix ms) let the screen's script keep
+	// the city's time even when the hall PC's own clock or zone is wrong.
+	Clock       string
+	ClockOffset int
+	ClockMS     int64
+	Obstacles   obstacles
 }
 
 func (s *Server) cockpitPage(w http.ResponseWriter, r *http.Request) error {
@@ -52,9 +59,12 @@ func (s *Server) loadCockpit(r *http.Request) (*cockpitView, error) {
 		return nil, err
 	}
 	ctx, a, lang := r.Context(), actor(r), info(r).Lang
+	now := s.App.Now().In(s.App.Loc)
+	_, off := now.Zone()
 	v := &cockpitView{dispatchView: dv, Screen: r.URL.Query().Get("screen") == "1",
-		Updated: s.App.Now().In(s.App.Loc).Format("2006-01-02 15:04"), Obstacles: s.obstacles(r)}
-	if v.Series, err = s.App.Series(ctx, a, dv.Year, dv.Month); err != nil {
+		Updated: now.Format("2006-01-02 15:04"), Obstacles: s.obstacles(r),
+		Clock: now.Format("15:04:05"), ClockOffset: off / 60, ClockMS: now.UnixMilli()}
+	if v.Series, err = s.App.SeriesOf(ctx, a, dv.Year, dv.Month, dv.Org); err != nil {
 		return nil, err
 	}
 	// The hall display has height to spare: taller charts, same width.
@@ -73,13 +83,22 @@ func (s *Server) loadCockpit(r *http.Request) (*cockpitView, error) {
 		}
 	}
 	v.Ranking = rankBars(ranked, dv.D.TimeProgress, i18n.T(lang, "Time progress"), rowH, func(code string) string {
-		if dv.Scope != "" && (dv.D.Standing == nil || code != dv.D.Standing.Org.Code) {
+		if u := info(r).User; by == "org" && u != nil && u.Role.CityWide() {
+			// The city's cockpit opens a county's own cockpit.
+			return "/cockpit?" + queryString("year", fmt.Sprint(dv.Year), "month", fmt.Sprint(dv.Month), "org", code)
+		}
+		if dv.D.Standing == nil || code != dv.D.Standing.Org.Code {
 			return ""
 		}
 		return string(dv.Projects(by, code))
 	})
 	v.Lights = lightBars(dv.D.ByOrg, func(t string) string { return i18n.T(lang, t) }, rowH,
 		func(code, light string) string { return string(dv.Projects("org", code, "light", light)) })
+	var m qianxiang.CityMap
+	if v.Map, _, m, _, err = s.cityMap(r, dv, "progress", 640); err != nil {
+		return nil, err
+	}
+	v.Schematic = m.Schematic
 	return v, s.remind(r, v)
 }
 
@@ -92,7 +111,7 @@ func (s *Server) remind(r *http.Request, v *cockpitView) error {
 	if today.Year == v.Year && today.Month != v.Month {
 		month = today.Month
 		var err error
-		if d, err = s.App.Dispatch(r.Context(), actor(r), v.Year, month); err != nil {
+		if d, _, err = s.App.DispatchOf(r.Context(), actor(r), v.Year, month, v.Org); err != nil {
 			return err
 		}
 	}

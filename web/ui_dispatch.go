@@ -20,14 +20,26 @@ type dispatchView struct {
 	Years []int
 	City  string
 	// Scope is the caller's county or department when they see only its
-	// projects ("" for city-wide roles).
+	// projects ("" for city-wide roles), or the one the office drilled
+	// into from the cockpit.
 	Scope string
+	// Org is the code of the organisation drilled into (?org=), "" when
+	// the view is the caller's own.
+	Org string
+}
+
+// within keeps a drill-down's organisation in the links it makes.
+func (v *dispatchView) within(kv []string) []string {
+	if v.Org == "" {
+		return kv
+	}
+	return append([]string{"org", v.Org}, kv...)
 }
 
 // Projects links to the project list behind a number: the year, and the
 // month whose lights the number counts.
 func (v *dispatchView) Projects(kv ...string) template.URL {
-	return template.URL("/projects?" + queryString(append([]string{"year", fmt.Sprint(v.Year), "month", fmt.Sprint(v.Month)}, kv...)...))
+	return template.URL("/projects?" + queryString(append([]string{"year", fmt.Sprint(v.Year), "month", fmt.Sprint(v.Month)}, v.within(kv)...)...))
 }
 
 // Grid links to the reporting grid of the view's month.
@@ -37,7 +49,7 @@ func (v *dispatchView) Grid(kv ...string) template.URL {
 
 // Self links to this view with other parameters (the month picker, print).
 func (v *dispatchView) Self(path string, kv ...string) template.URL {
-	return template.URL(path + "?" + queryString(append([]string{"year", fmt.Sprint(v.Year), "month", fmt.Sprint(v.Month)}, kv...)...))
+	return template.URL(path + "?" + queryString(append([]string{"year", fmt.Sprint(v.Year), "month", fmt.Sprint(v.Month)}, v.within(kv)...)...))
 }
 
 // Ahead reports whether the completion rate keeps up with time progress.
@@ -60,15 +72,17 @@ func (s *Server) loadDispatch(r *http.Request) (*dispatchView, error) {
 		return nil, err
 	}
 	ctx, a := r.Context(), actor(r)
-	d, err := s.App.Dispatch(ctx, a, y, m)
+	d, org, err := s.App.DispatchOf(ctx, a, y, m, r.URL.Query().Get("org"))
 	if err != nil {
 		return nil, err
 	}
-	v := &dispatchView{D: d, Year: y, Month: m}
+	v := &dispatchView{D: d, Year: y, Month: m, Org: org.Code}
 	if city, ok := s.App.City(ctx); ok {
 		v.City = city.Name
 	}
-	if u := info(r).User; u != nil && !u.Role.CityWide() {
+	if org.Code != "" {
+		v.Scope = org.Name
+	} else if u := info(r).User; u != nil && !u.Role.CityWide() {
 		v.Scope = u.Org.Name
 	}
 	v.Years, _ = s.App.Years(ctx)
@@ -116,7 +130,7 @@ func (s *Server) dispatchXLSX(w http.ResponseWriter, r *http.Request) error {
 // dispatchNav is the module's second row of navigation, shared by its
 // pages (as the template function dispatchNav), marking the current one.
 func dispatchNav(p *Page) template.HTML {
-	items := [][2]string{{"/cockpit", "Cockpit"}, {"/dispatch", "Dispatch circular"}, {"/reports", "Monthly reports"}, {"/targets", "Targets"}, {"/settings/dispatch", "Dispatch settings"}}
+	items := [][2]string{{"/cockpit", "Cockpit"}, {"/map", "Project map"}, {"/dispatch", "Dispatch circular"}, {"/reports", "Monthly reports"}, {"/targets", "Targets"}, {"/settings/dispatch", "Dispatch settings"}}
 	var b strings.Builder
 	fmt.Fprintf(&b, `<nav class="subnav" aria-label="%s">`, template.HTMLEscapeString(p.T("Dispatch")))
 	for _, it := range items {

@@ -26,6 +26,11 @@ type projectViewData struct {
 	Factors  qianxiang.Factors
 	Orders   []qianxiang.Order
 	CanOrder bool // may issue a supervision order about it
+	// Gallery is its progress photos month by month; Place its location
+	// on the map (Located false when it has none).
+	Gallery qianxiang.Gallery
+	Place   qianxiang.Point
+	Located bool
 }
 
 // historyEntry is one audit entry as people read it.
@@ -91,6 +96,12 @@ func (s *Server) projectView(r *http.Request, id int64) (*projectViewData, error
 		return nil, err
 	}
 	if d.Problems, err = s.App.ProjectProblems(ctx, a, id); err != nil {
+		return nil, err
+	}
+	if d.Gallery, err = s.App.ProjectGallery(ctx, a, id); err != nil {
+		return nil, err
+	}
+	if d.Place, d.Located, err = s.App.ProjectPlace(ctx, a, id); err != nil {
 		return nil, err
 	}
 	return d, nil

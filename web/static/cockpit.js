@@ -6,9 +6,18 @@
   "use strict";
   if (!document.body.classList.contains("screen")) { return; }
   var every = 60 * 1000;
+  // The clock shows the city's time: the server's clock at rendering
+  // plus the time elapsed here, shifted by the city's UTC offset, so a
+  // hall PC set to another zone or a wrong time still shows Beijing time.
+  var first = document.querySelector("[data-clock]");
+  var skew = first ? Number(first.dataset.now) - Date.now() : 0;
+  var offset = first ? Number(first.dataset.offset) : 0;
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
   function tick() {
     var c = document.querySelector("[data-clock]");
-    if (c) { c.textContent = new Date().toLocaleTimeString(document.documentElement.lang, { hour12: false }); }
+    if (!c) { return; }
+    var t = new Date(Date.now() + skew + offset * 60000);
+    c.textContent = pad(t.getUTCHours()) + ":" + pad(t.getUTCMinutes()) + ":" + pad(t.getUTCSeconds());
   }
   function refresh() {
     fetch(location.href, { credentials: "same-origin", headers: { "Accept": "text/html" } })

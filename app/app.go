@@ -8,6 +8,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"sync"
 	"time"
 
 	"qianxiang"
@@ -29,6 +30,10 @@ type App struct {
 	Instance string
 	// HTTP sends the outbound webhook.
 	HTTP *http.Client
+	// touched remembers when this server last recorded each API token's
+	// use (token id → time), so a read with a token writes at most once a
+	// minute instead of opening a write transaction on every request.
+	touched sync.Map
 }
 
 // New returns the services over an open database.

@@ -203,9 +203,7 @@ func (a *App) TokenUser(ctx context.Context, token string) (qianxiang.User, erro
 		a.Log.WarnContext(ctx, "API token refused: its MAC does not match", "token", id, "user", u.Username)
 		return qianxiang.User{}, qianxiang.Errorf(qianxiang.EUnauthenticated, "invalid or revoked API token")
 	}
-	if err := a.DB.Tx(ctx, func(tx *store.Tx) error { return tx.TouchToken(ctx, id) }); err != nil {
-		a.Log.WarnContext(ctx, "touch token", "err", err)
-	}
+	a.touchToken(ctx, id)
 	return u, nil
 }
 
@@ -265,4 +263,23 @@ func (a *App) RevokeToken(ctx context.Context, actor qianxiang.Actor, id int64) 
 		}
 		return tx.Audit(ctx, actor.Username, "revoke_token", "api_tokens", id, t.Prefix, before)
 	}))
+}
+
+// touchRecordEvery is how often a token's last use is written: the list
+// of tokens shows it to the minute, and a read path should not write.
+const touchRecordEvery = time.Minute
+
+// touchToken records a token's use when this server has not done so in
+// the last minute; the decision is made in memory, so most requests with a
+// token never touch the single writer connection.
+func (a *App) touchToken(ctx context.Context, id int64) {
+	now := a.Now()
+	if last, ok := a.touched.Load(id); ok && now.Sub(last.(time.Time)) < touchRecordEvery && !now.Before(last.(time.Time)) {
+		return
+	}
+	if err := a.DB.Tx(ctx, func(tx *store.Tx) error { return tx.TouchToken(ctx, id) }); err != nil {
+		a.Log.WarnContext(ctx, "touch token", "err", err)
+		return
+	}
+	a.touched.Store(id, now)
 }

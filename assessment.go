@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"time"
 )
 
 // The monthly assessment (考核 · 奖惩) scores every county and every
@@ -366,3 +367,12 @@ func (a *Assessment) Row(code string) (AssessRow, string, bool) {
 	}
 	return AssessRow{}, "", false
 }
+
+// MonthEnd is the last day of a month.
+func MonthEnd(year, month int) Date {
+	return DateOf(time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC))
+}
+
+// Due says whether projects of kind k report every month (the dispatch's
+// rule), for counting the reports due over several months.
+func (s DispatchSettings) Due(k Kind) bool { return s.reports(k) }

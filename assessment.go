@@ -2,6 +2,7 @@ package qianxiang
 
 import (
 	"cmp"
+	"encoding/json"
 	"math"
 	"slices"
 	"strconv"
@@ -164,10 +165,10 @@ type AssessFacts struct {
 type AssessPart struct {
 	Component AssessComponent `json:"component"`
 	Measured  bool            `json:"measured"`
-	// Num and Den are the counts or amounts behind the value (amounts in
-	// hundredths of 万元 are shown as 万元 by the pages).
-	Num   int64     `json:"num"`
-	Den   int64     `json:"den"`
+	// Num and Den are the counts or amounts behind the value: amounts are
+	// hundredths of 万元 for completion and target rate (JSON gives 万元).
+	Num   int64     `json:"-"`
+	Den   int64     `json:"-"`
 	Value *Fraction `json:"value"` // Num/Den; null when not measured
 	// Earned is the fraction of the weight earned (capped at 1; for
 	// completion and target rate, the value against time progress).
@@ -376,3 +377,20 @@ func MonthEnd(year, month int) Date {
 // Due says whether projects of kind k report every month (the dispatch's
 // rule), for counting the reports due over several months.
 func (s DispatchSettings) Due(k Kind) bool { return s.reports(k) }
+
+// Amounts says whether a component's Num and Den are amounts of money.
+func (c AssessComponent) Amounts() bool { return c == AssessCompletion || c == AssessTarget }
+
+// MarshalJSON writes num and den in 万元 for amounts, as counts otherwise.
+func (p AssessPart) MarshalJSON() ([]byte, error) {
+	type plain AssessPart
+	var num, den any = p.Num, p.Den
+	if p.Component.Amounts() {
+		num, den = Money(p.Num), Money(p.Den)
+	}
+	return json.Marshal(struct {
+		plain
+		Num any `json:"num"`
+		Den any `json:"den"`
+	}{plain(p), num, den})
+}

@@ -182,6 +182,7 @@ func (s *Server) routeTable() []route {
 	rs = append(rs, s.publicRoutes()...)
 	rs = append(rs, s.congressRoutes()...)
 	rs = append(rs, s.targetRoutes()...)
+	rs = append(rs, s.assessmentRoutes()...)
 	return rs
 }
 

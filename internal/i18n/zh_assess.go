@@ -70,7 +70,7 @@ var zhAssess = map[string]string{
 	"%d faults in the assessment weights":                          "考核权重有 %d 处错误",
 	"The campaign's promise":                                       "大会战目标",
 	"Against the target":                                           "对照目标",
-	"of the target invested":                                       "目标投资已完成",
+	"of the target invested (%s 100m yuan)":                        "目标投资完成率（已完成 %s 亿元）",
 	"Projects %d / %d (%s)":                                        "项目 %d / %d 个（%s）",
-	"Annual plan %s / %s 100m yuan (%s); completed %s":             "年度计划 %s / %s 亿元（%s），已完成 %s 亿元",
+	"Annual plan %s / %s 100m yuan (%s)":                           "年度计划 %s / %s 亿元（%s）",
 }

@@ -26,7 +26,8 @@ func TestAssessmentAPI(t *testing.T) {
 	type part struct {
 		Component string   `json:"component"`
 		Measured  bool     `json:"measured"`
-		Num, Den  float64  `json:"num"`
+		Num       float64  `json:"num"`
+		Den       float64  `json:"den"`
 		Value     *float64 `json:"value"`
 		Points    float64  `json:"points"`
 	}

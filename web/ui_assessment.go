@@ -134,7 +134,7 @@ func (s *Server) loadAssessment(r *http.Request) (*assessView, error) {
 		lang := info(r).Lang
 		v.Chart = assessChart(h, v.ChartOrg.Code, assessChartLabels{
 			Org: v.ChartOrg.Name, Best: i18n.T(lang, "Best score of its ranking"), Mean: i18n.T(lang, "Average of its ranking"),
-			Rank: func(n int) string { return i18n.T(lang, "Rank No. %d", n) },
+			Rank: func(n int) string { return i18n.T(lang, "#%d", n) },
 		}, func(month int) string {
 			return v.Self("/assessment", "month", strconv.Itoa(month), "org", v.ChartOrg.Code)
 		})

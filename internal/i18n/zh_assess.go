@@ -30,7 +30,7 @@ var zhAssess = map[string]string{
 	"Reports on time":                     "按时报送率",
 	"Best score of its ranking":           "同类最高分",
 	"Average of its ranking":              "同类平均分",
-	"Rank No. %d":                         "第%d名",
+	"#%d":                                 "第%d名",
 	"Printable for the meeting":           "打印版（月度例会）",
 	"Time progress %s. Full marks are 100; the weights are set by the campaign office. Equal scores share a rank.": "时序进度 %s。满分100分，权重由指挥部办公室设定；得分相同者名次相同。",
 	"The office has not set this year's weights: the defaults apply.":                                              "指挥部办公室尚未设定本年度权重，按默认权重计分。",

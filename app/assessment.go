@@ -71,19 +71,15 @@ func (a *App) Assessment(ctx context.Context, actor qianxiang.Actor, year, month
 	if err := CheckMonth(year, month); err != nil {
 		return nil, err
 	}
-	s, _, err := a.DB.AssessSettings(ctx, year)
+	in, err := a.assessInputs(ctx, year, month)
 	if err != nil {
 		return nil, a.internal(ctx, "assessment", err)
 	}
-	orgs, err := a.DB.Orgs(ctx)
+	as, err := a.assess(ctx, in, month)
 	if err != nil {
 		return nil, a.internal(ctx, "assessment", err)
 	}
-	as, err := a.assess(ctx, year, month, s, orgs)
-	if err != nil {
-		return nil, a.internal(ctx, "assessment", err)
-	}
-	for _, o := range orgs {
+	for _, o := range in.orgs {
 		if o.ID == actor.OrgID && o.ID != 0 {
 			if _, _, ok := as.Row(o.Code); ok {
 				as.Self = o.Code
@@ -102,17 +98,13 @@ func (a *App) AssessmentHistory(ctx context.Context, actor qianxiang.Actor, year
 	if err := CheckMonth(year, month); err != nil {
 		return nil, err
 	}
-	s, _, err := a.DB.AssessSettings(ctx, year)
-	if err != nil {
-		return nil, a.internal(ctx, "assessment", err)
-	}
-	orgs, err := a.DB.Orgs(ctx)
+	in, err := a.assessInputs(ctx, year, month)
 	if err != nil {
 		return nil, a.internal(ctx, "assessment", err)
 	}
 	out := make([]*qianxiang.Assessment, 0, month)
 	for m := 1; m <= month; m++ {
-		as, err := a.assess(ctx, year, m, s, orgs)
+		as, err := a.assess(ctx, in, m)
 		if err != nil {
 			return nil, a.internal(ctx, "assessment", err)
 		}
@@ -121,35 +113,65 @@ func (a *App) AssessmentHistory(ctx context.Context, actor qianxiang.Actor, year
 	return out, nil
 }
 
+// assessInput is what every month of a year's assessment reads once:
+// the weights, the dispatch settings, the projects, the targets, the
+// organisations, the projects' statistics flags and on-time reports, and
+// the problems due up to the last month asked for.
+type assessInput struct {
+	year     int
+	settings qianxiang.AssessSettings
+	ds       qianxiang.DispatchSettings
+	ps       []qianxiang.DispatchProject
+	targets  qianxiang.Targets
+	campaign *qianxiang.TargetFigures
+	orgs     []qianxiang.Org
+	extra    map[int64]*store.AssessProject
+	probs    []store.AssessProblem
+}
+
+func (a *App) assessInputs(ctx context.Context, year, month int) (*assessInput, error) {
+	in := &assessInput{year: year, ds: a.DispatchSettings(ctx)}
+	var err error
+	if in.settings, _, err = a.DB.AssessSettings(ctx, year); err != nil {
+		return nil, err
+	}
+	if in.ps, _, err = a.DB.DispatchInput(ctx, year, 0, ""); err != nil {
+		return nil, err
+	}
+	t, ok, err := a.DB.Targets(ctx, year)
+	if err != nil {
+		return nil, err
+	}
+	in.targets = t
+	if ok {
+		in.campaign = &qianxiang.TargetFigures{Projects: t.Campaign.Projects, AnnualPlan: t.Campaign.AnnualPlan}
+	}
+	if in.orgs, err = a.DB.Orgs(ctx); err != nil {
+		return nil, err
+	}
+	if in.extra, err = a.DB.AssessProjects(ctx, year); err != nil {
+		return nil, err
+	}
+	in.probs, err = a.DB.AssessProblems(ctx, qianxiang.Date{Year: year, Month: 1, Day: 1}, qianxiang.MonthEnd(year, month))
+	return in, err
+}
+
 // assess gathers each organisation's facts for month N and ranks them.
 // Completion, start rate, target rate and the reports due come from the
-// city-wide dispatch, computed as the dispatch page computes it.
-func (a *App) assess(ctx context.Context, year, month int, s qianxiang.AssessSettings, orgs []qianxiang.Org) (*qianxiang.Assessment, error) {
-	ds := a.DispatchSettings(ctx)
-	ps, fs, err := a.DB.DispatchInput(ctx, year, month, "")
+// city-wide dispatch, computed by the same functions as the dispatch page
+// (ComputeDispatch over the counted reports, then the targets).
+func (a *App) assess(ctx context.Context, in *assessInput, month int) (*qianxiang.Assessment, error) {
+	year := in.year
+	fs, err := a.DB.Summaries(ctx, year, month)
 	if err != nil {
 		return nil, err
 	}
-	d := qianxiang.ComputeDispatch(year, month, ds, ps, fs)
-	if err := a.applyTargets(ctx, d, ""); err != nil {
-		return nil, err
-	}
-	extra, err := a.DB.AssessProjects(ctx, year, month)
-	if err != nil {
-		return nil, err
-	}
+	d := qianxiang.ComputeDispatch(year, month, in.ds, in.ps, fs)
+	qianxiang.ApplyTargets(d, in.targets, in.campaign)
 	end := qianxiang.MonthEnd(year, month)
-	probs, err := a.DB.AssessProblems(ctx, qianxiang.Date{Year: year, Month: 1, Day: 1}, end)
-	if err != nil {
-		return nil, err
-	}
-	path := make(map[int64]string, len(orgs))
-	for _, o := range orgs {
+	path := make(map[int64]string, len(in.orgs))
+	for _, o := range in.orgs {
 		path[o.ID] = o.Path
-	}
-	byID := make(map[int64]store.AssessProject, len(extra))
-	for _, e := range extra {
-		byID[e.ID] = e
 	}
 	// Per organisation id: entry and on-time reports, from its projects.
 	type counts struct{ expected, entered, onTime int }
@@ -160,18 +182,21 @@ func (a *App) assess(ctx context.Context, year, month int, s qianxiang.AssessSet
 			c = &counts{}
 			m[org] = c
 		}
-		e := byID[p.ID]
+		e := in.extra[p.ID]
+		if e == nil {
+			return
+		}
 		if d.Projects[p.ID].Started && e.TotalInvestment >= qianxiang.StatsThreshold {
 			c.expected++
 			if e.InStats {
 				c.entered++
 			}
 		}
-		if ds.Due(p.Kind) {
-			c.onTime += min(e.ReportsOnTime, month)
+		if in.ds.Due(p.Kind) {
+			c.onTime += e.OnTimeThrough(month)
 		}
 	}
-	for _, p := range ps {
+	for _, p := range in.ps {
 		bump(county, p.Org.ID, p)
 		if p.LeadOrg.ID != 0 {
 			bump(lead, p.LeadOrg.ID, p)
@@ -189,13 +214,15 @@ func (a *App) assess(ctx context.Context, year, month int, s qianxiang.AssessSet
 				f.StatsExpected, f.StatsEntered, f.ReportsOnTime = c.expected, c.entered, min(c.onTime, f.ReportsDue)
 			}
 			if op := path[r.Org.ID]; op != "" {
-				for _, pb := range probs {
-					if !strings.HasPrefix(pb.OwnerPath, op) {
-						continue
-					}
-					f.ProblemsDue++
-					if !pb.ResolvedAt.IsZero() && !pb.Due.Before(qianxiang.DateOf(pb.ResolvedAt.In(a.Loc))) {
-						f.ProblemsOnTime++
+				for _, pb := range in.probs {
+					if pb.Due.Before(end) || pb.Due == end {
+						if !strings.HasPrefix(pb.OwnerPath, op) {
+							continue
+						}
+						f.ProblemsDue++
+						if !pb.ResolvedAt.IsZero() && !pb.Due.Before(qianxiang.DateOf(pb.ResolvedAt.In(a.Loc))) {
+							f.ProblemsOnTime++
+						}
 					}
 				}
 			}
@@ -203,6 +230,7 @@ func (a *App) assess(ctx context.Context, year, month int, s qianxiang.AssessSet
 		}
 		return out
 	}
+	s := in.settings
 	return &qianxiang.Assessment{Year: year, Month: month, TimeProgress: d.TimeProgress, Settings: s,
 		Counties:    qianxiang.RankAssessment(month, s.Weights, s.BoardSize, facts(d.ByOrg, county)),
 		Departments: qianxiang.RankAssessment(month, s.Weights, s.BoardSize, facts(d.Departments(), lead)),

@@ -65,34 +65,62 @@ func (tx *Tx) PutAssessSettings(ctx context.Context, s qianxiang.AssessSettings)
 }
 
 // AssessProject is what the assessment reads of a project beyond the
-// dispatch: its total investment, whether it is in the statistics, and
-// how many of its reports of months 1..N were counted and not late.
+// dispatch: its total investment, whether it is in the statistics, and how
+// many of its reports of each month were counted and not late (OnTime[m]).
 type AssessProject struct {
 	ID              int64
 	TotalInvestment qianxiang.Money
 	InStats         bool
-	ReportsOnTime   int
+	OnTime          [13]int
 }
 
-// AssessProjects reads the year's projects for the assessment of month.
-func (c conn) AssessProjects(ctx context.Context, year, month int) ([]AssessProject, error) {
-	rows, err := c.query(ctx, `SELECT p.id, p.total_investment, p.in_stats,
-		(SELECT COUNT(*) FROM reports r WHERE r.project_id = p.id AND r.year = ? AND r.month <= ? AND r.late = 0 AND r.`+countedReport+`)
-		FROM projects p WHERE p.year = ? ORDER BY p.id`, year, month, year)
+// OnTimeThrough counts the on-time reports of months 1..month.
+func (p AssessProject) OnTimeThrough(month int) int {
+	n := 0
+	for m := 1; m <= month && m <= 12; m++ {
+		n += p.OnTime[m]
+	}
+	return n
+}
+
+// AssessProjects reads the year's projects for the assessment, in two
+// queries whatever the number of months asked for.
+func (c conn) AssessProjects(ctx context.Context, year int) (map[int64]*AssessProject, error) {
+	rows, err := c.query(ctx, `SELECT id, total_investment, in_stats FROM projects WHERE year = ?`, year)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64]*AssessProject{}
+	for rows.Next() {
+		p := &AssessProject{}
+		var total int64
+		var in int
+		if err := rows.Scan(&p.ID, &total, &in); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		p.TotalInvestment, p.InStats = qianxiang.Money(total), in == 1
+		out[p.ID] = p
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows, err = c.query(ctx, `SELECT project_id, month, COUNT(*) FROM reports
+		WHERE year = ? AND late = 0 AND `+countedReport+` GROUP BY project_id, month`, year)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []AssessProject
 	for rows.Next() {
-		var p AssessProject
-		var total int64
-		var in int
-		if err := rows.Scan(&p.ID, &total, &in, &p.ReportsOnTime); err != nil {
+		var id int64
+		var m, n int
+		if err := rows.Scan(&id, &m, &n); err != nil {
 			return nil, err
 		}
-		p.TotalInvestment, p.InStats = qianxiang.Money(total), in == 1
-		out = append(out, p)
+		if p := out[id]; p != nil && m >= 1 && m <= 12 {
+			p.OnTime[m] = n
+		}
 	}
 	return out, rows.Err()
 }

@@ -68,6 +68,7 @@ var zhAssess = map[string]string{
 	"must be between 0 and 100, not %d":                            "须在0到100之间，现为 %d",
 	"must be between 1 and 20, not %d":                             "须在1到20之间，现为 %d",
 	"%d faults in the assessment weights":                          "考核权重有 %d 处错误",
+	"The monthly assessment: where you rank and why":               "月度考核：本单位排名及得分构成",
 	"The campaign's promise":                                       "大会战目标",
 	"Against the target":                                           "对照目标",
 	"of the target invested (%s 100m yuan)":                        "目标投资完成率（已完成 %s 亿元）",

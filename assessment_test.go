@@ -136,3 +136,20 @@ func TestBoardListsWorstFirst(t *testing.T) {
 		t.Errorf("黑榜 %v, want C then B", b)
 	}
 }
+
+// Only reports are measured, so each score is the on-time share × 100:
+// 90, 80, 70, 70. The two 70s share rank 3 and both sit on a 黑榜 of one.
+func TestBlackBoardTakesTiesAtItsEdge(t *testing.T) {
+	var fs []AssessFacts
+	for i, n := range []int{7, 9, 7, 8} {
+		fs = append(fs, AssessFacts{Org: OrgRef{Code: string(rune('a' + i))}, ReportsDue: 10, ReportsOnTime: n})
+	}
+	rows := RankAssessment(3, DefaultAssessSettings(2023).Weights, 1, fs)
+	got := ""
+	for _, r := range rows {
+		got += r.Org.Code + ":" + r.Score.String() + ":" + string(rune('0'+r.Rank)) + ":" + r.Board + " "
+	}
+	if want := "b:90.00:1:red d:80.00:2: a:70.00:3:black c:70.00:3:black "; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}

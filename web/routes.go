@@ -183,6 +183,7 @@ func (s *Server) routeTable() []route {
 	rs = append(rs, s.congressRoutes()...)
 	rs = append(rs, s.targetRoutes()...)
 	rs = append(rs, s.mapRoutes()...)
+	rs = append(rs, s.assessmentRoutes()...)
 	return rs
 }
 

@@ -133,8 +133,11 @@ func cmdReport(ctx context.Context, env *Env, args []string) error {
 	if len(args) > 0 && args[0] == "oc4ids" {
 		return cmdReportOC4IDS(ctx, env, args[1:])
 	}
+	if len(args) > 0 && args[0] == "assessment" {
+		return cmdReportAssessment(ctx, env, args[1:])
+	}
 	if len(args) == 0 || args[0] != "dispatch" {
-		return usagef("usage: qianxiang report dispatch --year Y --month M --format json|xlsx|html -o FILE\n       qianxiang report oc4ids --year Y -o FILE.json")
+		return usagef("usage: qianxiang report dispatch --year Y --month M --format json|xlsx|html -o FILE\n       qianxiang report oc4ids --year Y -o FILE.json\n       qianxiang report assessment --year Y --month M --format json|xlsx -o FILE")
 	}
 	fs, dsn := flags(env, "report dispatch", "report dispatch --year Y --month M --format json|xlsx|html [-o FILE]")
 	year := fs.Int("year", 0, "year")

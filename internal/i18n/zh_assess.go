@@ -1,0 +1,77 @@
+package i18n
+
+func init() {
+	register(zhAssess, false)
+	register(zhAssessTerms, true)
+}
+
+// zhAssessTerms: fields of the assessment weights, which appear in
+// refusals, and the rankings' names.
+var zhAssessTerms = map[string]string{
+	"weights":                  "考核权重",
+	"weights.completion":       "投资完成率权重",
+	"weights.start_rate":       "开工率权重",
+	"weights.target_rate":      "目标完成率权重",
+	"weights.entry_rate":       "统计入库率权重",
+	"weights.problems_on_time": "问题按期解决率权重",
+	"weights.reports_on_time":  "按时报送率权重",
+	"board_size":               "红黑榜名额",
+	"among counties":           "在各县（市、区）中",
+	"among departments":        "在各市直部门中",
+}
+
+var zhAssess = map[string]string{
+	"Assessment":                          "考核奖惩",
+	"Assessment ranking, %d, months 1-%d": "考核排名（%d年1-%d月）",
+	"Completion against time progress":    "投资完成率（对时序进度）",
+	"Target rate against time progress":   "目标完成率（对时序进度）",
+	"Statistics entry rate":               "统计入库率",
+	"Problems solved on time":             "问题按期解决率",
+	"Reports on time":                     "按时报送率",
+	"Best score of its ranking":           "同类最高分",
+	"Average of its ranking":              "同类平均分",
+	"#%d":                                 "第%d名",
+	"Printable for the meeting":           "打印版（月度例会）",
+	"Time progress %s. Full marks are 100; the weights are set by the campaign office. Equal scores share a rank.": "时序进度 %s。满分100分，权重由指挥部办公室设定；得分相同者名次相同。",
+	"The office has not set this year's weights: the defaults apply.":                                              "指挥部办公室尚未设定本年度权重，按默认权重计分。",
+	"%s, %s: rank %d of %d, %s points.":                                                                            "%s%s排第%d名（共%d个），得分 %s。",
+	"How the score is computed":                                                                                    "计分办法",
+	"Completed investment of months 1-N over the annual plan, divided by time progress N/12; reaching time progress earns the whole weight.":                                                                                                                                  "1-N月累计完成投资除以年度计划投资，再与时序进度（N/12）相比；达到时序进度得满分。",
+	"Started new projects over the new projects in the plan, as in the dispatch.":                                                                                                                                                                                             "已开工新开工项目数除以计划新开工项目数，与调度通报一致。",
+	"Completed investment over the annual investment the city assigned (分解下达), divided by time progress; not scored where no target is assigned.":                                                                                                                             "累计完成投资除以市里分解下达的年度投资目标，再与时序进度相比；未下达目标的不计分。",
+	"Among started projects with total investment of at least 5 million yuan (500 万元), those entered in the statistics (入库).":                                                                                                                                                 "总投资500万元及以上的已开工项目中，已纳入统计（入库）的比例。",
+	"Among the problems owned by the organisation (or a unit below it) that fell due this year up to the end of the month, those resolved on or before their due date.":                                                                                                       "本单位（含下属单位）牵头解决、本年度截至本月底已到期的问题中，在期限内（含当日）解决的比例。",
+	"Among the monthly reports due in months 1-N, those submitted or approved and not late; a missing report is not on time.":                                                                                                                                                 "1-N月应报的月度报表中，已报送或已审核且未迟报的比例；未报视为未按时报送。",
+	"A component that does not apply (no new projects, no target, nothing due) is not scored: the weights of the others are scaled up to 100, and the table shows that applied weight. Points are the applied weight times the share earned; the points add up to the score.": "不涉及的指标（无新开工项目、未下达目标、无到期事项等）不计分，其余指标的权重按比例折算为100分，表中列出折算后的权重。各项得分 = 折算权重 × 得分比例，各项得分之和即总分。",
+	"Score over the year":                        "全年得分走势",
+	"Weights of %d":                              "%d年考核权重",
+	"Names on each board":                        "红榜、黑榜各列名额",
+	"Save weights":                               "保存权重",
+	"Whole points adding up to 100 (now %d).":    "整数分，合计须为100（当前合计 %d）。",
+	"Only the campaign office sets the weights.": "考核权重由指挥部办公室设定。",
+	"Red list":                                   "红榜",
+	"Black list":                                 "黑榜",
+	"full ranking":                               "完整排名",
+	"Score":                                      "得分",
+	"weight %d":                                  "权重 %d",
+	"value":                                      "指标值",
+	"points":                                     "得分",
+	"applied weight %s":                          "折算权重 %s",
+	"not scored":                                 "不计分",
+	"No organisation of this kind has projects this year.":         "本年度此类单位无项目。",
+	"write a whole number of points, e.g. 20":                      "请填写整数分，如 20",
+	"write a whole number, e.g. 3":                                 "请填写整数，如 3",
+	"The weights %s":                                               "考核权重%s",
+	"The weights were not saved: correct the fields marked below.": "权重未保存：请更正下面标出的项目。",
+	"Weights saved. Every month's scores of the year follow them.": "权重已保存，本年度各月得分均按新权重计算。",
+	"must add up to 100, not %d":                                   "合计须为100，现为 %d",
+	"must be between 0 and 100, not %d":                            "须在0到100之间，现为 %d",
+	"must be between 1 and 20, not %d":                             "须在1到20之间，现为 %d",
+	"%d faults in the assessment weights":                          "考核权重有 %d 处错误",
+	"The monthly assessment: where you rank and why":               "月度考核：本单位排名及得分构成",
+	"The campaign's promise":                                       "大会战目标",
+	"Against the target":                                           "对照目标",
+	"of the target invested (%s 100m yuan)":                        "目标投资完成率（已完成 %s 亿元）",
+	"Projects %d / %d (%s)":                                        "项目 %d / %d 个（%s）",
+	"Annual plan %s / %s 100m yuan (%s)":                           "年度计划 %s / %s 亿元（%s）",
+}

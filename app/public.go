@@ -89,6 +89,9 @@ func (a *App) PublicProgress(ctx context.Context, year int) (qianxiang.PublicPro
 	public := make(map[int64]bool, len(ps))
 	var total qianxiang.Money
 	for _, p := range ps {
+		if p.Stage.InPool() {
+			continue // the reserve pool is not in the plan (DispatchInput)
+		}
 		public[p.ID] = true
 		total += p.TotalInvestment
 	}

@@ -121,6 +121,9 @@ func (c conn) DispatchInput(ctx context.Context, year, month int, scopePath stri
 	if err != nil {
 		return nil, nil, err
 	}
+	// A project still in the reserve pool (idea, reserve) is not in the
+	// year's plan: it neither reports nor counts until it is promoted.
+	where += map[bool]string{true: " WHERE ", false: " AND "}[where == ""] + poolStagesExcluded
 	rows, err := c.query(ctx, `SELECT p.id, p.name, p.kind, p.planned_start, p.started_on, p.annual_plan,
 		co.id, co.code, co.name, lo.id, lo.code, lo.name`+projectFrom+where, args...)
 	if err != nil {

@@ -158,12 +158,13 @@ func CheckPromotion(p Project, m Maturity, year int) error {
 		return nil
 	}
 	names := make([]string, len(m.MissingMandatory))
-	e := Errorf(EValidation, "")
 	for i, it := range m.MissingMandatory {
 		names[i] = it.Name
+	}
+	e := Errorf(EValidation, "cannot promote: mandatory checklist items not done: %s", strings.Join(names, "、"))
+	for _, it := range m.MissingMandatory {
 		e.Details = append(e.Details, Detail{Field: "checklist." + it.Key, Format: "%s is mandatory and not done", Args: []any{it.Name}})
 	}
-	e.Format, e.Args = "cannot promote: mandatory checklist items not done: %s", []any{strings.Join(names, "、")}
 	return e
 }
 

@@ -142,7 +142,7 @@ func TestPipelineScopeAndRefusals(t *testing.T) {
 		if err := a.SetChecklist(ctx, w.lishi, qianxiang.DefaultChecklist); code(err) != qianxiang.EForbidden {
 			t.Errorf("a county configures the checklist: %v", err)
 		}
-		items := []qianxiang.ChecklistItem{{"feasibility", "可研批复", 1, true}, {"power", "电力接入", 1, false}}
+		items := []qianxiang.ChecklistItem{{Key: "feasibility", Name: "可研批复", Weight: 1, Mandatory: true}, {Key: "power", Name: "电力接入", Weight: 1, Mandatory: false}}
 		if err := a.SetChecklist(ctx, w.office, items); err != nil {
 			t.Fatal(err)
 		}

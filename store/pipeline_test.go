@@ -33,11 +33,11 @@ func TestPipelineStore(t *testing.T) {
 		planned := mk("离石区在建项目", "141102", qianxiang.StagePreparing, false)
 
 		err := a.DB.Tx(ctx, func(tx *store.Tx) error {
-			chs, err := tx.ReplacePipelineItems(ctx, []qianxiang.ChecklistItem{{"feasibility", "可研", 3, true}, {"land", "用地", 2, false}})
+			chs, err := tx.ReplacePipelineItems(ctx, []qianxiang.ChecklistItem{{Key: "feasibility", Name: "可研", Weight: 3, Mandatory: true}, {Key: "land", Name: "用地", Weight: 2, Mandatory: false}})
 			if err != nil || len(chs) != 2 || chs[0].Action != "create" {
 				t.Errorf("first checklist: %+v %v", chs, err)
 			}
-			chs, err = tx.ReplacePipelineItems(ctx, []qianxiang.ChecklistItem{{"land", "用地预审", 2, true}, {"funding", "资金", 3, true}})
+			chs, err = tx.ReplacePipelineItems(ctx, []qianxiang.ChecklistItem{{Key: "land", Name: "用地预审", Weight: 2, Mandatory: true}, {Key: "funding", Name: "资金", Weight: 3, Mandatory: true}})
 			actions := map[string]int{}
 			for _, c := range chs {
 				actions[c.Action]++

@@ -10,6 +10,8 @@ import (
 // on a phone first.
 type publicView struct {
 	P qianxiang.PublicProgress
+	// Promotions are the projects open to private capital (推介).
+	Promotions []qianxiang.PublicPromotion
 }
 
 // PlanBar is the plan's share of the target, capped for the bar's width.
@@ -24,5 +26,9 @@ func (s *Server) publicPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.render(w, r, 200, "public", s.page(r, "Campaign progress", "", publicView{P: p}))
+	proms, err := s.App.PublicPromotions(r.Context())
+	if err != nil {
+		return err
+	}
+	return s.render(w, r, 200, "public", s.page(r, "Campaign progress", "", publicView{P: p, Promotions: proms}))
 }

@@ -48,7 +48,7 @@ var zhPipeline = map[string]string{
 	"Reserve pool":    "谋划储备",
 	"Reserve project": "储备项目",
 	"%d projects, %s 10k yuan total investment": "%d 个项目，总投资 %s 万元",
-	"Projects at the idea (谋划) and reserve (储备) stages, before they enter a year's plan. Maturity is the weighted share of checklist items done: at least 80 percent is mature, at least 50 percent fairly mature.": "处于谋划、储备阶段、尚未纳入年度计划的项目。成熟度为已完成清单事项的加权占比：80% 及以上为成熟，50% 及以上为较成熟。",
+	"Projects at the idea (谋划) and reserve (储备) stages, before they enter a year's plan. Maturity is the weighted share of checklist items done: at least 80 percent is mature, at least 50 percent fairly mature.": "处于谋划、储备阶段、尚未纳入年度计划的项目。成熟度为已完成清单事项的加权占比：达到八成为成熟，达到五成为较成熟。",
 	"By county":                   "按县（市、区）",
 	"By sector":                   "按行业",
 	"Maturity":                    "成熟度",

@@ -92,6 +92,9 @@ func Fill(ctx context.Context, a *app.App) ([]Login, error) {
 	if err := fillAssessment(ctx, a, sys, a.Today().Year); err != nil {
 		return nil, err
 	}
+	if err := fillPipeline(ctx, a, sys, a.DefaultYear(ctx)); err != nil {
+		return nil, err
+	}
 	if err := fillSupervision(ctx, a, sys); err != nil {
 		return nil, err
 	}

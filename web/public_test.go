@@ -58,7 +58,7 @@ func TestPublicResponsesLeakNothing(t *testing.T) {
 	srv, _ := serve(t, a)
 	forbidden := []string{sec.Name, "0358-8881234", "13912345678", "王联络员", "李专班", "内部备注不公开"}
 	for _, path := range []string{"/api/v1/public/progress", "/api/v1/public/progress?year=2026", "/api/v1/public/oc4ids?year=2026",
-		fmt.Sprintf("/api/v1/public/projects/%d", pub.ID), "/public", "/public?lang=en"} {
+		fmt.Sprintf("/api/v1/public/projects/%d", pub.ID), "/public", "/public?lang=en", "/api/v1/public/promotions"} {
 		code, body := getAnon(t, srv.URL+path)
 		if code != 200 {
 			t.Fatalf("%s: %d %s", path, code, body)

@@ -152,11 +152,8 @@ func (s *Server) reserveSubmit(w http.ResponseWriter, r *http.Request) error {
 		v.Promotion, v.Invest = *typed, invest
 	}
 	p := s.page(r, "Reserve project", "pipeline", v)
+	// The message names the field or, for a refused promotion, every
+	// missing item; the details would only repeat it.
 	p.Error = i18n.Error(lang, err)
-	for _, d := range e.Details {
-		if d.Field != "" && len(e.Details) > 1 {
-			p.Details = append(p.Details, i18n.Detail(lang, d))
-		}
-	}
 	return s.render(w, r, Status(e.Code), "reserve", p)
 }

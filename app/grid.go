@@ -78,6 +78,9 @@ func (a *App) ReportGrid(ctx context.Context, actor qianxiang.Actor, year, month
 		if !reporting[p.Kind] && r == nil {
 			continue // this kind does not report, and this one has not
 		}
+		if p.Stage.InPool() && r == nil {
+			continue // the reserve pool is not in the plan: nothing is due
+		}
 		row := GridRow{Project: p, Report: r, LastMonth: last[p.ID], YTDBefore: ytd[p.ID]}
 		if r != nil {
 			row.Photos = photos[r.ID]

@@ -166,11 +166,18 @@ func TestPipelineScopeAndRefusals(t *testing.T) {
 		if _, err := a.Pool(ctx, w.office, app.PoolQuery{Maturity: "ripe"}); code(err) != qianxiang.EValidation {
 			t.Errorf("bad band: %v", err)
 		}
+		// The pool reports nothing: it is not in the plan.
+		if g, err := a.ReportGrid(ctx, w.office, 2026, 10, ""); err != nil || len(g.Rows) != 0 {
+			t.Errorf("the grid lists the pool: %v", err)
+		}
 		if _, err := a.PromoteProject(ctx, w.office, w.reserve.ID, 2025); code(err) != qianxiang.EValidation {
 			t.Errorf("promotion into a past year: %v", err)
 		}
 		if _, err := a.PromoteProject(ctx, w.office, w.reserve.ID, 2027); err != nil {
 			t.Fatal(err)
+		}
+		if g, err := a.ReportGrid(ctx, w.office, 2027, 1, ""); err != nil || len(g.Rows) != 1 || g.Rows[0].Project.ID != w.reserve.ID {
+			t.Errorf("the promoted project is not due in its plan: %v", err)
 		}
 		if err := a.SetChecks(ctx, w.office, w.reserve.ID, done("power")); code(err) != qianxiang.EValidation {
 			t.Errorf("the checklist of a project in the plan changed: %v", err)

@@ -347,42 +347,68 @@ func (a *App) SetReserve(ctx context.Context, actor qianxiang.Actor, id int64, i
 // while mandatory checklist items are not done. It is the same record, so
 // its history, reports, problems and checklist stay with it.
 func (a *App) PromoteProject(ctx context.Context, actor qianxiang.Actor, id int64, year int) (qianxiang.Project, error) {
-	items, err := a.Checklist(ctx)
+	ps, err := a.PromoteProjects(ctx, actor, []int64{id}, year)
 	if err != nil {
 		return qianxiang.Project{}, err
 	}
-	var out qianxiang.Project
+	return ps[0], nil
+}
+
+// PromoteProjects promotes several reserve projects in one transaction, as
+// the office does at the year's end: all of them or, on the first refusal,
+// none (the refusal names the project).
+func (a *App) PromoteProjects(ctx context.Context, actor qianxiang.Actor, ids []int64, year int) ([]qianxiang.Project, error) {
+	items, err := a.Checklist(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []qianxiang.Project
 	err = a.DB.Tx(ctx, func(tx *store.Tx) error {
-		p, err := tx.Project(ctx, id)
-		if err != nil {
-			return err
+		for _, id := range ids {
+			p, err := a.promote(ctx, tx, actor, items, id, year)
+			if err != nil {
+				if e := qianxiang.AsError(err); e != nil && len(ids) > 1 && e.Code == qianxiang.EValidation {
+					batch := qianxiang.Errorf(e.Code, "project %d (%s) was not promoted, nor any other: %s", id, p.Name, e.Error())
+					batch.Details = e.Details
+					return batch
+				}
+				return err
+			}
+			out = append(out, p)
 		}
-		if err := actor.Check(qianxiang.ActEditProject, p.ScopeOf(), "project"); err != nil {
-			return err
-		}
-		checks, err := tx.PipelineChecks(ctx, []int64{id})
-		if err != nil {
-			return err
-		}
-		if year == 0 {
-			year = p.Year + 1
-		}
-		if err := qianxiang.CheckPromotion(p, qianxiang.MaturityOf(items, checks[id]), year); err != nil {
-			return err
-		}
-		before, err := tx.Snapshot(ctx, "projects", id)
-		if err != nil {
-			return err
-		}
-		p.Promote(year)
-		if err := p.Validate(a.CityCode(ctx)); err != nil {
-			return err
-		}
-		if err := tx.UpdateProject(ctx, &p); err != nil {
-			return err
-		}
-		out = p
-		return tx.Audit(ctx, actor.Username, "promote", "projects", id, p.Name, before)
+		return nil
 	})
 	return out, a.internal(ctx, "promote project", err)
+}
+
+func (a *App) promote(ctx context.Context, tx *store.Tx, actor qianxiang.Actor, items []qianxiang.ChecklistItem, id int64, year int) (qianxiang.Project, error) {
+	p, err := tx.Project(ctx, id)
+	if err != nil {
+		return p, err
+	}
+	if err := actor.Check(qianxiang.ActEditProject, p.ScopeOf(), "project"); err != nil {
+		return qianxiang.Project{}, err
+	}
+	checks, err := tx.PipelineChecks(ctx, []int64{id})
+	if err != nil {
+		return p, err
+	}
+	if year == 0 {
+		year = p.Year + 1
+	}
+	if err := qianxiang.CheckPromotion(p, qianxiang.MaturityOf(items, checks[id]), year); err != nil {
+		return p, err
+	}
+	before, err := tx.Snapshot(ctx, "projects", id)
+	if err != nil {
+		return p, err
+	}
+	p.Promote(year)
+	if err := p.Validate(a.CityCode(ctx)); err != nil {
+		return p, err
+	}
+	if err := tx.UpdateProject(ctx, &p); err != nil {
+		return p, err
+	}
+	return p, tx.Audit(ctx, actor.Username, "promote", "projects", id, p.Name, before)
 }

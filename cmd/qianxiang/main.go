@@ -61,6 +61,7 @@ func commands() []command {
 		{"import", "import projects | reports FILE", cmdImport},
 		{"export", "export projects --year Y -o FILE.xlsx", cmdExport},
 		{"report", "report dispatch --year Y --month M --format json|xlsx|html -o FILE", cmdReport},
+		{"pipeline", "pipeline promote [--year Y] ID...: reserve projects into a year's plan", cmdPipeline},
 		{"backup", "backup --to FILE: consistent copy of the database", cmdBackup},
 		{"restore", "restore --from FILE: into an empty database", cmdRestore},
 		{"audit", "audit verify [--checkpoint FILE] | checkpoint -o FILE | rotate-key", cmdAudit},

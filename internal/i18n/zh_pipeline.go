@@ -20,6 +20,7 @@ var zhPipeline = map[string]string{
 	// Messages of the domain and the services.
 	"%q is not a maturity band (high, medium, low)": "%q 不是成熟度等级（high 成熟、medium 较成熟、low 培育）",
 	"only a project in the reserve pool (idea or reserve stage) has a maturity checklist to change; this one is at stage %s": "只有储备库中（谋划或储备阶段）的项目才能修改成熟度清单；该项目处于%s阶段",
+	"project %d (%s) was not promoted, nor any other: %s":                                                                    "项目 %d（%s）未能转入，其他项目也均未转入：%s",
 	"%q is not on the checklist": "%q 不在成熟度清单中",
 	"%s is in the future":        "%s 晚于今天",
 	"too many expressions of interest from this address; try again in an hour or call the office":                                  "该地址提交的投资意向过多，请一小时后再试或致电办公室",

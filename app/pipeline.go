@@ -412,3 +412,18 @@ func (a *App) promote(ctx context.Context, tx *store.Tx, actor qianxiang.Actor, 
 	}
 	return p, tx.Audit(ctx, actor.Username, "promote", "projects", id, p.Name, before)
 }
+
+// deletePipelineOf removes and audits a project's pipeline records when the
+// project itself is deleted (in the caller's transaction).
+func (a *App) deletePipelineOf(ctx context.Context, tx *store.Tx, actor qianxiang.Actor, id int64) error {
+	chs, err := tx.DeletePipelineOf(ctx, id)
+	if err != nil {
+		return err
+	}
+	for _, ch := range chs {
+		if err := tx.Audit(ctx, actor.Username, "delete", ch.Table, ch.ID, ch.Label, ch.Before); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -182,6 +182,14 @@ func TestPipelineScopeAndRefusals(t *testing.T) {
 		if err := a.SetChecks(ctx, w.office, w.reserve.ID, done("power")); code(err) != qianxiang.EValidation {
 			t.Errorf("the checklist of a project in the plan changed: %v", err)
 		}
+		// Deleting a project takes its pipeline records with it, audited.
+		if _, err := a.SetPromotion(ctx, w.wenshui, w.other.ID, app.PromotionInput{Contact: "文水县发改局"}); err != nil {
+			t.Fatal(err)
+		}
+		a.SetChecks(ctx, w.wenshui, w.other.ID, done("land"))
+		if err := a.DeleteProject(ctx, w.wenshui, w.other.ID, app.AnyVersion); err != nil {
+			t.Fatal(err)
+		}
 		if _, broken, _ := a.VerifyAudit(ctx, qianxiang.SystemActor); len(broken) != 0 {
 			t.Errorf("audit: %+v", broken)
 		}

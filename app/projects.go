@@ -203,6 +203,9 @@ func (a *App) DeleteProject(ctx context.Context, actor qianxiang.Actor, id int64
 		if err != nil {
 			return err
 		}
+		if err := a.deletePipelineOf(ctx, tx, actor, id); err != nil {
+			return err
+		}
 		if err := tx.DeleteProject(ctx, id, version); err != nil {
 			return err
 		}

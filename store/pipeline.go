@@ -30,6 +30,7 @@ const poolStagesExcluded = `p.stage NOT IN ('idea', 'reserve')`
 
 // RowChange is one row a replace wrote or removed, for the audit.
 type RowChange struct {
+	Table  string // set where a change may be of several tables
 	ID     int64
 	Action string // create, update, delete
 	Label  string
@@ -288,4 +289,47 @@ func (tx *Tx) PutReserve(ctx context.Context, projectID int64, ri ReserveInfo) (
 	}
 	_, err = tx.exec(ctx, `UPDATE pipeline_reserves SET agency = ?, channels = ?, version = version + 1, updated_at = ? WHERE id = ?`, ri.Agency, string(js), now, ch.ID)
 	return ch, err == nil, err
+}
+
+// pipelineChildren are the pipeline's governed tables that hang on a
+// project.
+var pipelineChildren = []struct{ table, label string }{
+	{"pipeline_checks", "item_key"}, {"pipeline_reserves", "agency"}, {"promotions", "contact"}, {"promotion_interests", "company"},
+}
+
+// DeletePipelineOf removes a project's pipeline rows before the project is
+// deleted, returning them for the audit: left to the foreign keys'
+// cascade, they would vanish from the trail's view and audit verify would
+// report them deleted outside the application.
+func (tx *Tx) DeletePipelineOf(ctx context.Context, projectID int64) ([]RowChange, error) {
+	var out []RowChange
+	for _, c := range pipelineChildren {
+		rows, err := tx.query(ctx, `SELECT id, `+c.label+` FROM `+c.table+` WHERE project_id = ? ORDER BY id`, projectID)
+		if err != nil {
+			return nil, err
+		}
+		var chs []RowChange
+		for rows.Next() {
+			ch := RowChange{Table: c.table, Action: "delete"}
+			if err := rows.Scan(&ch.ID, &ch.Label); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			chs = append(chs, ch)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		for i := range chs {
+			if chs[i].Before, err = tx.Snapshot(ctx, c.table, chs[i].ID); err != nil {
+				return nil, err
+			}
+		}
+		if _, err := tx.exec(ctx, `DELETE FROM `+c.table+` WHERE project_id = ?`, projectID); err != nil {
+			return nil, err
+		}
+		out = append(out, chs...)
+	}
+	return out, nil
 }

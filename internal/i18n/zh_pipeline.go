@@ -76,6 +76,7 @@ var zhPipeline = map[string]string{
 	"The checklist was not saved:":                                            "清单未保存：",
 	"The checklist was saved; every project's maturity is scored against it.": "清单已保存，各项目的成熟度按新清单计算。",
 	// One reserve project.
+	"Maturity and promotion":                "成熟度和推介",
 	"Project record and history":            "项目档案和修改记录",
 	"%d of %d items done (weight %d of %d)": "已完成 %d/%d 项（权重 %d/%d）",
 	"Done":                                  "已完成",

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -95,5 +96,60 @@ func TestPipelineAPI(t *testing.T) {
 				t.Errorf("the filter let %q through", v)
 			}
 		})
+	}
+}
+
+// The pages' forms: the office's checklist, a reserve project's forms,
+// refusals shown on the page with what was typed.
+func TestPipelinePageForms(t *testing.T) {
+	w, p := pipelineAPIWorld(t, "sqlite")
+	id := fmt.Sprint(p.ID)
+	zhb := loginAs(t, w.srv.URL, "zhb", testenv.Password)
+	lishi := loginAs(t, w.srv.URL, "lishi", testenv.Password)
+	form := func(kv ...string) url.Values {
+		v := url.Values{}
+		for i := 0; i+1 < len(kv); i += 2 {
+			v.Set(kv[i], kv[i+1])
+		}
+		return v
+	}
+	if code, _, _ := lishi.post("/pipeline/checklist", form("key.0", "a", "name.0", "A", "weight.0", "1")); code != 403 {
+		t.Errorf("a county saved the checklist: %d", code)
+	}
+	code, body, _ := zhb.post("/pipeline/checklist", form("key.0", "feasibility", "name.0", "可研", "weight.0", "0", "key.1", "", "name.1", ""))
+	if code != 422 || !strings.Contains(body, "应为 1 至 100 的整数") || !strings.Contains(body, `value="可研"`) {
+		t.Errorf("bad weight: %d", code)
+	}
+	code, _, hd := zhb.post("/pipeline/checklist", form("key.0", "feasibility", "name.0", "可研批复", "weight.0", "2", "mandatory.0", "1",
+		"key.1", "land", "name.1", "用地预审", "weight.1", "2", "key.2", "", "name.2", ""))
+	if code != 303 || hd.Get("Location") != "/pipeline?saved=checklist" {
+		t.Fatalf("checklist: %d %s", code, hd.Get("Location"))
+	}
+	if _, page := zhb.get("/pipeline"); !strings.Contains(page, "可研批复") || !strings.Contains(page, "离石区水库除险加固项目") {
+		t.Error("the pool page lacks the checklist or the project")
+	}
+	code, body, _ = lishi.post("/pipeline/"+id+"/promotion", form("published", "1", "investment", "abc", "contact", "离石区发改局"))
+	if code != 422 || !strings.Contains(body, `value="离石区发改局"`) {
+		t.Errorf("bad investment: %d", code)
+	}
+	code, body, _ = lishi.post("/pipeline/"+id+"/promote", form("year", "2024"))
+	if code != 422 || !strings.Contains(body, "可研批复") {
+		t.Errorf("promotion without the mandatory item: %d", code)
+	}
+	if code, _, _ := lishi.post("/pipeline/"+id+"/checks", form("done.feasibility", "1", "done_on.feasibility", "2023-01-05")); code != 303 {
+		t.Errorf("checks: %d", code)
+	}
+	if code, _, _ := lishi.post("/pipeline/"+id+"/interest", form("company", "晋商银行", "person", "王行长", "phone", "0358-1234567", "intent", "贷款")); code != 303 {
+		t.Errorf("interest: %d", code)
+	}
+	if code, _, _ := lishi.post("/pipeline/"+id+"/promote", form("year", "2024")); code != 303 {
+		t.Errorf("promote: %d", code)
+	}
+	if _, page := lishi.get("/pipeline/" + id + "?saved=promote"); !strings.Contains(page, "项目已转入年度计划") || !strings.Contains(page, "晋商银行") {
+		t.Error("the promoted project's page")
+	}
+	wenshui := loginAs(t, w.srv.URL, "wenshui", testenv.Password)
+	if code, _ := wenshui.get("/pipeline/" + id); code != 404 {
+		t.Errorf("another county opens it: %d", code)
 	}
 }

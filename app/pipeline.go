@@ -120,6 +120,8 @@ func (a *App) Pool(ctx context.Context, actor qianxiang.Actor, q PoolQuery) (*Po
 	if err != nil {
 		return nil, err
 	}
+	// The whole pool in scope is read (it is small: tens to hundreds of
+	// projects) so the sector menu lists every sector whatever the filter.
 	all, err := a.DB.PoolProjects(ctx, qianxiang.PoolFilter{ScopePath: f.ScopePath})
 	if err != nil {
 		return nil, a.internal(ctx, "reserve pool", err)

@@ -21,6 +21,8 @@ func init() {
 		struct{ Table, LabelCol string }{"promotions", "contact"},
 		struct{ Table, LabelCol string }{"promotion_interests", "company"})
 	backupTables = append(backupTables, "pipeline_items", "pipeline_checks", "pipeline_reserves", "promotions", "promotion_interests")
+	// The list the restore uses to move PostgreSQL's identity counters past
+	// restored rows (named after the congress, which introduced it).
 	congressSequenced = append(congressSequenced, "pipeline_items", "pipeline_checks", "pipeline_reserves", "promotions", "promotion_interests")
 }
 

@@ -100,6 +100,12 @@ func TestPipelineStore(t *testing.T) {
 		if pool, _ := a.DB.PoolProjects(ctx, qianxiang.PoolFilter{ScopePath: orgs["141121"].Path}); len(pool) != 1 || pool[0].ID != reserve.ID {
 			t.Errorf("county pool %+v", pool)
 		}
+		if pool, _ := a.DB.PoolProjects(ctx, qianxiang.PoolFilter{OrgPath: orgs["141102"].Path, Sector: "基础设施项目"}); len(pool) != 2 {
+			t.Errorf("org and sector filter: %d", len(pool))
+		}
+		if pool, _ := a.DB.PoolProjects(ctx, qianxiang.PoolFilter{Sector: "产业项目"}); len(pool) != 0 {
+			t.Errorf("sector filter: %d", len(pool))
+		}
 		ps, ms, err := a.DB.PublicPromotions(ctx, 0)
 		if err != nil || len(ps) != 1 || ps[0].ID != idea.ID || ms[0].Investment != 100000 || ps[0].Phone != "" || ps[0].Contact != "" {
 			t.Errorf("public promotions %+v %+v %v", ps, ms, err)

@@ -26,6 +26,12 @@ func (c Channel) Valid() bool { _, ok := channelChinese[c]; return ok }
 // Chinese is the channel's name as the national documents write it.
 func (c Channel) Chinese() string { return channelChinese[c] }
 
+// Label is the English name, the catalog's key for the Chinese one.
+func (c Channel) Label() string {
+	return map[Channel]string{ChannelCentralBudget: "Central budget investment", ChannelSpecialBonds: "Local government special bonds",
+		ChannelPolicyFinance: "Policy-based financial instruments", ChannelUltraLongBonds: "Ultra-long special treasury bonds"}[c]
+}
+
 // ChannelRule is one transparent matching rule: a project fits the channel
 // when its sector or name mentions one of Words, its total investment is at
 // least MinTotal and (when Kinds is given) its kind is one of them. The

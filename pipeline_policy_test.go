@@ -127,3 +127,16 @@ func TestPromotionAndInterestText(t *testing.T) {
 		}
 	}
 }
+
+func TestEveryChannelAndModeIsNamed(t *testing.T) {
+	for _, c := range Channels {
+		if c.Label() == "" || c.Chinese() == "" || !c.Valid() {
+			t.Errorf("channel %s", c)
+		}
+	}
+	for _, c := range Cooperations {
+		if c.Label() == "" || c.Chinese() == "" || !c.Valid() {
+			t.Errorf("mode %s", c)
+		}
+	}
+}

@@ -33,6 +33,12 @@ func (c Cooperation) Valid() bool { _, ok := cooperationChinese[c]; return ok }
 // Chinese names the mode.
 func (c Cooperation) Chinese() string { return cooperationChinese[c] }
 
+// Label is the English name, the catalog's key for the Chinese one.
+func (c Cooperation) Label() string {
+	return map[Cooperation]string{CoopPPP: "Public-private partnership (PPP)", CoopConcession: "Concession", CoopEquity: "Equity partnership",
+		CoopJoint: "Joint venture", CoopSole: "Sole investment"}[c]
+}
+
 // Promotion is a project's publication for private capital.
 type Promotion struct {
 	ProjectID   int64       `json:"project_id"`

@@ -60,6 +60,12 @@ func TestPublicPromotionsLeakNothing(t *testing.T) {
 			t.Errorf("%s lacks the office phone", path)
 		}
 	}
+	if _, body := getAnon(t, fmt.Sprintf("%s/public/promotions/%d?lang=en", srv.URL, pub.ID)); !strings.Contains(body, "Concession") {
+		t.Error("the English page does not name the cooperation mode in English")
+	}
+	if _, body := getAnon(t, fmt.Sprintf("%s/public/promotions/%d", srv.URL, pub.ID)); !strings.Contains(body, "特许经营") {
+		t.Error("the Chinese page does not name the cooperation mode in Chinese")
+	}
 	for _, path := range []string{fmt.Sprintf("/api/v1/public/promotions/%d", hidden.ID), fmt.Sprintf("/public/promotions/%d", hidden.ID),
 		fmt.Sprintf("/api/v1/public/promotions/%d", sec.ID)} {
 		if code, body := getAnon(t, srv.URL+path); code != 404 || strings.Contains(body, hidden.Name) {

@@ -45,6 +45,16 @@ var zhPipeline = map[string]string{
 	"is required: say how the investor is paid back":                                                               "为必填项：请说明投资回报方式",
 	"is required: the office or unit investors contact":                                                            "为必填项：投资者联系的单位或科室",
 	"must be an office landline with its area code (e.g. 0358-8881234); personal mobile numbers are not published": "应为带区号的办公固定电话（如 0358-8881234）；不公开个人手机号码",
+	// Cooperation modes and funding channels, keyed by their English names.
+	"Public-private partnership (PPP)":   "政府和社会资本合作（PPP）",
+	"Concession":                         "特许经营",
+	"Equity partnership":                 "股权合作",
+	"Joint venture":                      "合资合作",
+	"Sole investment":                    "独资建设",
+	"Central budget investment":          "中央预算内投资",
+	"Local government special bonds":     "地方政府专项债券",
+	"Policy-based financial instruments": "政策性开发性金融工具",
+	"Ultra-long special treasury bonds":  "超长期特别国债",
 	// The pool page.
 	"Reserve pool":    "谋划储备",
 	"Reserve project": "储备项目",

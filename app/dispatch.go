@@ -150,12 +150,22 @@ func (a *App) Series(ctx context.Context, actor qianxiang.Actor, year, month int
 	return qianxiang.MonthlySeries(year, month, a.DispatchSettings(ctx), ps, fs), nil
 }
 
-// DefaultYear is the newest plan year in the database, else this year.
+// DefaultYear is this year's plan when there is one, else the newest
+// earlier plan, else the newest (future) plan, else this year.
 func (a *App) DefaultYear(ctx context.Context) int {
-	if ys, err := a.DB.Years(ctx); err == nil && len(ys) > 0 {
-		return ys[0]
+	ys, err := a.DB.Years(ctx)
+	if err != nil || len(ys) == 0 {
+		return a.Today().Year
 	}
-	return a.Today().Year
+	// This year's campaign while it runs, even when a reserve project was
+	// already promoted into next year's plan; else the newest past plan.
+	this := a.Today().Year
+	for _, y := range ys { // newest first
+		if y <= this {
+			return y
+		}
+	}
+	return ys[0]
 }
 
 // Years lists the plan years, newest first, for year menus.

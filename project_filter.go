@@ -19,6 +19,10 @@ type ProjectFilter struct {
 	FigureMonth int
 	Page        int
 	PerPage     int // 0: all
+	// InPlan leaves out the reserve pool (stages idea and reserve): the
+	// registry and the dispatch count the year's plan, the pool has its
+	// own page.
+	InPlan bool
 }
 
 // ProjectTotals are the sums of a filtered set.

@@ -292,6 +292,9 @@ func (a *App) Projects(ctx context.Context, actor qianxiang.Actor, q ProjectQuer
 	if f.Year != 0 {
 		f.FigureMonth = month
 	}
+	// The registry lists the year's plan, as the dispatch counts it; the
+	// reserve pool shows when its stage is asked for (and on /pipeline).
+	f.InPlan = f.Stage == ""
 	items, totals, err := a.DB.Projects(ctx, f)
 	if err != nil {
 		if qianxiang.ErrorCode(err) == qianxiang.EValidation {

@@ -37,6 +37,8 @@ func (c conn) projectWhere(ctx context.Context, f qianxiang.ProjectFilter) (stri
 	}
 	if f.Stage != "" {
 		add(`p.stage = ?`, f.Stage)
+	} else if f.InPlan {
+		add(poolStagesExcluded)
 	}
 	if f.Sector != "" {
 		add(`p.sector = ?`, f.Sector)

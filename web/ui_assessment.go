@@ -284,14 +284,14 @@ func goalOf(d *qianxiang.Dispatch, scope string) *goalTile {
 	return g
 }
 
-// yi shows 万元 as 亿元 with two decimals (10,000,000 万元 → 1,000.00).
-func yi(m qianxiang.Money) string {
+// yi2 shows 万元 as 亿元 with two decimals (10,000,000 万元 → 1,000.00).
+func yi2(m qianxiang.Money) string {
 	return fmtMoney((m + 5000) / 10000)
 }
 
 func init() {
 	funcs["goalOf"] = goalOf
-	funcs["yi"] = yi
+	funcs["yi2"] = yi2
 	funcs["assessPart"] = func(r qianxiang.AssessRow, c qianxiang.AssessComponent) qianxiang.AssessPart { return r.Part(c) }
 	// assessFigures shows what a component's value is made of: "3 / 4", or
 	// amounts in 万元.

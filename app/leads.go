@@ -345,3 +345,26 @@ func (a *App) LeadIndustries(ctx context.Context) []string {
 	}
 	return s
 }
+
+// LeadLeaders lists the city leaders a lead may be given, for the form of
+// anyone who may create leads (a county chooses its lead's leader too).
+func (a *App) LeadLeaders(ctx context.Context, actor qianxiang.Actor) ([]qianxiang.LeaderRef, error) {
+	if !actor.System && !actor.Role.AtLeast(qianxiang.RoleOrgAdmin) {
+		return nil, qianxiang.ErrForbidden()
+	}
+	us, err := a.DB.Users(ctx)
+	if err != nil {
+		return nil, a.internal(ctx, "leaders", err)
+	}
+	out := []qianxiang.LeaderRef{}
+	for _, u := range us {
+		if u.Role == qianxiang.RoleLeader && u.Active {
+			name := u.DisplayName
+			if name == "" {
+				name = u.Username
+			}
+			out = append(out, qianxiang.LeaderRef{ID: u.ID, Username: u.Username, Name: name})
+		}
+	}
+	return out, nil
+}

@@ -157,15 +157,19 @@ func (tx *Tx) InsertLead(ctx context.Context, l *qianxiang.Lead) error {
 	if l.Stage == "" {
 		l.Stage = qianxiang.LeadTalking
 	}
+	since := now
+	if !l.StageSince.IsZero() { // a lead recorded with its past (the demo city)
+		since = l.StageSince
+	}
 	id, err := tx.insert(ctx, `INSERT INTO leads (investor, origin_region, industry, intended, source, county_id, target, leader_id, team,
 		stage, contract_amount, contract_date, project_id, stage_since, created_by, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		l.Investor, l.OriginRegion, l.Industry, int64(l.Intended), l.Source, l.County.ID, l.Target, l.Leader.ID, string(team),
-		string(l.Stage), int64(l.ContractAmount), l.ContractDate.String(), nil, ts(now), l.CreatedBy, ts(now), ts(now))
+		string(l.Stage), int64(l.ContractAmount), l.ContractDate.String(), nil, ts(since), l.CreatedBy, ts(now), ts(now))
 	if err != nil {
 		return err
 	}
-	l.ID, l.Version, l.StageSince, l.CreatedAt = id, 1, parseTS(ts(now)), parseTS(ts(now))
+	l.ID, l.Version, l.StageSince, l.CreatedAt = id, 1, parseTS(ts(since)), parseTS(ts(now))
 	return nil
 }
 
@@ -201,9 +205,12 @@ func (tx *Tx) UpdateLead(ctx context.Context, l *qianxiang.Lead, stageChanged bo
 	return nil
 }
 
-// InsertLeadMove records a change of stage.
+// InsertLeadMove records a change of stage (at m.At when given, else now).
 func (tx *Tx) InsertLeadMove(ctx context.Context, m *qianxiang.LeadMove) error {
 	now := ts(tx.now())
+	if !m.At.IsZero() {
+		now = ts(m.At)
+	}
 	id, err := tx.insert(ctx, `INSERT INTO lead_moves (lead_id, from_stage, to_stage, reason, moved_by, at) VALUES (?, ?, ?, ?, ?, ?)`,
 		m.LeadID, string(m.From), string(m.To), m.Reason, m.By, now)
 	m.ID, m.At = id, parseTS(now)

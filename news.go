@@ -2,6 +2,7 @@ package qianxiang
 
 import (
 	"regexp"
+	"strings"
 	"time"
 )
 
@@ -28,7 +29,11 @@ var markup = regexp.MustCompile(`(?i)<\s*[a-z/!?]|javascript\s*:|vbscript\s*:|da
 // offending text.
 func PlainText(field, s string) *Detail {
 	if loc := markup.FindStringIndex(s); loc != nil {
-		end := min(loc[1]+8, len(s))
+		// Quote the whole tag when it closes soon, else a few characters.
+		end := min(loc[1]+12, len(s))
+		if i := strings.IndexByte(s[loc[0]:], '>'); i >= 0 && i < 40 {
+			end = loc[0] + i + 1
+		}
 		for end < len(s) && !utf8Start(s[end]) {
 			end++
 		}

@@ -43,6 +43,7 @@ type funnelBar struct {
 	N          int
 	X, Y, W, H float64
 	TX, TY     float64 // the count's position
+	Out        bool    // the bar is too narrow: the count stands beside it
 	LY, SY     float64 // the label's and the conversion's baselines
 	Step       *qianxiang.LeadRatio
 	Href       string
@@ -61,6 +62,9 @@ func drawFunnel(f qianxiang.Funnel, href func(stage string) string) funnelChart 
 		y := top + rowH*float64(i)
 		b := funnelBar{I: i, Stage: st.Label(), SY: y + 31, N: n, X: left + (span-bw)/2, Y: y, W: bw, H: rowH - 10,
 			TX: left + span/2, TY: y + (rowH-10)/2 + 5, LY: y + 16, Href: href(string(st))}
+		if bw < 40 {
+			b.TX, b.Out = b.X+bw+8, true
+		}
 		if i > 0 {
 			b.Step = &f.Total.Steps[i-1]
 		}

@@ -58,7 +58,7 @@ var zhLeads = map[string]string{
 	"Days without a change of stage before a lead is flagged as stalled":                                                                                              "线索阶段多少天未变化标为停滞",
 	"One project, one target, one leader, one team: each lead is followed from 洽谈 to 签约, 落地 (it becomes a project in the registry), 投资 and 服务.":                       "一个项目、一个目标、一个领导、一个专班：每条线索从洽谈到签约、落地（进入项目库）、投资、服务全程跟进。",
 	"One target, one leader, one team": "一个目标、一个领导、一个专班", "Target": "目标", "Team": "专班",
-	"Team (专班): name and role": "专班成员：姓名和职责", "Team member": "专班成员", "Record the lead": "登记线索",
+	"Team (专班): name and role": "专班成员：姓名和职责", "Team member": "专班成员", "Duty": "职责", "Record the lead": "登记线索",
 	"the company or group": "企业或集团名称", "e.g. 浙江省杭州市": "如：浙江省杭州市", "e.g. 新材料": "如：新材料",
 	"what the lead must achieve, e.g. 年内签约落地": "该线索要达成的目标，如：年内签约落地",
 	"%d days": "%d 天", "At this stage": "本阶段已", "By": "操作人", "From": "原阶段", "To": "新阶段", "back": "退回",

@@ -201,7 +201,7 @@ type LeadMoveInput struct {
 	ContractAmount *Money `json:"contract_amount"`
 	ContractDate   string `json:"contract_date"`
 	// 落地: the registry project it becomes (defaults: this year, the
-	// investor's name, the contract amount, this month).
+	// investor and industry as its name, the contract amount, next month).
 	ProjectYear  int    `json:"project_year"`
 	ProjectName  string `json:"project_name"`
 	Investment   *Money `json:"investment"`
@@ -286,7 +286,13 @@ func (l *Lead) LandedProject(in LeadMoveInput, today Date) (Project, error) {
 	if d := CheckAmount("investment", p.TotalInvestment); d != nil {
 		return p, FieldError(d.Field, d.Format, d.Args...)
 	}
-	p.PlannedStart = Date{Year: today.Year, Month: today.Month}
+	// A landed project still needs its approvals: it is planned to start
+	// the month after landing unless the move says otherwise.
+	next := Date{Year: today.Year, Month: today.Month + 1}
+	if next.Month > 12 {
+		next = Date{Year: today.Year + 1, Month: 1}
+	}
+	p.PlannedStart = next
 	if s := strings.TrimSpace(in.PlannedStart); s != "" {
 		d, err := ParseDate(s)
 		if err != nil {

@@ -155,9 +155,12 @@ func TestLandedProjectDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p.Year != 2023 || p.TotalInvestment != 42000*100 || p.PlannedStart.String() != "2023-06" || p.Owner != "晋商集团" ||
+	if p.Year != 2023 || p.TotalInvestment != 42000*100 || p.PlannedStart.String() != "2023-07" || p.Owner != "晋商集团" ||
 		p.Org.Code != "141181" || p.Leader != "任忠" || len(p.Team) != 1 || p.Target.Text != "年内签约并落地" || p.Kind != KindNew {
 		t.Fatalf("landed project %+v", p)
+	}
+	if p, _ := l.LandedProject(LeadMoveInput{}, Date{2023, 12, 30}); p.PlannedStart.String() != "2024-01" {
+		t.Errorf("landed in December: planned start %s", p.PlannedStart)
 	}
 	if _, err := l.LandedProject(LeadMoveInput{PlannedStart: "june"}, Date{2023, 6, 2}); ErrorCode(err) != EValidation {
 		t.Fatalf("bad planned start: %v", err)

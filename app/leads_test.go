@@ -80,7 +80,7 @@ func TestLeadLandsAsALinkedProject(t *testing.T) {
 		}
 		if proj.Name != "华晟高性能碳纤维项目" || proj.Year != 2023 || proj.Org.Code != "141181" || proj.TotalInvestment != *money("48000.5") ||
 			proj.Owner != "浙江华晟新材料有限公司" || proj.Leader != "renzhong" || len(proj.Team) != 2 || proj.Target.Text != "年内签约落地，次年投产" ||
-			proj.Kind != qianxiang.KindNew || proj.PlannedStart.String() != "2023-05" {
+			proj.Kind != qianxiang.KindNew || proj.PlannedStart.String() != "2023-06" {
 			t.Fatalf("project %+v", proj)
 		}
 		back, err := a.LeadOfProject(ctx, p.county, proj.ID)

@@ -66,7 +66,9 @@ func TestLeadsAndNewsAPI(t *testing.T) {
 					t.Fatalf("%s: %s %s: %d %s; want %d containing %q", sc.name, sc.method, sc.path, status, body, sc.status, sc.contain)
 				}
 				if status >= 400 {
-					var e struct{ Error struct{ Code, Message string } }
+					var e struct {
+						Error struct{ Code, Message string }
+					}
 					if json.Unmarshal([]byte(body), &e) != nil || e.Error.Code == "" || e.Error.Message == "" {
 						t.Fatalf("%s: error body not in the contract's shape: %s", sc.name, body)
 					}

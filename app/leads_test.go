@@ -287,3 +287,55 @@ func TestNewsForThePortal(t *testing.T) {
 		}
 	})
 }
+
+// A lead's particulars change at the version read: a new leader and team,
+// a stale version refused, no move into another county's hands, and a
+// landed lead keeps its county.
+func TestLeadEdits(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, a *app.App) {
+		a.Now = func() time.Time { return time.Date(2023, 5, 10, 9, 0, 0, 0, a.Loc) }
+		p := leadSetup(t, a)
+		v, err := a.CreateLead(ctx, p.county, newLead("141181", "renzhong"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		in := app.LeadInputOf(v.Lead)
+		in.Leader, in.Team = "renlei", []qianxiang.TeamMember{{Name: "赵敏", Role: "专班组长"}}
+		got, err := a.UpdateLead(ctx, p.county, v.ID, v.Version, in)
+		if err != nil || got.Leader.Username != "renlei" || len(got.Team) != 1 || got.Version != 2 || got.Stage != qianxiang.LeadTalking {
+			t.Fatalf("edited %+v %v", got.Lead, err)
+		}
+		if _, err := a.UpdateLead(ctx, p.county, v.ID, v.Version, in); qianxiang.ErrorCode(err) != qianxiang.EConflict {
+			t.Fatalf("stale edit: %v", err)
+		}
+		if _, err := a.Lead(ctx, p.leader, v.ID); qianxiang.ErrorCode(err) != qianxiang.ENotFound {
+			t.Errorf("the former leader still reads it: %v", err)
+		}
+		moved := in
+		moved.County = "141182"
+		if _, err := a.UpdateLead(ctx, p.county, v.ID, app.AnyVersion, moved); qianxiang.ErrorCode(err) != qianxiang.EForbidden {
+			t.Fatalf("a county handed its lead to another: %v", err)
+		}
+		bad := in
+		bad.Leader, bad.Target = "xiaoyi", " "
+		e := qianxiang.AsError(func() error { _, err := a.UpdateLead(ctx, p.county, v.ID, app.AnyVersion, bad); return err }())
+		if e == nil || len(e.Details) != 2 || e.Details[0].Field != "leader" || e.Details[1].Field != "lead.target" {
+			t.Fatalf("bad edit: %v", e)
+		}
+		if _, err := a.MoveLead(ctx, p.office, v.ID, qianxiang.LeadMoveInput{Stage: "signed", ContractAmount: money("100"), ContractDate: "2023-05-01"}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := a.MoveLead(ctx, p.office, v.ID, qianxiang.LeadMoveInput{Stage: "landed"}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := a.UpdateLead(ctx, p.office, v.ID, app.AnyVersion, moved); qianxiang.ErrorCode(err) != qianxiang.EValidation {
+			t.Fatalf("a landed lead changed county: %v", err)
+		}
+		if es, _ := a.AuditEntries(ctx, qianxiang.SystemActor, qianxiang.AuditFilter{Table: "leads"}); len(es) != 4 {
+			t.Errorf("audit: %d lead entries", len(es))
+		}
+		if _, broken, err := a.VerifyAudit(ctx, qianxiang.SystemActor); err != nil || len(broken) != 0 {
+			t.Errorf("verify: %v %v", broken, err)
+		}
+	})
+}

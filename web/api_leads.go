@@ -16,6 +16,7 @@ func (s *Server) leadRoutes() []route {
 		{"POST /api/v1/leads", a(s.apiCreateLead)},
 		{"GET /api/v1/leads/funnel", a(s.apiLeadFunnel)},
 		{"GET /api/v1/leads/{id}", a(s.apiLead)},
+		{"PUT /api/v1/leads/{id}", a(s.apiUpdateLead)},
 		{"POST /api/v1/leads/{id}/move", a(s.apiMoveLead)},
 		{"GET /api/v1/settings/leads", a(s.apiLeadSettings)},
 		{"PUT /api/v1/settings/leads", a(s.apiPutLeadSettings)},
@@ -31,6 +32,8 @@ func (s *Server) leadRoutes() []route {
 		{"POST /leads/new", a(s.newLeadSubmit)},
 		{"GET /leads/{id}", a(s.leadPage)},
 		{"POST /leads/{id}/move", a(s.leadMoveSubmit)},
+		{"GET /leads/{id}/edit", a(s.editLeadPage)},
+		{"POST /leads/{id}/edit", a(s.editLeadSubmit)},
 		{"GET /news", a(s.newsPage)},
 		{"POST /news", a(s.newsCreate)},
 		{"GET /news/{id}", a(s.newsEditPage)},
@@ -84,6 +87,32 @@ func (s *Server) apiLead(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	l, err := s.App.Lead(r.Context(), actor(r), id)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, 200, l)
+	return nil
+}
+
+// apiUpdateLead replaces a lead's particulars (the fields of POST) at
+// "version" (409 when stale; 0 for whatever is current); the stage moves
+// only through /move.
+func (s *Server) apiUpdateLead(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	var in struct {
+		app.LeadInput
+		Version int `json:"version"`
+	}
+	if err := decode(r, &in); err != nil {
+		return err
+	}
+	if in.Version == 0 {
+		in.Version = app.AnyVersion
+	}
+	l, err := s.App.UpdateLead(r.Context(), actor(r), id, in.Version, in.LeadInput)
 	if err != nil {
 		return err
 	}

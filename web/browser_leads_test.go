@@ -109,6 +109,20 @@ func TestBrowserLeadBecomesAProjectAndNewsReachesPhones(t *testing.T) {
 	if stage != "落地" || project != "华晟高性能碳纤维复合材料项目" {
 		t.Errorf("after landing: stage %q project %q", stage, project)
 	}
+	// The team grows by one on the edit form.
+	var team string
+	err = chromedp.Run(b,
+		chromedp.Click(`a[data-k=edit]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#lead-form`, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelectorAll('input[name="team.name"]')[1].value = "李娜"`, nil),
+		chromedp.Evaluate(`document.querySelectorAll('input[name="team.role"]')[1].value = "联络员"`, nil),
+		chromedp.Click(`button[data-k=create]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`.flash.ok`, chromedp.ByQuery),
+		chromedp.Text(`ul.plain`, &team, chromedp.ByQuery),
+	)
+	if err != nil || !strings.Contains(team, "李娜") || !strings.Contains(team, "王强") {
+		t.Fatalf("editing the team: %q %v", team, err)
+	}
 
 	var stalled, landed string
 	var bars int

@@ -139,6 +139,8 @@ type newLeadView struct {
 	Counties []qianxiang.Org
 	Leaders  []qianxiang.LeaderRef
 	Sources  []string
+	Edit     int64 // the lead being edited, 0 for a new one
+	Version  int
 }
 
 const leadTeamRows = 5
@@ -173,7 +175,9 @@ func (s *Server) newLeadPage(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, r, 200, "lead_new", s.page(r, "New lead", "leads", v))
 }
 
-func (s *Server) newLeadSubmit(w http.ResponseWriter, r *http.Request) error {
+// leadForm reads the new-lead and edit forms; a typed amount that is not
+// one is refused naming the field.
+func leadForm(r *http.Request) (app.LeadInput, string, error) {
 	in := app.LeadInput{Investor: r.FormValue("investor"), OriginRegion: r.FormValue("origin_region"), Industry: r.FormValue("industry"),
 		Source: r.FormValue("source"), County: r.FormValue("county"), Target: r.FormValue("target"), Leader: r.FormValue("leader")}
 	names, roles := r.Form["team.name"], r.Form["team.role"]
@@ -187,12 +191,16 @@ func (s *Server) newLeadSubmit(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	intended := strings.TrimSpace(r.FormValue("intended_investment"))
-	var err error
-	if m, perr := qianxiang.ParseMoney(intended); perr != nil && intended != "" {
-		err = qianxiang.FieldError("intended_investment", "%q is not an amount", intended)
-	} else {
-		in.Intended = m
+	m, err := qianxiang.ParseMoney(intended)
+	if err != nil && intended != "" {
+		return in, intended, qianxiang.FieldError("intended_investment", "%q is not an amount", intended)
 	}
+	in.Intended = m
+	return in, intended, nil
+}
+
+func (s *Server) newLeadSubmit(w http.ResponseWriter, r *http.Request) error {
+	in, intended, err := leadForm(r)
 	if err == nil {
 		var v app.LeadView
 		if v, err = s.App.CreateLead(r.Context(), actor(r), in); err == nil {
@@ -209,6 +217,52 @@ func (s *Server) newLeadSubmit(w http.ResponseWriter, r *http.Request) error {
 		return ferr
 	}
 	pg := s.page(r, "New lead", "leads", v)
+	s.setError(pg, err)
+	return s.render(w, r, Status(code), "lead_new", pg)
+}
+
+func (s *Server) editLeadPage(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	l, err := s.App.Lead(r.Context(), actor(r), id)
+	if err != nil {
+		return err
+	}
+	if !l.MayEdit(actor(r)) {
+		return qianxiang.ErrForbidden()
+	}
+	v, err := s.newLeadForm(r, app.LeadInputOf(l.Lead), l.Intended.String())
+	if err != nil {
+		return err
+	}
+	v.Edit, v.Version = id, l.Version
+	return s.render(w, r, 200, "lead_new", s.page(r, "Edit lead", "leads", v))
+}
+
+func (s *Server) editLeadSubmit(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	in, intended, err := leadForm(r)
+	if err == nil {
+		if _, err = s.App.UpdateLead(r.Context(), actor(r), id, formInt(r, "version"), in); err == nil {
+			http.Redirect(w, r, fmt.Sprintf("/leads/%d?done=saved", id), http.StatusSeeOther)
+			return nil
+		}
+	}
+	code := qianxiang.ErrorCode(err)
+	if code != qianxiang.EValidation && code != qianxiang.EConflict {
+		return err
+	}
+	v, ferr := s.newLeadForm(r, in, intended)
+	if ferr != nil {
+		return ferr
+	}
+	v.Edit, v.Version = id, formInt(r, "version")
+	pg := s.page(r, "Edit lead", "leads", v)
 	s.setError(pg, err)
 	return s.render(w, r, Status(code), "lead_new", pg)
 }
@@ -256,6 +310,8 @@ func (s *Server) leadPage(w http.ResponseWriter, r *http.Request) error {
 	switch r.URL.Query().Get("done") {
 	case "created":
 		pg.Flash = i18n.T(pg.Lang, "The lead was recorded at 洽谈.")
+	case "saved":
+		pg.Flash = i18n.T(pg.Lang, "Saved.")
 	case "moved":
 		pg.Flash = i18n.T(pg.Lang, "The lead moved to %s.", i18n.T(pg.Lang, v.L.Stage.Label()))
 	}

@@ -45,10 +45,11 @@ var zhLeads = map[string]string{
 	"that project already came from another lead":                                      "该项目已由另一条招商线索落地",
 	"the lead was changed by someone else; reload it and try again":                    "该线索已被他人修改，请刷新后重试",
 	"the news item was changed by someone else; reload it and try again":               "该新闻已被他人修改，请刷新后重试",
+	"the lead has landed as a project of %s; its county stays":                         "该线索已在%s落地为项目，县（市、区）不能更改",
 	"the project came from investment lead %d and cannot be deleted":                   "该项目由招商线索 %d 落地而来，不能删除",
 
 	// Pages.
-	"Investment attraction": "招大引强", "Attract investment": "招大引强", "Leads": "招商线索", "New lead": "新增线索", "Investment lead": "招商线索",
+	"Investment attraction": "招大引强", "Attract investment": "招大引强", "Leads": "招商线索", "New lead": "新增线索", "Edit lead": "编辑线索", "Investment lead": "招商线索",
 	"Stalled": "停滞", "%d leads": "%d 条线索", "No leads match.": "没有符合条件的线索。",
 	"Investor": "投资方", "Origin region": "来源地", "Industry": "产业", "Intended investment": "意向投资",
 	"Days at this stage": "本阶段天数", "Contract amount": "签约金额", "Contract date": "签约日期", "Contract": "合同",

@@ -11,7 +11,9 @@ import (
 )
 
 // Leads, their moves and the portal's news are governed (every change
-// audited, checked by audit verify), backed up and restored.
+// audited, checked by audit verify), backed up and restored; on
+// PostgreSQL a restore moves their identity counters on (the list the
+// congress tables started, congressSequenced, serves any table).
 func init() {
 	governed = append(governed,
 		struct{ Table, LabelCol string }{"leads", "investor"},

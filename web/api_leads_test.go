@@ -77,6 +77,10 @@ func TestLeadsAndNewsAPI(t *testing.T) {
 					}
 				}
 			}
+			// The public news names no one: not the office's user who wrote it.
+			if _, body, _ := w.do(t, scenario{method: "GET", path: "/api/v1/public/news"}); strings.Contains(body, "zhb") || strings.Contains(body, "created_by") {
+				t.Errorf("public news names its author: %s", body)
+			}
 			// The lead's project is linked both ways.
 			_, body, _ := w.do(t, scenario{user: "zhb", method: "GET", path: "/api/v1/leads/1"})
 			var l struct {

@@ -131,6 +131,10 @@ func (s *Server) leadSettingsSubmit(w http.ResponseWriter, r *http.Request) erro
 }
 
 func init() {
+	// The audit trail names these records in words, and offers them in
+	// its filter.
+	tableWords["leads"], tableWords["lead_moves"], tableWords["news"] = "Investment lead", "Lead stage change", "News"
+	auditTables = append(auditTables, "leads", "lead_moves", "news")
 	// leadSource shows a source code in words (the catalog's key).
 	funcs["leadSource"] = qianxiang.LeadSourceLabel
 	funcs["leadStages"] = func() []qianxiang.LeadStage { return qianxiang.LeadStages }

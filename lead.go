@@ -168,8 +168,11 @@ func (l *Lead) Validate() error {
 			continue
 		}
 		m.Phone = "" // a lead's team is named, not phoned: no personal numbers kept here
-		if m.Name != "" {
+		switch {
+		case m.Name != "":
 			team = append(team, m)
+		case m.Role != "":
+			add("team["+strconv.Itoa(i)+"].name", "is required")
 		}
 	}
 	l.Team = team

@@ -96,6 +96,10 @@ func TestLeadValidateNamesEveryMissingField(t *testing.T) {
 	if ok.Team[1].Phone != "" {
 		t.Error("a team member's phone was kept")
 	}
+	ok.Team = append(ok.Team, TeamMember{Role: "司机"})
+	if e := AsError(ok.Validate()); e == nil || e.Details[0].Field != "team[2].name" {
+		t.Errorf("a duty without a name: %v", e)
+	}
 }
 
 // Stalled: no stage change for N days (the N-th day counts), never when

@@ -70,12 +70,18 @@ func (s *Server) leadMoveSubmit(w http.ResponseWriter, r *http.Request) error {
 		ProjectName: r.FormValue("project_name"), PlannedStart: r.FormValue("planned_start"), ProjectYear: formInt(r, "project_year")}
 	amount, invest := strings.TrimSpace(r.FormValue("contract_amount")), strings.TrimSpace(r.FormValue("investment"))
 	var ferr error
+	if y := strings.TrimSpace(r.FormValue("project_year")); y != "" && in.ProjectYear == 0 {
+		ferr = qianxiang.FieldError("project_year", "must be a year between 2000 and 2100")
+	}
 	for _, f := range []struct {
 		name, v string
 		dst     **qianxiang.Money
 	}{{"contract_amount", amount, &in.ContractAmount}, {"investment", invest, &in.Investment}} {
 		if f.v == "" {
 			continue
+		}
+		if ferr != nil {
+			break
 		}
 		m, err := qianxiang.ParseMoney(f.v)
 		if err != nil {

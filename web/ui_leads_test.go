@@ -36,6 +36,9 @@ func TestLeadAndNewsFormsRefuseBadInput(t *testing.T) {
 	if code != 303 || !strings.HasPrefix(hdr.Get("Location"), "/leads/1") {
 		t.Fatalf("a good lead: %d %v", code, hdr)
 	}
+	if _, desk := loginAs(t, srv.URL, "renzhong", testenv.Password).get("/desk"); !strings.Contains(desk, "我包联的招商线索") || !strings.Contains(desk, "晋商集团") {
+		t.Fatal("the leader's desk does not list the lead")
+	}
 	code, body, _ = c.post("/leads/1/move", url.Values{"stage": {"signed"}, "contract_amount": {"四万"}, "contract_date": {"2023-01-01"}})
 	if code != 422 || !strings.Contains(body, "签约金额") {
 		t.Fatalf("a bad contract amount: %d", code)

@@ -49,7 +49,7 @@ var zhLeads = map[string]string{
 	"the project came from investment lead %d and cannot be deleted":                   "该项目由招商线索 %d 落地而来，不能删除",
 
 	// Pages.
-	"Investment attraction": "招大引强", "Attract investment": "招大引强", "Leads": "招商线索", "New lead": "新增线索", "Edit lead": "编辑线索", "Investment lead": "招商线索", "Lead stage change": "线索阶段变更",
+	"Investment attraction": "招大引强", "Attract investment": "招大引强", "Leads": "招商线索", "New lead": "新增线索", "Edit lead": "编辑线索", "Investment lead": "招商线索", "My investment leads": "我包联的招商线索", "Lead stage change": "线索阶段变更",
 	"Stalled": "停滞", "%d leads": "%d 条线索", "No leads match.": "没有符合条件的线索。",
 	"Investor": "投资方", "Origin region": "来源地", "Industry": "产业", "Intended investment": "意向投资",
 	"Days at this stage": "本阶段天数", "Contract amount": "签约金额", "Contract date": "签约日期", "Contract": "合同",

@@ -141,12 +141,22 @@ func (a *App) CreateLead(ctx context.Context, actor qianxiang.Actor, in LeadInpu
 		if err := tx.InsertLeadMove(ctx, &m); err != nil {
 			return err
 		}
-		return tx.Audit(ctx, actor.Username, "create", "lead_moves", m.ID, string(m.To), "")
+		if err := tx.Audit(ctx, actor.Username, "create", "lead_moves", m.ID, string(m.To), ""); err != nil {
+			return err
+		}
+		return a.tellLeader(ctx, tx, &l)
 	})
 	if err != nil {
 		return LeadView{}, a.internal(ctx, "create lead", err)
 	}
 	return a.Lead(ctx, actor, l.ID)
+}
+
+// tellLeader tells the lead's leader it is theirs to follow (once per
+// leader and lead).
+func (a *App) tellLeader(ctx context.Context, tx *store.Tx, l *qianxiang.Lead) error {
+	key := "lead-leader:" + strconv.FormatInt(l.ID, 10) + ":" + strconv.FormatInt(l.Leader.ID, 10)
+	return a.Notify(ctx, tx, []int64{l.Leader.ID}, qianxiang.NoteAssigned, "leads", l.ID, l.Investor, key)
 }
 
 // Leads lists the leads the actor may read, stall flags derived for today.

@@ -46,7 +46,8 @@ func (a *App) UpdateLead(ctx context.Context, actor qianxiang.Actor, id int64, v
 				}
 			}
 		}
-		if in.Leader != l.Leader.Username {
+		newLeader := in.Leader != l.Leader.Username
+		if newLeader {
 			if ld, err := a.leaderUser(ctx, in.Leader); err != nil {
 				faults = append(faults, err)
 			} else {
@@ -59,7 +60,13 @@ func (a *App) UpdateLead(ctx context.Context, actor qianxiang.Actor, id int64, v
 		if err := tx.UpdateLead(ctx, &l, false); err != nil {
 			return err
 		}
-		return tx.Audit(ctx, actor.Username, "update", "leads", l.ID, l.Investor, before)
+		if err := tx.Audit(ctx, actor.Username, "update", "leads", l.ID, l.Investor, before); err != nil {
+			return err
+		}
+		if newLeader {
+			return a.tellLeader(ctx, tx, &l)
+		}
+		return nil
 	})
 	if err != nil {
 		return LeadView{}, a.internal(ctx, "update lead", err)

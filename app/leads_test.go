@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -310,6 +311,12 @@ func TestLeadEdits(t *testing.T) {
 		}
 		if _, err := a.Lead(ctx, p.leader, v.ID); qianxiang.ErrorCode(err) != qianxiang.ENotFound {
 			t.Errorf("the former leader still reads it: %v", err)
+		}
+		for _, who := range []qianxiang.Actor{p.leader, p.leader2} {
+			ns, _, err := a.Notifications(ctx, who, 10)
+			if err != nil || len(ns) != 1 || ns[0].Link != fmt.Sprintf("/leads/%d", v.ID) {
+				t.Errorf("%s's notifications: %+v %v", who.Username, ns, err)
+			}
 		}
 		moved := in
 		moved.County = "141182"

@@ -59,8 +59,7 @@ var (
 	officePhone = regexp.MustCompile(`^(0\d{2,3}[- ]?\d{7,8}([- ]\d{1,6})?|[48]00[- ]?\d{3}[- ]?\d{4})$`)
 	// A mainland mobile number anywhere in a text.
 	mobileInText = regexp.MustCompile(`(^|\D)1[3-9]\d{9}(\D|$)`)
-	// Markup: a tag, a comment or a script URL.
-	markup = regexp.MustCompile(`(?i)<\s*/?\s*[a-z!]|javascript:`)
+	// Markup (a tag, a comment, a script address) is news.go's markup.
 )
 
 // Validate checks a publication of project p. Texts follow the text rules;

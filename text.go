@@ -55,6 +55,13 @@ var TextRules = map[string]TextRule{
 	// Supervision orders (text and reply as above), key tasks and factor guarantee.
 	"title": {500, false},
 	"note":  {500, true},
+	// Investment-attraction leads and the portal's news (lead.go, news.go).
+	"investor":      {200, false},
+	"origin_region": {100, false},
+	"industry":      {100, false},
+	"lead.target":   {500, true},
+	"news.title":    {200, false},
+	"news.body":     {10000, true},
 }
 
 // Rule gives the rule of a field; a field not listed is one line of at

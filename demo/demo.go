@@ -102,7 +102,14 @@ func Fill(ctx context.Context, a *app.App) ([]Login, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(logins, cl...), nil
+	ll, err := fillLeads(ctx, a, sys)
+	if err != nil {
+		return nil, err
+	}
+	if err := fillNews(ctx, a, sys); err != nil {
+		return nil, err
+	}
+	return append(append(logins, cl...), ll...), nil
 }
 
 // fillPlan writes the year's projects and their reports in one transaction.

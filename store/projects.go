@@ -104,6 +104,13 @@ func (tx *Tx) SetProjectStarted(ctx context.Context, id int64, d qianxiang.Date,
 
 // DeleteProject removes a project (its reports go with it).
 func (tx *Tx) DeleteProject(ctx context.Context, id int64, version int) error {
+	// A project that an investment lead landed as stays: the lead links it.
+	var lead int64
+	if err := tx.queryRow(ctx, `SELECT id FROM leads WHERE project_id = ?`, id).Scan(&lead); err == nil {
+		return qianxiang.Errorf(qianxiang.EConflict, "the project came from investment lead %d and cannot be deleted", lead)
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
 	res, err := tx.exec(ctx, `DELETE FROM projects WHERE id = ? AND version = ?`, id, version)
 	if err != nil {
 		return err

@@ -17,6 +17,9 @@ type deskView struct {
 	// Shown are the first projects, red ones first; the registry lists all.
 	Shown       []qianxiang.Project
 	AllProjects string
+	// Leads are the investment leads assigned to the leader reading the
+	// desk (招大引强: one leader each).
+	Leads []qianxiang.Lead
 }
 
 // deskProjectsShown bounds the desk's project list.
@@ -45,6 +48,11 @@ func (s *Server) deskPage(w http.ResponseWriter, r *http.Request) error {
 	v.AllProjects = "/projects?" + queryString("year", strconv.Itoa(d.Year), "leader", d.Leader.Name)
 	if !v.Mine {
 		if v.Leaders, err = s.App.Leaders(ctx, a); err != nil {
+			return err
+		}
+	}
+	if a.Role == qianxiang.RoleLeader {
+		if v.Leads, err = s.App.Leads(ctx, a, app.LeadQuery{}); err != nil {
 			return err
 		}
 	}

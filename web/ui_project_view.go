@@ -31,6 +31,9 @@ type projectViewData struct {
 	Gallery qianxiang.Gallery
 	Place   qianxiang.Point
 	Located bool
+	// Lead is the investment lead the project landed from (招大引强), if
+	// the reader may see it.
+	Lead *qianxiang.Lead
 }
 
 // historyEntry is one audit entry as people read it.
@@ -55,6 +58,9 @@ func (s *Server) projectPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	d, err := s.projectView(r, id)
 	if err != nil {
+		return err
+	}
+	if d.Lead, err = s.App.LeadOfProject(r.Context(), actor(r), id); err != nil {
 		return err
 	}
 	p := s.page(r, "Project", "projects", d)

@@ -12,10 +12,14 @@ type publicView struct {
 	P qianxiang.PublicProgress
 	// Promotions are the projects open to private capital (推介).
 	Promotions []qianxiang.PublicPromotion
+	News       []qianxiang.NewsItem // published, newest first
 }
 
 // PlanBar is the plan's share of the target, capped for the bar's width.
 func (v publicView) PlanBar() int { return min(int(float64(v.P.PlanOfTarget)*100+0.5), 100) }
+
+// publicNewsItems is how many news items the portal shows.
+const publicNewsItems = 10
 
 func (s *Server) publicPage(w http.ResponseWriter, r *http.Request) error {
 	y, err := queryInt(r, "year", 0)
@@ -30,5 +34,9 @@ func (s *Server) publicPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.render(w, r, 200, "public", s.page(r, "Campaign progress", "", publicView{P: p, Promotions: proms}))
+	news, err := s.App.PublicNews(r.Context(), publicNewsItems)
+	if err != nil {
+		return err
+	}
+	return s.render(w, r, 200, "public", s.page(r, "Campaign progress", "", publicView{P: p, Promotions: proms, News: news}))
 }

@@ -87,7 +87,8 @@ func TestJointMotionNeedsTenSignersEachOnce(t *testing.T) {
 func TestMotionReviewReportVotedByThePresidium(t *testing.T) {
 	testenv.Each(t, func(t *testing.T, a *app.App) {
 		s := newSession(t, a, 40, 12)
-		if _, err := a.SetMotionDeadline(ctx, s.staff, s.code, "2023-02-24"); err != nil {
+		deadline := a.Today().AddDays(3).String()
+		if _, err := a.SetMotionDeadline(ctx, s.staff, s.code, deadline); err != nil {
 			t.Fatal(err)
 		}
 		// Committee: deputy 20 chairs it (not on the presidium).
@@ -101,7 +102,7 @@ func TestMotionReviewReportVotedByThePresidium(t *testing.T) {
 			t.Fatal(err)
 		}
 		b, err := a.SetBody(ctx, s.staff, s.code, qianxiang.MotionsCommittee, []app.BodyMemberIn{{Card: s.deputies[20].Card, Role: "chair"}, {Card: s.deputies[21].Card}})
-		if err != nil || len(b.MotionsCommittee) != 2 || len(b.ExecutiveChairs) != 2 || b.MotionDeadline.String() != "2023-02-24" {
+		if err != nil || len(b.MotionsCommittee) != 2 || len(b.ExecutiveChairs) != 2 || b.MotionDeadline.String() != deadline {
 			t.Fatalf("bodies: %+v %v", b, err)
 		}
 		mk := func(title, proposer string) qianxiang.Motion {

@@ -221,15 +221,15 @@ const (
 // MotionReport is the review committee's report on a batch of reviewed
 // motions, adopted by a presidium vote.
 type MotionReport struct {
-	ID         int64        `json:"id"`
-	CongressID int64        `json:"-"`
-	Title      string       `json:"title"`
+	ID         int64              `json:"id"`
+	CongressID int64              `json:"-"`
+	Title      string             `json:"title"`
 	Status     MotionReportStatus `json:"status"`
-	VoteID     int64        `json:"vote_id,omitempty"`
-	Motions    []int64      `json:"motions"`
-	Listed     int          `json:"listed"`
-	Converted  int          `json:"converted"`
-	Version    int          `json:"version"`
+	VoteID     int64              `json:"vote_id,omitempty"`
+	Motions    []int64            `json:"motions"`
+	Listed     int                `json:"listed"`
+	Converted  int                `json:"converted"`
+	Version    int                `json:"version"`
 }
 
 // CanPutToVote says whether the report may go to a meeting's vote: a

@@ -155,4 +155,3 @@ func (a *App) SetMotionDeadline(ctx context.Context, actor qianxiang.Actor, code
 	}
 	return a.Bodies(ctx, actor, k.Code)
 }
-

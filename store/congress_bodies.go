@@ -75,4 +75,3 @@ func (c conn) IsBodyMember(ctx context.Context, body qianxiang.SessionBody, depu
 	err := c.queryRow(ctx, `SELECT COUNT(*) FROM congress_body_members WHERE body = ? AND deputy_id = ?`, string(body), deputyID).Scan(&n)
 	return n > 0, err
 }
-

@@ -137,7 +137,9 @@ func (s *Server) pageRefusal(w http.ResponseWriter, r *http.Request, err error, 
 // splitCards reads card numbers typed one a line or separated by commas
 // or spaces.
 func splitCards(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == '、' || r == ' ' || r == '\n' || r == '\r' || r == '\t' })
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return r == ',' || r == '，' || r == '、' || r == ' ' || r == '\n' || r == '\r' || r == '\t'
+	})
 }
 
 func (s *Server) motionCreate(w http.ResponseWriter, r *http.Request) error {

@@ -44,7 +44,8 @@ func CheckBodyMembers(b SessionBody, ms []BodyMember) []Detail {
 			bad(i, "card", "%s is listed twice", m.Card)
 		}
 		seen[m.Card] = true
-		if b == ExecutiveChairs && !m.Deputy.Presidium {
+		// A member not on the roster (no id) is the caller's to name.
+		if b == ExecutiveChairs && m.Deputy.ID != 0 && !m.Deputy.Presidium {
 			bad(i, "card", "%s is not a member of the presidium: executive chairs are drawn from it", m.Deputy.Name)
 		}
 		if m.Role == "chair" {

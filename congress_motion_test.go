@@ -156,8 +156,8 @@ func TestMotionReviewStateMachine(t *testing.T) {
 }
 
 func TestBodyMembers(t *testing.T) {
-	p := Deputy{Name: "甲", Presidium: true}
-	q := Deputy{Name: "乙"}
+	p := Deputy{ID: 1, Name: "甲", Presidium: true}
+	q := Deputy{ID: 2, Name: "乙"}
 	cases := []struct {
 		name string
 		body SessionBody

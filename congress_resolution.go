@@ -173,7 +173,10 @@ type Resolution struct {
 
 // ReportBack counts a resolution's report-backs by state.
 type ReportBack struct {
-	Due, Overdue, Reported, Accepted int
+	Due      int `json:"due"`
+	Overdue  int `json:"overdue"`
+	Reported int `json:"reported"`
+	Accepted int `json:"accepted"`
 }
 
 // Progress counts the report-backs.

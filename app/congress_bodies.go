@@ -85,9 +85,7 @@ func (a *App) SetBody(ctx context.Context, actor qianxiang.Actor, code string, b
 		}
 		ms[i] = qianxiang.BodyMember{Body: body, Card: card, Name: d.Name, Role: role, Deputy: d}
 	}
-	if len(details) == 0 {
-		details = qianxiang.CheckBodyMembers(body, ms)
-	}
+	details = append(details, qianxiang.CheckBodyMembers(body, ms)...)
 	if len(details) > 0 {
 		return SessionBodies{}, &qianxiang.Error{Code: qianxiang.EValidation, Format: "the list has %d errors; nothing was changed",
 			Args: []any{len(details)}, Details: details}

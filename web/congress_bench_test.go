@@ -44,7 +44,7 @@ func BenchmarkHall2977(b *testing.B) {
 			h := newHall(b, a, n, 0)
 			servers := []*httptest.Server{benchServer(b, a)}
 			if kind == "postgres" {
-				db2, err := store.Open(context.Background(), a.DB.DSN)
+				db2, err := store.OpenWith(context.Background(), a.DB.DSN, store.Options{AuditKeyFile: a.DB.Keys.Path})
 				if err != nil {
 					b.Fatal(err)
 				}

@@ -161,6 +161,7 @@ var zhCongress2 = map[string]string{
 	"亿元":                          "亿元",
 	"Executive chairs":            "执行主席",
 	"Motions review committee":    "议案审查委员会",
-	"Send back":                   "退回",
+	"Send back to the body":       "退回重报",
+	"Carried out by":              "承办机关",
 	"Report a body's report-back": "登记报告",
 }

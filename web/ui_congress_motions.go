@@ -418,6 +418,17 @@ func (s *Server) congressMotionRoutes() []route {
 func init() {
 	funcs["hasPrefix"] = strings.HasPrefix
 	funcs["list"] = func(s ...string) []string { return s }
+	funcs["dateOr"] = func(d qianxiang.Date) string {
+		if d.IsZero() {
+			return "—"
+		}
+		return d.String()
+	}
+	// stepOf places a motion's state on the page's four steps.
+	funcs["stepOf"] = func(st qianxiang.MotionStatus) int {
+		return map[qianxiang.MotionStatus]int{qianxiang.MotionSigning: 0, qianxiang.MotionSubmitted: 1, qianxiang.MotionReviewed: 2,
+			qianxiang.MotionListed: 3, qianxiang.MotionConverted: 3}[st]
+	}
 	// yi shows 万元 as 亿元 with two decimals, rounded half up, exactly.
 	funcs["yi"] = func(m qianxiang.Money) string {
 		v := int64(m)

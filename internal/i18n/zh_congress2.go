@@ -9,6 +9,7 @@ func init() {
 // resolutions as values.
 var zhCongress2Terms = map[string]string{
 	"executive_chairs": "执行主席", "motions_committee": "议案审查委员会",
+	"chairplace_chair": "执行主席（召集人）", "chairplace_vice_chair": "执行主席", "chairplace_member": "执行主席",
 	"place_chair": "主任委员", "place_vice_chair": "副主任委员", "place_member": "委员",
 	"motion_signing": "征集签名", "motion_submitted": "待审查", "motion_reviewed": "已审查", "motion_listed": "列入议程", "motion_converted": "作为建议处理",
 	"step_signing": "联名签名", "step_submitted": "提交审查", "step_reviewed": "审查委员会审查", "step_decided": "主席团决定",
@@ -162,6 +163,7 @@ var zhCongress2 = map[string]string{
 	"Executive chairs":            "执行主席",
 	"Motions review committee":    "议案审查委员会",
 	"Send back to the body":       "退回重报",
+	"Reason for the motion":       "提出理由",
 	"Carried out by":              "承办机关",
 	"Report a body's report-back": "登记报告",
 }

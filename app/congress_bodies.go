@@ -49,11 +49,17 @@ func ParseBodyMembers(text string) []BodyMemberIn {
 		m := BodyMemberIn{Card: f[0], Role: "member"}
 		if len(f) > 1 {
 			m.Role = f[1]
+			// The office writes the places in Chinese as often as not.
+			if r, ok := chinesePlaces[f[1]]; ok {
+				m.Role = r
+			}
 		}
 		out = append(out, m)
 	}
 	return out
 }
+
+var chinesePlaces = map[string]string{"主任委员": "chair", "副主任委员": "vice_chair", "委员": "member", "召集人": "chair", "执行主席": "member"}
 
 // SetBody replaces a session body's members (staff), all or nothing: every
 // card must be on the roster, executive chairs on the presidium. Each

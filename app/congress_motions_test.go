@@ -211,3 +211,11 @@ func TestMotionReportNotAdopted(t *testing.T) {
 		}
 	})
 }
+
+func TestParseBodyMembers(t *testing.T) {
+	got := app.ParseBodyMembers("4-0001 主任委员\n\n4-0002, vice_chair\r\n4-0003\n")
+	want := []app.BodyMemberIn{{Card: "4-0001", Role: "chair"}, {Card: "4-0002", Role: "vice_chair"}, {Card: "4-0003", Role: "member"}}
+	if len(got) != 3 || got[0] != want[0] || got[1] != want[1] || got[2] != want[2] {
+		t.Fatalf("%+v", got)
+	}
+}

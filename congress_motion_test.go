@@ -1,6 +1,9 @@
 package qianxiang
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestMotionSignatureThreshold(t *testing.T) {
 	signers := func(n int) []string { return make([]string, n) }
@@ -174,5 +177,17 @@ func TestBodyMembers(t *testing.T) {
 		if got := CheckBodyMembers(c.body, c.ms); len(got) != c.n {
 			t.Errorf("%s: %d faults %v", c.name, len(got), got)
 		}
+	}
+}
+
+func TestRosterTextRules(t *testing.T) {
+	ok := Deputy{Name: "王建国", Delegation: "离石区代表团", Card: "4-0001"}
+	if d := CheckRoster([]Deputy{ok}); len(d) != 0 {
+		t.Fatalf("%v", d)
+	}
+	bad := ok
+	bad.Name, bad.Title = "王\x00建国", strings.Repeat("长", 501)
+	if d := CheckRoster([]Deputy{bad}); len(d) != 2 || d[0].Field != "deputy_name" || d[1].Field != "title" {
+		t.Fatalf("%+v", d)
 	}
 }

@@ -14,6 +14,13 @@ func CheckRoster(ds []Deputy) []Detail {
 		out = append(out, Detail{Field: field, Header: rosterHeaders[field], Format: format, Args: args})
 	}
 	for _, d := range ds {
+		// The text rules: no control characters, bounded lengths.
+		for _, f := range []struct{ field, rule, v string }{{"deputy_name", "name", d.Name}, {"delegation", "delegation", d.Delegation},
+			{"title", "title", d.Title}, {"seat", "seat", d.Seat}, {"gender", "gender", d.Gender}, {"ethnicity", "ethnicity", d.Ethnicity}} {
+			if _, bad := CleanText(f.rule, f.v); bad != nil {
+				out = append(out, Detail{Field: f.field, Header: rosterHeaders[f.field], Format: bad.Format, Args: bad.Args})
+			}
+		}
 		if d.Name == "" {
 			bad("deputy_name", "is required")
 		}

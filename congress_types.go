@@ -6,6 +6,8 @@ package qianxiang
 type CongressRules struct {
 	Congress
 	Quorum, Majority Ratio
+	// MotionDeadline is the session's last day for motions (zero: none set).
+	MotionDeadline Date
 }
 
 // Count is a labelled number.

@@ -62,6 +62,16 @@ var TextRules = map[string]TextRule{
 	"lead.target":   {500, true},
 	"news.title":    {200, false},
 	"news.body":     {10000, true},
+	// The congress: meetings and their agenda, leave, motions, the review
+	// committee's reasons, resolutions' report-backs.
+	"agenda":          {2000, true},
+	"delegation":      {100, false},
+	"motion.title":    {200, false},
+	"motion.reason":   {4000, true},
+	"motion.basis":    {4000, true},
+	"motion.solution": {4000, true},
+	"review":          {2000, true},
+	"followup.report": {4000, true},
 }
 
 // Rule gives the rule of a field; a field not listed is one line of at

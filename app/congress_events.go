@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -93,7 +94,7 @@ func (a *App) listen(ctx context.Context, h *eventHub, ready chan struct{}) {
 	signalReady := func() { once.Do(func() { close(ready) }) }
 	defer signalReady()
 	for ctx.Err() == nil {
-		err := a.DB.Listen(ctx, signalReady, func(p string) { h.deliver(p) })
+		err := a.DB.Listen(ctx, signalReady, func(p string) { a.changed(p); h.deliver(p) })
 		if ctx.Err() != nil {
 			return
 		}
@@ -125,8 +126,23 @@ func (a *App) notify(ctx context.Context, tx *store.Tx, topic, kind string) erro
 // published delivers a committed change in process (SQLite); on
 // PostgreSQL the notification does it.
 func (a *App) published(topic, kind string) {
+	a.changed(topic)
 	if a.DB.Dialect() != store.Postgres {
 		a.hub().deliver(topic)
+	}
+}
+
+// changed drops what the caches hold of a topic that changed: the
+// attendance of a meeting (this server's changes at once, another
+// server's when its notification arrives).
+func (a *App) changed(topic string) {
+	if id, ok := strings.CutPrefix(topic, "meeting:"); ok {
+		if n, err := strconv.ParseInt(id, 10, 64); err == nil {
+			c := a.ccache()
+			c.mu.Lock()
+			delete(c.att, n)
+			c.mu.Unlock()
+		}
 	}
 }
 

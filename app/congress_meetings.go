@@ -36,7 +36,10 @@ func (a *App) CreateMeeting(ctx context.Context, actor qianxiang.Actor, in NewMe
 	if err != nil {
 		return MeetingView{}, qianxiang.FieldError("date", "must be a date YYYY-MM-DD")
 	}
-	m := qianxiang.Meeting{CongressID: k.ID, Congress: k.Code, Body: in.Body, Title: strings.TrimSpace(in.Title), Date: d, Agenda: strings.TrimSpace(in.Agenda)}
+	if ds := qianxiang.CleanTexts("title", &in.Title, "agenda", &in.Agenda); len(ds) > 0 {
+		return MeetingView{}, qianxiang.FieldError(ds[0].Field, ds[0].Format, ds[0].Args...)
+	}
+	m := qianxiang.Meeting{CongressID: k.ID, Congress: k.Code, Body: in.Body, Title: in.Title, Date: d, Agenda: in.Agenda}
 	if err := m.Validate(); err != nil {
 		return MeetingView{}, err
 	}
@@ -157,10 +160,14 @@ func (a *App) RecordLeave(ctx context.Context, actor qianxiang.Actor, meetingID 
 	if err != nil {
 		return CheckIn{}, err
 	}
-	if strings.TrimSpace(reason) == "" {
+	reason, bad := qianxiang.CleanText("reason", reason)
+	if bad != nil {
+		return CheckIn{}, qianxiang.FieldError("reason", bad.Format, bad.Args...)
+	}
+	if reason == "" {
 		return CheckIn{}, qianxiang.FieldError("reason", "is required")
 	}
-	return a.setAttendance(ctx, actor, m, d, qianxiang.AttendanceRecord{Status: "leave", Via: "desk", Reason: strings.TrimSpace(reason)})
+	return a.setAttendance(ctx, actor, m, d, qianxiang.AttendanceRecord{Status: "leave", Via: "desk", Reason: reason})
 }
 
 func (a *App) findDeputy(ctx context.Context, congressID int64, card, name string) (qianxiang.Deputy, error) {

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"strings"
 
 	"qianxiang"
 	"qianxiang/store"
@@ -36,6 +35,9 @@ type VoteView struct {
 type NewVote struct {
 	Title     string              `json:"title"`
 	Anonymity qianxiang.Anonymity `json:"anonymity"`
+	// Resolution marks a plenary vote on a resolution (决议): once it
+	// passes it is followed up.
+	Resolution bool `json:"resolution"`
 }
 
 // CreateVote sets up a vote on an agenda item of a meeting (staff);
@@ -51,13 +53,25 @@ func (a *App) CreateVote(ctx context.Context, actor qianxiang.Actor, meetingID i
 	if in.Anonymity == "" {
 		in.Anonymity = qianxiang.Aggregate
 	}
-	v := qianxiang.Vote{MeetingID: m.ID, Title: strings.TrimSpace(in.Title), Anonymity: in.Anonymity, Status: qianxiang.VoteDraft}
+	title, bad := qianxiang.CleanText("title", in.Title)
+	if bad != nil {
+		return VoteView{}, qianxiang.FieldError("title", bad.Format, bad.Args...)
+	}
+	if in.Resolution && m.Body != qianxiang.BodyPlenary {
+		return VoteView{}, qianxiang.FieldError("resolution", "resolutions are passed by the plenary")
+	}
+	v := qianxiang.Vote{MeetingID: m.ID, Title: title, Anonymity: in.Anonymity, Status: qianxiang.VoteDraft}
 	if err := v.Validate(); err != nil {
 		return VoteView{}, err
 	}
 	err = a.DB.Tx(ctx, func(tx *store.Tx) error {
 		if err := tx.InsertVote(ctx, &v); err != nil {
 			return err
+		}
+		if in.Resolution {
+			if err := tx.SetVoteKind(ctx, v.ID, voteKindResolution); err != nil {
+				return err
+			}
 		}
 		if err := tx.Audit(ctx, actor.Username, "create", "congress_votes", v.ID, v.Title, ""); err != nil {
 			return err
@@ -92,11 +106,11 @@ func (a *App) voteView(ctx context.Context, actor qianxiang.Actor, v qianxiang.V
 	}
 	if v.Status != qianxiang.VoteClosed {
 		// Members and present are live until the vote closes.
-		m, err := a.DB.MeetingByID(ctx, v.MeetingID)
+		m, err := a.meetingCached(ctx, v.MeetingID)
 		if err != nil {
 			return out, a.internal(ctx, "vote", err)
 		}
-		att, err := a.attendance(ctx, a.DB, m)
+		att, err := a.liveAttendance(ctx, m)
 		if err != nil {
 			return out, a.internal(ctx, "vote", err)
 		}
@@ -117,8 +131,8 @@ func (a *App) voteView(ctx context.Context, actor qianxiang.Actor, v qianxiang.V
 		}
 	}
 	if actor.Role == qianxiang.RoleDeputy {
-		if m, err := a.DB.MeetingByID(ctx, v.MeetingID); err == nil {
-			if d, err := a.DB.DeputyByUser(ctx, m.CongressID, actor.UserID); err == nil {
+		if m, err := a.meetingCached(ctx, v.MeetingID); err == nil {
+			if d, err := a.deputyCached(ctx, m.CongressID, actor.UserID); err == nil {
 				voted, err := a.DB.HasVoted(ctx, v.ID, d.ID)
 				if err != nil {
 					return out, a.internal(ctx, "vote", err)
@@ -227,7 +241,10 @@ func (a *App) CloseVote(ctx context.Context, actor qianxiang.Actor, id int64) (V
 			return err
 		}
 		v.Present = present
-		return v.Close(t, a.Now())
+		if err := v.Close(t, a.Now()); err != nil {
+			return err
+		}
+		return a.voteDecided(ctx, tx, actor, *v, m)
 	})
 	if err == nil {
 		// Past versions of the running count go with the close.
@@ -242,8 +259,14 @@ func (a *App) CloseVote(ctx context.Context, actor qianxiang.Actor, id int64) (V
 // the reason is required and audited, and the round's ballots are
 // discarded; the vote must then be opened again.
 func (a *App) ReopenVote(ctx context.Context, actor qianxiang.Actor, id int64, reason string) (VoteView, error) {
-	reason = strings.TrimSpace(reason)
+	reason, bad := qianxiang.CleanText("reason", reason)
+	if bad != nil {
+		return VoteView{}, qianxiang.FieldError("reason", bad.Format, bad.Args...)
+	}
 	return a.changeVote(ctx, actor, id, "reopen", reason, func(tx *store.Tx, v *qianxiang.Vote, m qianxiang.Meeting) error {
+		if err := voteActedOn(ctx, tx, v.ID); err != nil {
+			return err
+		}
 		if err := v.Reopen(reason); err != nil {
 			return err
 		}
@@ -256,6 +279,8 @@ func (a *App) ReopenVote(ctx context.Context, actor qianxiang.Actor, id int64, r
 // vote is open and after checking in. For an aggregate vote the choice is
 // added to the running count and stored nowhere else: not beside the
 // deputy's "has voted" row, not in the audit trail, not in the log.
+// Ballots that arrive together are written in one transaction
+// (congress_ballots.go); each is still refused or counted on its own.
 func (a *App) CastBallot(ctx context.Context, actor qianxiang.Actor, id int64, c qianxiang.Choice) (VoteView, error) {
 	if err := actor.Check(qianxiang.ActVote, congressScope, "vote"); err != nil {
 		return VoteView{}, err
@@ -264,36 +289,22 @@ func (a *App) CastBallot(ctx context.Context, actor qianxiang.Actor, id int64, c
 	if err != nil {
 		return VoteView{}, err
 	}
-	m, err := a.DB.MeetingByID(ctx, v.MeetingID)
+	m, err := a.meetingCached(ctx, v.MeetingID)
 	if err != nil {
 		return VoteView{}, a.internal(ctx, "ballot", err)
 	}
-	d, err := a.DB.DeputyByUser(ctx, m.CongressID, actor.UserID)
+	d, err := a.deputyCached(ctx, m.CongressID, actor.UserID)
 	if err != nil {
 		return VoteView{}, qianxiang.ErrNotFound("vote")
 	}
-	err = a.DB.Tx(ctx, func(tx *store.Tx) error {
-		att, ok, err := tx.AttendanceOf(ctx, m.ID, d.ID)
-		if err != nil {
-			return err
-		}
-		if err := v.CanBallot(m.Body.Member(d), ok && att.Status == "present", c); err != nil {
-			return err
-		}
-		if err := tx.CountBallot(ctx, v.ID, d.ID, c, v.Anonymity == qianxiang.Named); err != nil {
-			return err
-		}
-		// The trail records that this deputy voted; the vote's row it
-		// covers holds no count while the vote is open.
-		if err := tx.Audit(ctx, actor.Username, "ballot", "congress_votes", v.ID, v.Title, ""); err != nil {
-			return err
-		}
-		return a.notify(ctx, tx, voteTopic(v.ID), "cast")
-	})
-	if err != nil {
+	// Whether the deputy is checked in and the vote still open is decided
+	// in the batch's transaction; the rest can be refused now.
+	if err := v.CanBallot(m.Body.Member(d), true, c); err != nil {
+		return VoteView{}, err
+	}
+	if err := a.ballots().cast(ctx, a, &ballotReq{vote: v, meeting: m, deputy: d, choice: c, username: actor.Username}); err != nil {
 		return VoteView{}, a.internal(ctx, "ballot", err)
 	}
-	a.published(voteTopic(v.ID), "cast")
 	// The answer is the same whatever was pressed, and cheap: 2,977
 	// deputies press within seconds.
 	voted := true

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"time"
 
 	"qianxiang"
 	"qianxiang/app"
@@ -23,13 +24,16 @@ var delegations = []struct {
 	{"交城县", 22}, {"岚县", 15}, {"中阳县", 15}, {"方山县", 12}, {"石楼县", 10}, {"交口县", 9},
 }
 
-var resolutions = []string{
-	"关于吕梁市人民政府工作报告的决议",
-	"关于吕梁市2022年国民经济和社会发展计划执行情况与2023年国民经济和社会发展计划的决议",
-	"关于吕梁市2022年全市和市本级预算执行情况与2023年全市和市本级预算的决议",
-	"关于吕梁市人民代表大会常务委员会工作报告的决议",
-	"关于吕梁市中级人民法院工作报告的决议",
-	"关于吕梁市人民检察院工作报告的决议",
+// resolutionsOf names the six resolutions of a session held in year y.
+func resolutionsOf(y int) []string {
+	return []string{
+		"关于吕梁市人民政府工作报告的决议",
+		fmt.Sprintf("关于吕梁市%d年国民经济和社会发展计划执行情况与%d年国民经济和社会发展计划的决议", y-1, y),
+		fmt.Sprintf("关于吕梁市%d年全市和市本级预算执行情况与%d年全市和市本级预算的决议", y-1, y),
+		"关于吕梁市人民代表大会常务委员会工作报告的决议",
+		"关于吕梁市中级人民法院工作报告的决议",
+		"关于吕梁市人民检察院工作报告的决议",
+	}
 }
 
 var (
@@ -81,38 +85,100 @@ func fillCongress(ctx context.Context, a *app.App, sys qianxiang.Actor, rng *ran
 			presidium = append(presidium, d)
 		}
 	}
-	// The presidium's third meeting: 52 of 55, three on leave.
-	if err := demoMeeting(ctx, a, staff, qianxiang.BodyPresidium, "主席团第三次会议", presidium, 52,
-		[]string{"各项决议（草案）提请全体会议表决", "议案审查委员会关于代表议案的审查报告"}, rng); err != nil {
+	// The session meets on 26 February of the plan's year (the seed's was
+	// 2023; the demo's plan is this year's, so the plan resolution can be
+	// measured against it).
+	year := demoPlanYear(a)
+	day := fmt.Sprintf("%d-02-26", year)
+	if t := a.Today(); t.String() < day {
+		day = t.String()
+	}
+	if err := fillBodies(ctx, a, staff, presidium, ds); err != nil {
+		return nil, err
+	}
+	// The session's records carry its days: motions come in two days
+	// before the closing meeting, one of them late; the meetings are on
+	// the day. The clock goes back to now for the follow-up.
+	realNow := a.Now
+	defer func() { a.Now = realNow }()
+	at := func(day string, days int) {
+		d, err := time.ParseInLocation("2006-01-02 15:04", day+" 09:00", a.Loc)
+		if err != nil {
+			return
+		}
+		if d = d.AddDate(0, 0, days); d.Before(realNow()) {
+			start := time.Now()
+			a.Now = func() time.Time { return d.Add(time.Since(start)) }
+		}
+	}
+	at(day, -2)
+	sd, _ := qianxiang.ParseDate(day)
+	report, err := fillMotions(ctx, a, staff, ds, sd.AddDays(-1).String(), func() { at(day, 0) })
+	if err != nil {
+		return nil, err
+	}
+	// The presidium's third meeting: 52 of 55, three on leave; it passes
+	// the draft resolutions to the plenary and adopts the review
+	// committee's report.
+	pm, users, err := demoMeeting(ctx, a, staff, qianxiang.BodyPresidium, "主席团第三次会议", day, presidium, 52)
+	if err != nil {
+		return nil, err
+	}
+	v, err := a.CreateVote(ctx, staff, pm.ID, app.NewVote{Title: "各项决议（草案）提请全体会议表决", Anonymity: qianxiang.Aggregate})
+	if err != nil {
+		return nil, err
+	}
+	if err := demoVote(ctx, a, staff, v.ID, presidium[:52], users, rng); err != nil {
+		return nil, err
+	}
+	rep, err := a.PutReportToVote(ctx, staff, report, pm.ID)
+	if err != nil {
+		return nil, err
+	}
+	if err := demoVote(ctx, a, staff, rep.VoteID, presidium[:52], users, rng); err != nil {
 		return nil, err
 	}
 	// The closing plenary: 342 of 369. Card 4-0001 is present, so the
 	// printed deputy login finds a meeting on the tablet page.
-	if err := demoMeeting(ctx, a, staff, qianxiang.BodyPlenary, "第三次全体会议（闭幕会）", ds, 342, resolutions, rng); err != nil {
+	plenary, users, err := demoMeeting(ctx, a, staff, qianxiang.BodyPlenary, "第三次全体会议（闭幕会）", day, ds, 342)
+	if err != nil {
+		return nil, err
+	}
+	for _, title := range resolutionsOf(year) {
+		v, err := a.CreateVote(ctx, staff, plenary.ID, app.NewVote{Title: title, Anonymity: qianxiang.Aggregate, Resolution: true})
+		if err != nil {
+			return nil, err
+		}
+		if err := demoVote(ctx, a, staff, v.ID, ds[:342], users, rng); err != nil {
+			return nil, err
+		}
+	}
+	a.Now = realNow
+	if err := fillFollowUps(ctx, a, staff, year); err != nil {
 		return nil, err
 	}
 	return []Login{{"renda", pw, string(qianxiang.RoleCongressStaff), staffUser.Org.Name},
 		{ds[0].Card, dpw, string(qianxiang.RoleDeputy), ds[0].Name + " · " + ds[0].Delegation}}, nil
 }
 
-// demoMeeting holds a meeting: the first present members check in, a few
-// of the rest ask for leave, and each item is voted (aggregate) and passes.
-func demoMeeting(ctx context.Context, a *app.App, staff qianxiang.Actor, body qianxiang.Body, title string,
-	members []qianxiang.Deputy, present int, items []string, rng *rand.Rand) error {
-	m, err := a.CreateMeeting(ctx, staff, app.NewMeeting{Congress: demoCongress, Body: body, Title: title, Date: "2023-02-26",
+// demoMeeting holds a meeting: the first present members check in and a
+// few of the rest ask for leave. It returns the logins of those present.
+func demoMeeting(ctx context.Context, a *app.App, staff qianxiang.Actor, body qianxiang.Body, title, day string,
+	members []qianxiang.Deputy, present int) (app.MeetingView, map[int64]qianxiang.Actor, error) {
+	m, err := a.CreateMeeting(ctx, staff, app.NewMeeting{Congress: demoCongress, Body: body, Title: title, Date: day,
 		Agenda: "1. 听取报告；2. 表决决议"})
 	if err != nil {
-		return err
+		return m, nil, err
 	}
 	for i, d := range members {
 		switch {
 		case i < present:
 			if _, err := a.DeskCheckIn(ctx, staff, m.ID, d.Card, ""); err != nil {
-				return err
+				return m, nil, err
 			}
 		case i%2 == 0:
 			if _, err := a.RecordLeave(ctx, staff, m.ID, d.Card, "因公请假"); err != nil {
-				return err
+				return m, nil, err
 			}
 		}
 	}
@@ -120,36 +186,36 @@ func demoMeeting(ctx context.Context, a *app.App, staff qianxiang.Actor, body qi
 	for _, d := range members[:present] {
 		u, err := a.DB.UserByID(ctx, d.UserID)
 		if err != nil {
-			return err
+			return m, nil, err
 		}
 		users[d.ID] = u.Actor()
 	}
-	for _, item := range items {
-		v, err := a.CreateVote(ctx, staff, m.ID, app.NewVote{Title: item, Anonymity: qianxiang.Aggregate})
-		if err != nil {
-			return err
+	return m, users, nil
+}
+
+// demoVote runs a vote (aggregate) to its close: nearly all present press
+// for, a few against or abstain, a few do not press.
+func demoVote(ctx context.Context, a *app.App, staff qianxiang.Actor, voteID int64, present []qianxiang.Deputy,
+	users map[int64]qianxiang.Actor, rng *rand.Rand) error {
+	if _, err := a.OpenVote(ctx, staff, voteID); err != nil {
+		return err
+	}
+	n := len(present)
+	against, abstain, silent := rng.IntN(4), rng.IntN(6), rng.IntN(3)
+	for i, d := range present {
+		c := qianxiang.ChoiceFor
+		switch {
+		case i >= n-silent:
+			continue
+		case i >= n-silent-against:
+			c = qianxiang.ChoiceAgainst
+		case i >= n-silent-against-abstain:
+			c = qianxiang.ChoiceAbstain
 		}
-		if _, err := a.OpenVote(ctx, staff, v.ID); err != nil {
-			return err
-		}
-		against, abstain, silent := rng.IntN(4), rng.IntN(6), rng.IntN(3)
-		for i, d := range members[:present] {
-			c := qianxiang.ChoiceFor
-			switch {
-			case i >= present-silent:
-				continue
-			case i >= present-silent-against:
-				c = qianxiang.ChoiceAgainst
-			case i >= present-silent-against-abstain:
-				c = qianxiang.ChoiceAbstain
-			}
-			if _, err := a.CastBallot(ctx, users[d.ID], v.ID, c); err != nil {
-				return err
-			}
-		}
-		if _, err := a.CloseVote(ctx, staff, v.ID); err != nil {
+		if _, err := a.CastBallot(ctx, users[d.ID], voteID, c); err != nil {
 			return err
 		}
 	}
-	return nil
+	_, err := a.CloseVote(ctx, staff, voteID)
+	return err
 }

@@ -44,4 +44,33 @@ func TestDemoCongressIsTheSeedsSession(t *testing.T) {
 			}
 		}
 	}
+	// The session's bodies, its motions (one converted and waiting for
+	// the suggestions), and the six resolutions followed up.
+	b, err := a.Bodies(ctx, staff, "lvliang-4")
+	if err != nil || len(b.ExecutiveChairs) != 11 || len(b.MotionsCommittee) != 13 {
+		t.Fatalf("bodies: %+v %v", b, err)
+	}
+	mos, _ := a.Motions(ctx, staff, "lvliang-4")
+	st := map[qianxiang.MotionStatus]int{}
+	for _, m := range mos {
+		st[m.Status]++
+	}
+	if st[qianxiang.MotionListed] != 2 || st[qianxiang.MotionConverted] != 2 || st[qianxiang.MotionSigning] != 1 {
+		t.Fatalf("motions: %v", st)
+	}
+	if conv, _ := a.ConvertedMotions(ctx, staff, "lvliang-4"); len(conv) != 2 {
+		t.Fatalf("converted: %+v", conv)
+	}
+	rs, err := a.Resolutions(ctx, staff, "lvliang-4")
+	if err != nil || len(rs) != 6 {
+		t.Fatalf("resolutions: %d %v", len(rs), err)
+	}
+	for _, r := range rs {
+		if len(r.FollowUps) == 0 {
+			t.Fatalf("%s has no report-back", r.Title)
+		}
+		if r.Kind == qianxiang.ResolutionPlan && (r.Delivery == nil || r.Delivery.Target == nil || r.Delivery.TargetRate == nil) {
+			t.Fatalf("the plan resolution shows no delivery against the targets: %+v", r.Delivery)
+		}
+	}
 }

@@ -34,11 +34,13 @@ func notFound(err error, what string) error {
 	return err
 }
 
-const congressCols = `id, code, name, quorum_num, quorum_den, majority_num, majority_den`
+const congressCols = `id, code, name, quorum_num, quorum_den, majority_num, majority_den, motion_deadline`
 
 func scanCongress(s interface{ Scan(...any) error }) (qianxiang.CongressRules, error) {
 	var c qianxiang.CongressRules
-	err := s.Scan(&c.ID, &c.Code, &c.Name, &c.Quorum.Num, &c.Quorum.Den, &c.Majority.Num, &c.Majority.Den)
+	var deadline string
+	err := s.Scan(&c.ID, &c.Code, &c.Name, &c.Quorum.Num, &c.Quorum.Den, &c.Majority.Num, &c.Majority.Den, &deadline)
+	c.MotionDeadline, _ = qianxiang.ParseDate(deadline)
 	return c, err
 }
 
@@ -52,6 +54,16 @@ func (c conn) CongressByCode(ctx context.Context, code string) (qianxiang.Congre
 func (c conn) CongressByID(ctx context.Context, id int64) (qianxiang.CongressRules, error) {
 	r, err := scanCongress(c.queryRow(ctx, `SELECT `+congressCols+` FROM congresses WHERE id = ?`, id))
 	return r, notFound(err, "congress")
+}
+
+// SetMotionDeadline records the session's last day for motions ("" for none).
+func (tx *Tx) SetMotionDeadline(ctx context.Context, congressID int64, d qianxiang.Date) error {
+	v := ""
+	if !d.IsZero() {
+		v = d.String()
+	}
+	_, err := tx.exec(ctx, `UPDATE congresses SET motion_deadline = ?, version = version + 1, updated_at = ? WHERE id = ?`, v, ts(tx.now()), congressID)
+	return err
 }
 
 // Congresses lists congresses, newest first.

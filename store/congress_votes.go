@@ -81,40 +81,6 @@ func (tx *Tx) StartTally(ctx context.Context, voteID int64) error {
 	return err
 }
 
-// CountBallot records one ballot: the deputy's "has voted" row (with the
-// choice only for a named vote) and one more in the running count, in
-// the caller's transaction. The count's row lock orders the ballot
-// against the close: once the vote has closed (the row is gone) the
-// ballot is refused and its row rolled back. A second ballot by the same deputy
-// breaks the primary key and is refused as a conflict.
-func (tx *Tx) CountBallot(ctx context.Context, voteID, deputyID int64, c qianxiang.Choice, named bool) error {
-	col := map[qianxiang.Choice]string{qianxiang.ChoiceFor: "for_count", qianxiang.ChoiceAgainst: "against_count", qianxiang.ChoiceAbstain: "abstain_count"}[c]
-	if col == "" {
-		return qianxiang.FieldError("choice", "must be for, against or abstain")
-	}
-	stored := ""
-	if named {
-		stored = string(c)
-	}
-	// The deputy's row first: a second ballot is refused before it waits
-	// for the running count, which every ballot of the hall takes in turn.
-	_, err := tx.exec(ctx, `INSERT INTO congress_ballots (vote_id, deputy_id, choice) VALUES (?, ?, ?)`, voteID, deputyID, stored)
-	if isUnique(err) {
-		return qianxiang.Errorf(qianxiang.EConflict, "you have already voted on this item")
-	}
-	if err != nil {
-		return err
-	}
-	res, err := tx.exec(ctx, `UPDATE congress_tallies SET `+col+` = `+col+` + 1 WHERE vote_id = ?`, voteID)
-	if err != nil {
-		return err
-	}
-	if n, _ := res.RowsAffected(); n != 1 {
-		return qianxiang.Errorf(qianxiang.EValidation, "the vote is not open")
-	}
-	return nil
-}
-
 // TakeTally ends the running count of a vote and returns it; ballots
 // waiting on its row find it gone and are refused.
 func (tx *Tx) TakeTally(ctx context.Context, voteID int64) (qianxiang.Tally, error) {

@@ -105,13 +105,24 @@ func (tx *Tx) RemacUserTokens(ctx context.Context, userID int64, role qianxiang.
 // returns the token's id, user and MAC (checked by the caller against the
 // user's role).
 func (c conn) TokenUser(ctx context.Context, hash string) (int64, int64, string, error) {
-	var id, uid int64
-	var mac string
-	err := c.queryRow(ctx, `SELECT id, user_id, mac FROM api_tokens WHERE token_hash = ? AND revoked_at = ''`, hash).Scan(&id, &uid, &mac)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, 0, "", qianxiang.Errorf(qianxiang.EUnauthenticated, "invalid or revoked API token")
-	}
+	id, uid, mac, _, err := c.TokenUse(ctx, hash)
 	return id, uid, mac, err
+}
+
+// TokenUse is TokenUser with when the token was last used, so a caller
+// can leave a token used a moment ago untouched without a write.
+func (c conn) TokenUse(ctx context.Context, hash string) (int64, int64, string, time.Time, error) {
+	var id, uid int64
+	var mac, used string
+	err := c.queryRow(ctx, `SELECT id, user_id, mac, last_used_at FROM api_tokens WHERE token_hash = ? AND revoked_at = ''`, hash).Scan(&id, &uid, &mac, &used)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, 0, "", time.Time{}, qianxiang.Errorf(qianxiang.EUnauthenticated, "invalid or revoked API token")
+	}
+	var at time.Time
+	if used != "" {
+		at = parseTS(used)
+	}
+	return id, uid, mac, at, err
 }
 
 // TouchToken records a token's use, at most once a minute.

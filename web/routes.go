@@ -181,6 +181,7 @@ func (s *Server) routeTable() []route {
 	// Modules: one line each.
 	rs = append(rs, s.publicRoutes()...)
 	rs = append(rs, s.congressRoutes()...)
+	rs = append(rs, s.congressMotionRoutes()...)
 	rs = append(rs, s.targetRoutes()...)
 	rs = append(rs, s.mapRoutes()...)
 	rs = append(rs, s.assessmentRoutes()...)

@@ -23,6 +23,9 @@ type congressData struct {
 	IsDeputy    bool
 	Today       string
 	Import      *app.RosterResult
+	Bodies      app.SessionBodies
+	Motions     int
+	Resolutions int
 }
 
 func (s *Server) congressData(r *http.Request) (*congressData, error) {
@@ -37,7 +40,7 @@ func (s *Server) congressData(r *http.Request) (*congressData, error) {
 	if len(ks) == 0 {
 		return d, nil
 	}
-	d.Code = r.URL.Query().Get("congress")
+	d.Code = r.FormValue("congress")
 	if d.Code == "" {
 		d.Code = ks[0].Code
 	}
@@ -57,6 +60,18 @@ func (s *Server) congressData(r *http.Request) (*congressData, error) {
 	if d.Meetings, err = s.App.Meetings(ctx, act, d.Code); err != nil {
 		return nil, err
 	}
+	if d.Bodies, err = s.App.Bodies(ctx, act, d.Code); err != nil {
+		return nil, err
+	}
+	ms, err := s.App.Motions(ctx, act, d.Code)
+	if err != nil {
+		return nil, err
+	}
+	rs, err := s.App.Resolutions(ctx, act, d.Code)
+	if err != nil {
+		return nil, err
+	}
+	d.Motions, d.Resolutions = len(ms), len(rs)
 	return d, nil
 }
 
@@ -270,6 +285,21 @@ func (s *Server) congressRoutes() []route {
 		{"POST /api/v1/motions/{id}/sign", a(s.apiMotionStep("sign"))},
 		{"POST /api/v1/motions/{id}/submit", a(s.apiMotionStep("submit"))},
 		{"POST /api/v1/motions/{id}/review", a(s.apiMotionStep("review"))},
+		{"POST /api/v1/motions/{id}/take-over", a(s.apiMotionStep("take-over"))},
+		{"GET /api/v1/motions/converted", a(s.apiConvertedMotions)},
+		{"GET /api/v1/motion-reports", a(s.apiMotionReports)},
+		{"POST /api/v1/motion-reports", a(s.apiCreateMotionReport)},
+		{"GET /api/v1/motion-reports/{id}", a(s.apiMotionReport)},
+		{"POST /api/v1/motion-reports/{id}/vote", a(s.apiReportToVote)},
+		{"GET /api/v1/congresses/{code}/bodies", a(s.apiBodies)},
+		{"PUT /api/v1/congresses/{code}/bodies/{body}", a(s.apiSetBody)},
+		{"PUT /api/v1/congresses/{code}/motion-deadline", a(s.apiMotionDeadline)},
+		{"GET /api/v1/resolutions", a(s.apiResolutions)},
+		{"POST /api/v1/resolutions", a(s.apiMakeResolution)},
+		{"GET /api/v1/resolutions/{id}", a(s.apiResolution)},
+		{"POST /api/v1/resolutions/{id}/followups", a(s.apiAddFollowUp)},
+		{"POST /api/v1/followups/{id}/report", a(s.apiFollowUpStep("report"))},
+		{"POST /api/v1/followups/{id}/assess", a(s.apiFollowUpStep("assess"))},
 		{"GET /congress", a(s.congressPage)},
 		{"POST /congress/import", a(s.congressImport)},
 		{"POST /congress/meetings", a(s.congressCreateMeeting)},

@@ -52,18 +52,12 @@ var zhCongress = map[string]string{
 	"you have already voted on this item":     "您已对该事项进行过表决",
 
 	// Motions.
-	"a deputy puts forward a joint motion of deputies":                                             "代表只能提出代表联名议案",
-	"a joint motion of deputies is started by a deputy and signed on their own devices":            "代表联名议案由代表本人提出，并由各代表在本人设备上签名",
-	"is required: why the motion is needed":                                                        "必填：提出议案的理由",
-	"is required: the law or fact it rests on":                                                     "必填：议案的依据",
-	"is required: what the motion proposes":                                                        "必填：议案提出的解决方案",
-	"must be deputies, presidium, standing_committee, government, special_committee or delegation": "应为代表联名、主席团、常委会、人民政府、专门委员会或代表团",
-	"the motion has already been submitted":                                                        "议案已经提交",
-	"a joint motion needs at least %d deputies' signatures; it has %d":                             "代表联名议案至少需要 %d 名代表签名，目前只有 %d 名",
-	"only a joint motion of deputies is signed":                                                    "只有代表联名议案需要签名",
-	"only a submitted motion is reviewed":                                                          "只有已提交的议案可以审查",
-	"is required: the committee's reasons":                                                         "必填：审查委员会的意见",
-	"you have already signed this motion":                                                          "您已在该议案上签名",
+	"is required: why the motion is needed":    "必填：提出议案的理由",
+	"is required: the law or fact it rests on": "必填：议案的依据",
+	"is required: what the motion proposes":    "必填：议案提出的解决方案",
+	"the motion has already been submitted":    "议案已经提交",
+	"only a submitted motion is reviewed":      "只有已提交的议案可以审查",
+	"is required: the committee's reasons":     "必填：审查委员会的意见",
 
 	// Pages.
 	"Congress":       "人大会议",

@@ -74,7 +74,7 @@
   if (nv) {
     nv.addEventListener("submit", function (ev) {
       ev.preventDefault();
-      qx.api("POST", "/api/v1/meetings/" + id + "/votes", { title: nv.title.value.trim(), anonymity: nv.anonymity.value })
+      qx.api("POST", "/api/v1/meetings/" + id + "/votes", { title: nv.title.value.trim(), anonymity: nv.anonymity.value, resolution: !!(nv.resolution && nv.resolution.checked) })
         .then(function () { location.reload(); }, function (e) { say(vmsg, e.message, false); });
     });
   }

@@ -207,7 +207,7 @@ func TestEntryRatesInTheDispatch(t *testing.T) {
 	}
 	facts := []EntryFact{
 		{ls, ls, big(true)}, {ls, ls, big(false)}, {ls, fgw, big(true)},
-		{ls, ls, EntryFacts{TotalInvestment: 49999, Kind: KindContinuing}}, // below the threshold
+		{ls, ls, EntryFacts{TotalInvestment: 49999, Kind: KindContinuing}},                                          // below the threshold
 		{ws, ws, EntryFacts{TotalInvestment: 100000, Kind: KindNew, StartedOn: Date{Year: 2023, Month: 5, Day: 2}}}, // starts after March
 	}
 	d := &Dispatch{Year: 2023, Month: 3, ByOrg: []OrgDispatch{{Org: ls}, {Org: ws}}, ByLeadOrg: []OrgDispatch{{Org: ls}, {Org: fgw}, {Org: ws}}}
@@ -223,5 +223,39 @@ func TestEntryRatesInTheDispatch(t *testing.T) {
 	}
 	if o := d.ByLeadOrg[1]; o.EntryExpected != 1 || o.EntryEntered != 1 || *o.EntryRate != 1 {
 		t.Errorf("发改委 as lead %d/%d, want 1/1", o.EntryEntered, o.EntryExpected)
+	}
+}
+
+func TestBuildGapListsExpectedProjectsNotEntered(t *testing.T) {
+	asOf := Date{Year: 2023, Month: 6, Day: 30}
+	started := Date{Year: 2023, Month: 4, Day: 1}
+	big := EntryFacts{TotalInvestment: 60000, Kind: KindNew, StartedOn: started}
+	entered := big
+	entered.InStats = true
+	rows := []EntryRow{
+		{Project: ProjectRef{ID: 1}, Facts: big}, // nothing filed
+		{Project: ProjectRef{ID: 2}, Facts: big, Have: map[VoucherKind]bool{VoucherApproval: true, VoucherContract: true, VoucherLicence: true}}, // ready, not submitted
+		{Project: ProjectRef{ID: 3}, Facts: big, Status: EntryReturned, ReturnReason: "缺合同"},
+		{Project: ProjectRef{ID: 4}, Facts: entered, Status: EntryAccepted},
+		{Project: ProjectRef{ID: 5}, Facts: EntryFacts{TotalInvestment: 49999, Kind: KindContinuing}}, // below the threshold
+		{Project: ProjectRef{ID: 6}, Facts: big, Status: EntryReviewed},
+	}
+	g := BuildGap(2023, asOf, rows)
+	if g.Expected != 5 || g.Entered != 1 || g.Count != 4 || g.Rate == nil || *g.Rate != 0.2 {
+		t.Fatalf("gap %d expected, %d entered, %d lines, rate %v; want 5, 1, 4, 0.2", g.Expected, g.Entered, g.Count, g.Rate)
+	}
+	want := []struct {
+		id      int64
+		reason  string
+		missing int
+	}{{1, GapMissingVouchers, 3}, {2, GapNotSubmitted, 0}, {3, GapReturned, 3}, {6, GapAwaitingAcceptance, 3}}
+	for i, w := range want {
+		it := g.Items[i]
+		if it.Project.ID != w.id || it.Reason != w.reason || len(it.Missing) != w.missing {
+			t.Errorf("line %d: %+v, want project %d %s with %d missing", i, it, w.id, w.reason, w.missing)
+		}
+	}
+	if g.Items[2].ReturnReason != "缺合同" || g.ByReason[GapMissingVouchers] != 1 {
+		t.Errorf("return reason %q, by reason %v", g.Items[2].ReturnReason, g.ByReason)
 	}
 }

@@ -1,0 +1,69 @@
+package qianxiang
+
+// EntryRow is what the entry-gap list reads of one project: where it is,
+// its entry facts, its entry's status and the vouchers on file.
+type EntryRow struct {
+	Project      ProjectRef
+	LeadOrg      OrgRef
+	Facts        EntryFacts
+	Status       EntryStatus
+	ReturnReason string
+	ReturnedBy   string
+	Have         map[VoucherKind]bool
+}
+
+// GapItem is one line of the entry-gap list.
+type GapItem struct {
+	Project         ProjectRef    `json:"project"`
+	LeadOrg         OrgRef        `json:"lead_org"`
+	TotalInvestment Money         `json:"total_investment"`
+	StartedOn       Date          `json:"started_on"`
+	Status          EntryStatus   `json:"status"`
+	Reason          string        `json:"reason"` // see GapReason
+	ReturnReason    string        `json:"return_reason,omitempty"`
+	ReturnedBy      string        `json:"returned_by,omitempty"`
+	Missing         []VoucherKind `json:"missing_vouchers"`
+}
+
+// Gap is the entry gap (应统尽统) of a year over some projects, as of a day.
+type Gap struct {
+	Year     int            `json:"year"`
+	AsOf     Date           `json:"as_of"`
+	Expected int            `json:"expected"`
+	Entered  int            `json:"entered"`
+	Rate     *Fraction      `json:"entry_rate"` // entered / expected, nil when none is expected
+	Count    int            `json:"total"`      // lines in items
+	ByReason map[string]int `json:"by_reason"`
+	Items    []GapItem      `json:"items"`
+}
+
+// BuildGap applies the entry rule to rows: every expected project not
+// entered is a line, with its reason and the required vouchers it lacks,
+// in the order given (callers sort by county and name).
+func BuildGap(year int, asOf Date, rows []EntryRow) Gap {
+	g := Gap{Year: year, AsOf: asOf, ByReason: map[string]int{}, Items: []GapItem{}}
+	for _, r := range rows {
+		if !r.Facts.Expected(asOf) {
+			continue
+		}
+		g.Expected++
+		if r.Facts.InStats {
+			g.Entered++
+			continue
+		}
+		missing := MissingVouchers(r.Have)
+		st := r.Status
+		if st == "" {
+			st = EntryNone
+		}
+		reason := GapReason(st, missing)
+		g.ByReason[reason]++
+		g.Items = append(g.Items, GapItem{Project: r.Project, LeadOrg: r.LeadOrg, TotalInvestment: r.Facts.TotalInvestment,
+			StartedOn: r.Facts.StartedOn, Status: st, Reason: reason, ReturnReason: r.ReturnReason, ReturnedBy: r.ReturnedBy, Missing: missing})
+	}
+	g.Count = len(g.Items)
+	if r, ok := fractionOf(int64(g.Entered), int64(g.Expected)); ok {
+		g.Rate = &r
+	}
+	return g
+}

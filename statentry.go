@@ -147,7 +147,7 @@ func GapReasonLabel(r string) string {
 	case GapNotSubmitted:
 		return "Not submitted by the unit"
 	case GapReturned:
-		return "Returned"
+		return "Returned for correction"
 	case GapAwaitingReview:
 		return "Awaiting the department's review"
 	case GapAwaitingAcceptance:

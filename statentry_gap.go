@@ -34,23 +34,45 @@ type Gap struct {
 	Rate     *Fraction      `json:"entry_rate"` // entered / expected, nil when none is expected
 	Count    int            `json:"total"`      // lines in items
 	ByReason map[string]int `json:"by_reason"`
-	Items    []GapItem      `json:"items"`
+	// ByOrg is each county's (the project's org) line, in the rows' order.
+	ByOrg []GapOrg  `json:"by_org"`
+	Items []GapItem `json:"items"`
+}
+
+// GapOrg is one county's expected, entered and gap counts.
+type GapOrg struct {
+	Org      OrgRef    `json:"org"`
+	Expected int       `json:"expected"`
+	Entered  int       `json:"entered"`
+	Gap      int       `json:"gap"`
+	Rate     *Fraction `json:"entry_rate"`
 }
 
 // BuildGap applies the entry rule to rows: every expected project not
 // entered is a line, with its reason and the required vouchers it lacks,
 // in the order given (callers sort by county and name).
 func BuildGap(year int, asOf Date, rows []EntryRow) Gap {
-	g := Gap{Year: year, AsOf: asOf, ByReason: map[string]int{}, Items: []GapItem{}}
+	g := Gap{Year: year, AsOf: asOf, ByReason: map[string]int{}, ByOrg: []GapOrg{}, Items: []GapItem{}}
+	orgAt := map[int64]int{}
 	for _, r := range rows {
 		if !r.Facts.Expected(asOf) {
 			continue
 		}
+		i, ok := orgAt[r.Project.Org.ID]
+		if !ok {
+			i = len(g.ByOrg)
+			orgAt[r.Project.Org.ID] = i
+			g.ByOrg = append(g.ByOrg, GapOrg{Org: r.Project.Org})
+		}
+		o := &g.ByOrg[i]
 		g.Expected++
+		o.Expected++
 		if r.Facts.InStats {
 			g.Entered++
+			o.Entered++
 			continue
 		}
+		o.Gap++
 		missing := MissingVouchers(r.Have)
 		st := r.Status
 		if st == "" {
@@ -62,6 +84,12 @@ func BuildGap(year int, asOf Date, rows []EntryRow) Gap {
 			StartedOn: r.Facts.StartedOn, Status: st, Reason: reason, ReturnReason: r.ReturnReason, ReturnedBy: r.ReturnedBy, Missing: missing})
 	}
 	g.Count = len(g.Items)
+	for i := range g.ByOrg {
+		o := &g.ByOrg[i]
+		if r, ok := fractionOf(int64(o.Entered), int64(o.Expected)); ok {
+			o.Rate = &r
+		}
+	}
 	if r, ok := fractionOf(int64(g.Entered), int64(g.Expected)); ok {
 		g.Rate = &r
 	}

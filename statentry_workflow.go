@@ -34,7 +34,7 @@ func (s EntryStatus) Label() string {
 	case EntryAccepted:
 		return "Accepted: in the statistics"
 	case EntryReturned:
-		return "Returned"
+		return "Returned for correction"
 	}
 	return string(s)
 }

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"qianxiang"
+	"qianxiang/app"
 	"qianxiang/internal/i18n"
 )
 
@@ -31,6 +32,8 @@ type projectViewData struct {
 	Gallery qianxiang.Gallery
 	Place   qianxiang.Point
 	Located bool
+	// Entry is the project's statistics entry (项目入库, ui_statentry.go).
+	Entry *app.EntryView
 }
 
 // historyEntry is one audit entry as people read it.
@@ -93,6 +96,9 @@ func (s *Server) projectView(r *http.Request, id int64) (*projectViewData, error
 	orgs, _ := s.App.Directory(ctx, a)
 	d.History = s.historyView(info(r).Lang, h, orgs)
 	if err := s.projectFactorsView(r, d); err != nil {
+		return nil, err
+	}
+	if err := s.projectEntryView(r, d); err != nil {
 		return nil, err
 	}
 	if d.Problems, err = s.App.ProjectProblems(ctx, a, id); err != nil {

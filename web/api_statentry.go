@@ -237,7 +237,11 @@ func (s *Server) apiAddVerification(w http.ResponseWriter, r *http.Request) erro
 			return err
 		}
 	} else {
-		var in struct{ VisitedOn, People, Findings string }
+		var in struct {
+			VisitedOn string `json:"visited_on"`
+			People    string `json:"people"`
+			Findings  string `json:"findings"`
+		}
 		if err := decode(r, &in); err != nil {
 			return err
 		}

@@ -102,7 +102,11 @@ func Fill(ctx context.Context, a *app.App) ([]Login, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(logins, cl...), nil
+	sl, err := fillStatistics(ctx, a, sys)
+	if err != nil {
+		return nil, err
+	}
+	return append(append(logins, cl...), sl...), nil
 }
 
 // fillPlan writes the year's projects and their reports in one transaction.

@@ -106,4 +106,5 @@ var zhEntry = map[string]string{
 	"who went":                          "参加核查的人员",
 	"Findings":                          "核查情况",
 	"Record the verification":           "登记核查",
+	"%d of %d expected projects in the statistics": "已入库 %d 个 / 应统 %d 个",
 }

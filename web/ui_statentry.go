@@ -69,7 +69,15 @@ func init() {
 	}
 	funcs["gapReason"] = qianxiang.GapReasonLabel
 	funcs["entryFileURL"] = entryFileURL
-	funcs["kib"] = func(n int) string { return fmt.Sprintf("%.1f KB", float64(n)/1024) }
+	funcs["kib"] = func(n int) string {
+		if n < 1024 {
+			return fmt.Sprintf("%d B", n)
+		}
+		if n < 1<<20 {
+			return fmt.Sprintf("%.1f KB", float64(n)/1024)
+		}
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	}
 }
 
 // safeBack keeps a return address on this site (a path, never a host).
@@ -123,7 +131,8 @@ func (s *Server) entryRefused(w http.ResponseWriter, r *http.Request, id int64, 
 	}
 	p := s.page(r, "Project", "projects", d)
 	p.Title, p.Error = d.P.Name, i18n.Error(p.Lang, err)
-	if e := qianxiang.AsError(err); e != nil {
+	// One detail is the message itself; several are listed under it.
+	if e := qianxiang.AsError(err); e != nil && len(e.Details) > 1 {
 		for _, dt := range e.Details {
 			p.Details = append(p.Details, i18n.Detail(p.Lang, dt))
 		}

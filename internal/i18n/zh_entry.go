@@ -105,6 +105,7 @@ var zhEntry = map[string]string{
 	"People":                            "核查人员",
 	"who went":                          "参加核查的人员",
 	"Findings":                          "核查情况",
+	"Vouchers still missing":            "尚缺佐证材料",
 	"Record the verification":           "登记核查",
 	"%d of %d expected projects in the statistics": "已入库 %d 个 / 应统 %d 个",
 }

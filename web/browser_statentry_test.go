@@ -129,4 +129,24 @@ func TestBrowserStatisticsBureauWorksThroughTheGap(t *testing.T) {
 	if err != nil || !strings.HasPrefix(badge, "已入库") {
 		t.Fatalf("the project page after acceptance: %v, %q", err, badge)
 	}
+	// The cockpit's tile and the dispatch's table carry the entry rate.
+	var tile, row string
+	err = chromedp.Run(b,
+		chromedp.Navigate(srv+"/cockpit?year=2023&month=12"),
+		chromedp.WaitVisible(`[data-k="entry-tile"]`, chromedp.ByQuery),
+		chromedp.Text(`[data-k="total.entry_rate"]`, &tile, chromedp.ByQuery),
+	)
+	testenv.Screenshot(t, b, "entry-cockpit")
+	if err != nil || tile != "50.00%" {
+		t.Fatalf("cockpit entry rate: %v, %q", err, tile)
+	}
+	err = chromedp.Run(b,
+		chromedp.Navigate(srv+"/dispatch?year=2023&month=12"),
+		chromedp.WaitVisible(`#entry-rates`, chromedp.ByQuery),
+		chromedp.Text(`#entry-rates tr[data-org="141102"]`, &row, chromedp.ByQuery),
+	)
+	testenv.Screenshot(t, b, "entry-dispatch")
+	if err != nil || !strings.Contains(row, "100.00%") {
+		t.Fatalf("dispatch entry table: %v, %q", err, row)
+	}
 }

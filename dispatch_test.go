@@ -82,7 +82,7 @@ func names(rows []OrgDispatch) []string {
 
 func TestComputeDispatchEmptyListsAreArrays(t *testing.T) {
 	b, _ := json.Marshal(ComputeDispatch(2023, 1, DefaultDispatchSettings(), nil, nil))
-	want := `{"year":2023,"month":1,"time_progress":0.0833,"total":{"projects":0,"annual_plan":0.00,"completed_ytd":0.00,"completion_rate":0,"new_projects":0,"started_new_projects":0,"start_rate":null,"lights":{"green":0,"yellow":0,"red":0},"reports_due":0,"reports_missing":0,"target":null,"target_rate":null},"by_org":[],"by_lead_org":[],"red_projects":[],"missing_reports":[]}`
+	want := `{"year":2023,"month":1,"time_progress":0.0833,"total":{"projects":0,"annual_plan":0.00,"completed_ytd":0.00,"completion_rate":0,"new_projects":0,"started_new_projects":0,"start_rate":null,"lights":{"green":0,"yellow":0,"red":0},"reports_due":0,"reports_missing":0,"target":null,"target_rate":null,"entry_expected":0,"entry_entered":0,"entry_rate":null},"by_org":[],"by_lead_org":[],"red_projects":[],"missing_reports":[]}`
 	if string(b) != want {
 		t.Errorf("got  %s\nwant %s", b, want)
 	}

@@ -23,6 +23,18 @@ const (
 // Roles lists every role, most powerful first.
 var Roles = []Role{RoleAdmin, RoleCommand, RoleLeader, RoleOrgAdmin, RoleReporter, RoleSupervisor, RoleViewer, RoleCongressStaff, RoleDeputy, RoleStatistics}
 
+// RoleList names every role, for a refusal that says which exist.
+func RoleList() string {
+	s := ""
+	for i, r := range Roles {
+		if i > 0 {
+			s += ", "
+		}
+		s += string(r)
+	}
+	return s
+}
+
 // Valid reports a known role.
 func (r Role) Valid() bool {
 	for _, x := range Roles {

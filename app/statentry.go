@@ -104,7 +104,7 @@ func (a *App) StatEntry(ctx context.Context, actor qianxiang.Actor, projectID in
 		_, err := qianxiang.NextEntryStatus(e.Status, act)
 		return err == nil && qianxiang.MayStepEntry(actor, act, e.Status)
 	}
-	v.Can = EntryCan{Submit: may(qianxiang.EntrySubmit) && !p.InStats, Review: may(qianxiang.EntryReview), Accept: may(qianxiang.EntryAccept),
+	v.Can = EntryCan{Submit: may(qianxiang.EntrySubmit) && !p.InStats && v.Expected, Review: may(qianxiang.EntryReview), Accept: may(qianxiang.EntryAccept),
 		Return: may(qianxiang.EntryReturn), Upload: qianxiang.MayUploadVoucher(actor), Verify: qianxiang.MayVerify(actor)}
 	return v, nil
 }

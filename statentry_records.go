@@ -66,3 +66,17 @@ func MayVerify(a Actor) bool {
 func MayUploadVoucher(a Actor) bool {
 	return a.System || a.Role.AtLeast(RoleReporter) || a.Can(ActAcceptEntry, Scope{})
 }
+
+// VoucherRemovable says whether a voucher of kind may be taken off the
+// checklist while the entry is in status s: not while the county or the
+// bureau is looking at the entry (submitted, reviewed), and a required one
+// not once the entry is accepted (the statistics rest on it).
+func VoucherRemovable(kind VoucherKind, s EntryStatus) error {
+	switch {
+	case s == EntrySubmitted || s == EntryReviewed:
+		return Errorf(EValidation, "the entry is under review: its vouchers can change once it is returned")
+	case s == EntryAccepted && kind.Required():
+		return Errorf(EValidation, "the entry was accepted on this voucher: it stays on file")
+	}
+	return nil
+}

@@ -259,3 +259,23 @@ func TestBuildGapListsExpectedProjectsNotEntered(t *testing.T) {
 		t.Errorf("return reason %q, by reason %v", g.Items[2].ReturnReason, g.ByReason)
 	}
 }
+
+func TestVoucherRemovable(t *testing.T) {
+	cases := []struct {
+		kind VoucherKind
+		s    EntryStatus
+		ok   bool
+	}{
+		{VoucherApproval, EntryNone, true},
+		{VoucherApproval, EntryReturned, true},
+		{VoucherApproval, EntrySubmitted, false},
+		{VoucherPayment, EntryReviewed, false},
+		{VoucherLicence, EntryAccepted, false},
+		{VoucherPayment, EntryAccepted, true}, // a later-check voucher may be corrected
+	}
+	for _, c := range cases {
+		if err := VoucherRemovable(c.kind, c.s); (err == nil) != c.ok {
+			t.Errorf("%s while %s: %v, want removable %v", c.kind, c.s, err, c.ok)
+		}
+	}
+}

@@ -212,3 +212,38 @@ func (a *App) StatFileData(ctx context.Context, actor qianxiang.Actor, projectID
 	b, err := a.DB.Blob(ctx, f.SHA256)
 	return f, b, a.internal(ctx, "read file", err)
 }
+
+// DeleteVoucher takes a wrongly filed voucher off the project's checklist,
+// audited; refused while the entry is under review, and for a required
+// voucher once it is accepted (VoucherRemovable).
+func (a *App) DeleteVoucher(ctx context.Context, actor qianxiang.Actor, projectID, fileID int64) error {
+	err := a.DB.Tx(ctx, func(tx *store.Tx) error {
+		p, err := a.fileProject(ctx, tx, actor, projectID, qianxiang.MayUploadVoucher)
+		if err != nil {
+			return err
+		}
+		f, err := tx.StatFile(ctx, projectID, fileID)
+		if err != nil {
+			return err
+		}
+		if f.Kind == "" {
+			return qianxiang.ErrNotFound("voucher")
+		}
+		e, err := tx.StatEntry(ctx, projectID)
+		if err != nil {
+			return err
+		}
+		if err := qianxiang.VoucherRemovable(f.Kind, e.Status); err != nil {
+			return err
+		}
+		before, err := tx.Snapshot(ctx, "stat_files", f.ID)
+		if err != nil {
+			return err
+		}
+		if err := tx.DeleteStatFile(ctx, projectID, f.ID); err != nil {
+			return err
+		}
+		return tx.Audit(ctx, actor.Username, "delete", "stat_files", f.ID, fmt.Sprintf("%s voucher %s %s", p.Name, f.Kind, f.SHA256[:12]), before)
+	})
+	return a.internal(ctx, "delete voucher", err)
+}

@@ -203,3 +203,48 @@ func TestVerificationRecordsAreAllOrNothing(t *testing.T) {
 		}
 	})
 }
+
+func TestWrongVoucherIsRemovedOnlyOutsideReview(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, a *app.App) {
+		a.Now = func() time.Time { return time.Date(2023, 6, 10, 9, 0, 0, 0, a.Loc) }
+		testenv.Lvliang(t, a)
+		office := testenv.User(t, a, "zhb", qianxiang.RoleCommand, "141100")
+		unit := testenv.User(t, a, "lishi-xm", qianxiang.RoleReporter, "141102")
+		county := testenv.User(t, a, "lishi", qianxiang.RoleOrgAdmin, "141102")
+		other := testenv.User(t, a, "wenshui", qianxiang.RoleOrgAdmin, "141121")
+		p := entryProject(t, a, office, "141102", "离石区物流园", "8000", qianxiang.Date{Year: 2023, Month: 4, Day: 2})
+		var ids []int64
+		for _, k := range []qianxiang.VoucherKind{qianxiang.VoucherApproval, qianxiang.VoucherContract, qianxiang.VoucherLicence} {
+			f, err := a.UploadVoucher(ctx, unit, p.ID, k, string(k)+".pdf", testPDF)
+			if k == qianxiang.VoucherContract {
+				f, err = a.UploadVoucher(ctx, unit, p.ID, k, "site.png", testPNG(t))
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, f.ID)
+		}
+		if _, err := a.StepEntry(ctx, unit, p.ID, qianxiang.EntrySubmit, ""); err != nil {
+			t.Fatal(err)
+		}
+		if err := a.DeleteVoucher(ctx, unit, p.ID, ids[0]); qianxiang.ErrorCode(err) != qianxiang.EValidation {
+			t.Fatalf("removing a voucher under review: %v", err)
+		}
+		if _, err := a.StepEntry(ctx, county, p.ID, qianxiang.EntryReturn, "批复文件不清晰"); err != nil {
+			t.Fatal(err)
+		}
+		if err := a.DeleteVoucher(ctx, other, p.ID, ids[0]); qianxiang.ErrorCode(err) != qianxiang.ENotFound {
+			t.Errorf("another county removes it: %v", err)
+		}
+		if err := a.DeleteVoucher(ctx, unit, p.ID, ids[0]); err != nil {
+			t.Fatalf("removing after the return: %v", err)
+		}
+		v, _ := a.StatEntry(ctx, unit, p.ID)
+		if len(v.Missing) != 1 || v.Missing[0] != qianxiang.VoucherApproval {
+			t.Errorf("after removal, missing %v", v.Missing)
+		}
+		if _, broken, err := a.VerifyAudit(ctx, qianxiang.SystemActor); err != nil || len(broken) != 0 {
+			t.Errorf("audit after removal: %v %v", broken, err)
+		}
+	})
+}

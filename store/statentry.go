@@ -280,3 +280,16 @@ func (c conn) EntryRows(ctx context.Context, f qianxiang.ProjectFilter) ([]qianx
 	}
 	return out, vr.Err()
 }
+
+// DeleteStatFile removes a filed document of a project (its bytes stay in
+// blobs: other records may show the same file).
+func (tx *Tx) DeleteStatFile(ctx context.Context, projectID, id int64) error {
+	res, err := tx.exec(ctx, `DELETE FROM stat_files WHERE id = ? AND project_id = ?`, id, projectID)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return qianxiang.ErrNotFound("file")
+	}
+	return nil
+}

@@ -22,6 +22,7 @@ func (s *Server) statEntryRoutes() []route {
 		{"POST /api/v1/projects/{id}/entry/{action}", a(s.apiEntryStep)},
 		{"GET /api/v1/projects/{id}/vouchers", a(s.apiVouchers)},
 		{"POST /api/v1/projects/{id}/vouchers/{kind}", a(s.apiUploadVoucher)},
+		{"DELETE /api/v1/projects/{id}/vouchers/{fid}", a(s.apiDeleteVoucher)},
 		{"GET /api/v1/projects/{id}/entry-files/{fid}", a(s.apiEntryFile)},
 		{"GET /api/v1/projects/{id}/verifications", a(s.apiVerifications)},
 		{"POST /api/v1/projects/{id}/verifications", a(s.apiAddVerification)},
@@ -29,6 +30,7 @@ func (s *Server) statEntryRoutes() []route {
 		{"GET /statistics", a(s.statisticsPage)},
 		{"POST /projects/{id}/entry/{action}", a(s.entryStepSubmit)},
 		{"POST /projects/{id}/vouchers", a(s.voucherSubmit)},
+		{"POST /projects/{id}/vouchers/{fid}/delete", a(s.voucherDelete)},
 		{"POST /projects/{id}/verifications", a(s.verificationSubmit)},
 	}
 }
@@ -314,5 +316,21 @@ func (s *Server) apiVerificationPhoto(w http.ResponseWriter, r *http.Request) er
 		return err
 	}
 	writeJSON(w, http.StatusCreated, voucherJSON(f))
+	return nil
+}
+
+func (s *Server) apiDeleteVoucher(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	fid, err := pathID(r, "fid")
+	if err != nil {
+		return err
+	}
+	if err := s.App.DeleteVoucher(r.Context(), actor(r), id, fid); err != nil {
+		return err
+	}
+	w.WriteHeader(http.StatusNoContent)
 	return nil
 }

@@ -95,6 +95,7 @@ func TestStatisticsEntryAPI(t *testing.T) {
 		{name: "accepted", user: "tongji", method: "POST", path: fmt.Sprintf("/api/v1/projects/%d/entry/accept", ls), status: 200, contain: `"status":"accepted"`},
 		{name: "in the statistics", user: "lishi", method: "GET", path: fmt.Sprintf("/api/v1/projects/%d", ls), status: 200, contain: `"in_stats":true`},
 		{name: "the history names the bureau", user: "lishi", method: "GET", path: fmt.Sprintf("/api/v1/projects/%d/entry", ls), status: 200, contain: `"role":"statistics"`},
+		{name: "an accepted entry keeps its required vouchers", user: "lishi-xm", method: "DELETE", path: fmt.Sprintf("/api/v1/projects/%d/vouchers/1", ls), status: 422, contain: "stays on file"},
 		{name: "the dispatch's entry rate", user: "zhb", method: "GET", path: "/api/v1/dispatch?year=2023&month=12", status: 200, contain: `"entry_expected":2,"entry_entered":1,"entry_rate":0.5`},
 		{name: "a verification", user: "tongji", method: "POST", path: fmt.Sprintf("/api/v1/projects/%d/verifications", ws), body: `{"visited_on":"2023-06-09","people":"王某、李某","findings":"在建"}`, status: 201, contain: `"people":"王某、李某"`},
 		{name: "a unit may not verify", user: "lishi-xm", method: "POST", path: fmt.Sprintf("/api/v1/projects/%d/verifications", ls), body: `{"visited_on":"2023-06-09","people":"a","findings":"b"}`, status: 403},

@@ -68,6 +68,9 @@ func init() {
 		return err == nil && qianxiang.MayStepEntry(p.User.Actor(), a, status)
 	}
 	funcs["gapReason"] = qianxiang.GapReasonLabel
+	funcs["voucherRemovable"] = func(k qianxiang.VoucherKind, s qianxiang.EntryStatus) bool {
+		return qianxiang.VoucherRemovable(k, s) == nil
+	}
 	funcs["entryFileURL"] = entryFileURL
 	funcs["kib"] = func(n int) string {
 		if n < 1024 {
@@ -150,6 +153,22 @@ func (s *Server) voucherSubmit(w http.ResponseWriter, r *http.Request) error {
 		_, err = s.App.UploadVoucher(r.Context(), actor(r), id, qianxiang.VoucherKind(r.FormValue("kind")), name, data)
 	}
 	if err != nil {
+		return s.entryRefused(w, r, id, err)
+	}
+	http.Redirect(w, r, fmt.Sprintf("/projects/%d?saved=1#statistics", id), http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) voucherDelete(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	fid, err := pathID(r, "fid")
+	if err != nil {
+		return err
+	}
+	if err := s.App.DeleteVoucher(r.Context(), actor(r), id, fid); err != nil {
 		return s.entryRefused(w, r, id, err)
 	}
 	http.Redirect(w, r, fmt.Sprintf("/projects/%d?saved=1#statistics", id), http.StatusSeeOther)

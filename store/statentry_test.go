@@ -51,7 +51,10 @@ func TestStatEntryStoreOnBothDatabases(t *testing.T) {
 		}
 		stale := e
 		stale.Version = 0
-		err = a.DB.Tx(ctx, func(tx *store.Tx) error { stale.Status = qianxiang.EntrySubmitted; return tx.SaveStatEntry(ctx, &stale) })
+		err = a.DB.Tx(ctx, func(tx *store.Tx) error {
+			stale.Status = qianxiang.EntrySubmitted
+			return tx.SaveStatEntry(ctx, &stale)
+		})
 		if qianxiang.ErrorCode(err) != qianxiang.EConflict {
 			t.Errorf("a stale save: %v", err)
 		}

@@ -158,6 +158,9 @@ func (a *App) StepEntry(ctx context.Context, actor qianxiang.Actor, projectID in
 		if err := tx.Audit(ctx, actor.Username, "create", "stat_entry_steps", step.ID, label, ""); err != nil {
 			return err
 		}
+		if err := a.notifyEntry(ctx, tx, p, act, step); err != nil {
+			return err
+		}
 		if act != qianxiang.EntryAccept {
 			return nil
 		}
@@ -210,5 +213,48 @@ func (a *App) applyEntryRates(ctx context.Context, d *qianxiang.Dispatch, scopeP
 		facts[i] = qianxiang.EntryFact{Org: r.Project.Org, LeadOrg: r.LeadOrg, EntryFacts: r.Facts}
 	}
 	qianxiang.ApplyEntryRates(d, facts)
+	return nil
+}
+
+// Notification kinds of the entry workflow (their labels are catalog keys).
+const (
+	NoteEntryReviewed qianxiang.NotificationKind = "entry_reviewed" // to the statistics bureau: an entry awaits acceptance
+	NoteEntryReturned qianxiang.NotificationKind = "entry_returned" // to the unit and its county or department
+	NoteEntryAccepted qianxiang.NotificationKind = "entry_accepted" // to the unit and its county or department
+)
+
+// notifyEntry tells who must act next: the statistics bureau when an entry
+// has passed review; the project's unit and its county or department when
+// it is returned (with the reason) or accepted.
+func (a *App) notifyEntry(ctx context.Context, tx *store.Tx, p qianxiang.Project, act qianxiang.EntryAction, step qianxiang.EntryStep) error {
+	dedupe := fmt.Sprintf("entry:%d", step.ID)
+	switch act {
+	case qianxiang.EntryReview:
+		orgs, err := tx.Orgs(ctx)
+		if err != nil {
+			return err
+		}
+		var city []int64
+		for _, o := range orgs {
+			if o.Kind == qianxiang.OrgCity {
+				city = append(city, o.ID)
+			}
+		}
+		users, err := tx.OrgUserIDs(ctx, city, qianxiang.RoleStatistics)
+		if err != nil {
+			return err
+		}
+		return a.Notify(ctx, tx, users, NoteEntryReviewed, "projects", p.ID, p.Name, dedupe)
+	case qianxiang.EntryReturn, qianxiang.EntryAccept:
+		users, err := tx.OrgUserIDs(ctx, []int64{p.Org.ID, p.LeadOrg.ID}, qianxiang.RoleReporter, qianxiang.RoleOrgAdmin)
+		if err != nil {
+			return err
+		}
+		kind, subject := NoteEntryAccepted, p.Name
+		if act == qianxiang.EntryReturn {
+			kind, subject = NoteEntryReturned, p.Name+"："+step.Reason
+		}
+		return a.Notify(ctx, tx, users, kind, "projects", p.ID, subject, dedupe)
+	}
 	return nil
 }

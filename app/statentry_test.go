@@ -152,6 +152,29 @@ func TestStatisticsEntryWorkflowEndToEnd(t *testing.T) {
 			t.Errorf("audit verify after the workflow: %+v %v", broken, err)
 		}
 
+		// Who must act next was told: the bureau of each review, the unit of
+		// the return (with its reason) and of the acceptance.
+		kinds := func(who qianxiang.Actor) map[qianxiang.NotificationKind]string {
+			ns, _, err := a.Notifications(ctx, who, 50)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := map[qianxiang.NotificationKind]string{}
+			for _, n := range ns {
+				m[n.Kind] = n.Subject
+			}
+			return m
+		}
+		if k := kinds(stats); k[app.NoteEntryReviewed] != "离石区物流园" {
+			t.Errorf("the bureau's notices: %v", k)
+		}
+		if k := kinds(unit); !strings.Contains(k[app.NoteEntryReturned], "合同金额与申报投资不符") || k[app.NoteEntryAccepted] == "" {
+			t.Errorf("the unit's notices: %v", k)
+		}
+		if k := kinds(other); len(k) != 0 {
+			t.Errorf("another county was told: %v", k)
+		}
+
 		gap, err = a.EntryGap(ctx, stats, 2023, "")
 		if err != nil || gap.Expected != 2 || gap.Entered != 1 || gap.Count != 1 || gap.Rate.Rounded() != 0.5 {
 			t.Errorf("gap after acceptance: %+v %v", gap, err)

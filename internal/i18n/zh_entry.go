@@ -14,6 +14,7 @@ var zhEntryTerms = map[string]string{
 	"statistics": "统计局", "visited_on": "核查日期", "people": "核查人员", "findings": "核查情况", "photos": "照片",
 	"vouchers.approval": "审批/核准/备案文件", "vouchers.contract": "施工合同或现场照片", "vouchers.licence": "营业执照或统一社会信用代码",
 	"returned_by:review": "主管部门审核", "returned_by:acceptance": "统计部门验收",
+	"entry_reviewed": "入库申报待验收", "entry_returned": "入库申报被退回", "entry_accepted": "项目已验收入库",
 	// Vouchers.
 	"Approval, authorisation or filing document":                    "审批/核准/备案文件",
 	"Construction contract or dated site photos":                    "施工合同或带日期的现场照片",
@@ -32,7 +33,8 @@ var zhEntryTerms = map[string]string{
 // enEntryTerms: words read on English pages for keys that are not English.
 var enEntryTerms = map[string]string{
 	"returned_by:review": "the department's review", "returned_by:acceptance": "the statistics bureau's acceptance",
-	"statistics": "Statistics bureau",
+	"statistics":     "Statistics bureau",
+	"entry_reviewed": "Statistics entry awaiting acceptance", "entry_returned": "Statistics entry returned", "entry_accepted": "Accepted into the statistics",
 }
 
 var zhEntry = map[string]string{

@@ -95,3 +95,29 @@ func BuildGap(year int, asOf Date, rows []EntryRow) Gap {
 	}
 	return g
 }
+
+// GapReasons lists the reason codes in the order the pages show them.
+var GapReasons = []string{GapMissingVouchers, GapNotSubmitted, GapReturned, GapAwaitingReview, GapAwaitingAcceptance}
+
+// OnlyReason keeps the lines of one reason ("total" counts them; the other
+// figures stay those of the whole gap); "" keeps all. An unknown reason is refused naming it.
+func (g *Gap) OnlyReason(reason string) error {
+	if reason == "" {
+		return nil
+	}
+	known := false
+	for _, r := range GapReasons {
+		known = known || r == reason
+	}
+	if !known {
+		return FieldError("reason", "%q is not a reason (missing_vouchers, not_submitted, returned, awaiting_review, awaiting_acceptance)", reason)
+	}
+	kept := []GapItem{}
+	for _, it := range g.Items {
+		if it.Reason == reason {
+			kept = append(kept, it)
+		}
+	}
+	g.Items, g.Count = kept, len(kept)
+	return nil
+}

@@ -258,6 +258,15 @@ func TestBuildGapListsExpectedProjectsNotEntered(t *testing.T) {
 	if g.Items[2].ReturnReason != "缺合同" || g.ByReason[GapMissingVouchers] != 1 {
 		t.Errorf("return reason %q, by reason %v", g.Items[2].ReturnReason, g.ByReason)
 	}
+	if len(g.ByOrg) != 1 || g.ByOrg[0].Expected != 5 || g.ByOrg[0].Gap != 4 || g.ByOrg[0].Rate == nil || *g.ByOrg[0].Rate != 0.2 {
+		t.Errorf("by org %+v", g.ByOrg)
+	}
+	if err := g.OnlyReason("returned"); err != nil || g.Count != 1 || g.Items[0].Project.ID != 3 || g.Expected != 5 {
+		t.Errorf("only returned: %v, %d lines, expected %d", err, g.Count, g.Expected)
+	}
+	if err := g.OnlyReason("lazy"); ErrorCode(err) != EValidation {
+		t.Errorf("an unknown reason: %v", err)
+	}
 }
 
 func TestVoucherRemovable(t *testing.T) {

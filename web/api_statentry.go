@@ -49,6 +49,9 @@ func (s *Server) apiEntryGap(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if err := g.OnlyReason(r.URL.Query().Get("reason")); err != nil {
+		return err
+	}
 	writeJSON(w, 200, g)
 	return nil
 }

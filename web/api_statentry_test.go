@@ -56,6 +56,8 @@ func TestStatisticsEntryAPI(t *testing.T) {
 	run([]scenario{
 		{name: "the bureau sees the city's gap", user: "tongji", method: "GET", path: "/api/v1/statistics/gap?year=2023", status: 200, contain: `"expected":2,"entered":0`},
 		{name: "with the vouchers each lacks", user: "tongji", method: "GET", path: "/api/v1/statistics/gap?year=2023&org=141102", status: 200, contain: `"missing_vouchers":["approval","contract","licence"]`},
+		{name: "narrowed to a reason", user: "tongji", method: "GET", path: "/api/v1/statistics/gap?year=2023&reason=missing_vouchers", status: 200, contain: `"total":2`},
+		{name: "an unknown reason", user: "tongji", method: "GET", path: "/api/v1/statistics/gap?year=2023&reason=lazy", status: 422, contain: `"field":"reason"`},
 		{name: "a county filtering on another", user: "lishi", method: "GET", path: "/api/v1/statistics/gap?year=2023&org=141121", status: 422, contain: `"field":"org"`},
 		{name: "a bad year", user: "lishi", method: "GET", path: "/api/v1/statistics/gap?year=20x3", status: 422, contain: `"field":"year"`},
 		{name: "submit with vouchers missing", user: "lishi-xm", method: "POST", path: fmt.Sprintf("/api/v1/projects/%d/entry/submit", ls), status: 422, contain: `"field":"vouchers.approval"`},

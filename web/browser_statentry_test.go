@@ -47,20 +47,23 @@ func TestBrowserStatisticsBureauWorksThroughTheGap(t *testing.T) {
 	}
 
 	b := testenv.Browser(t)
-	upload := func(kind, name string) chromedp.Tasks {
+	// upload files one voucher and waits for what only the next page has:
+	// the file's link, or the refusal.
+	upload := func(kind, name, then string) chromedp.Tasks {
 		return chromedp.Tasks{
 			chromedp.SetUploadFiles(fmt.Sprintf(`tr[data-kind="%s"] input[type=file]`, kind), []string{filepath.Join(dir, name)}, chromedp.ByQuery),
 			chromedp.Click(fmt.Sprintf(`tr[data-kind="%s"] button`, kind), chromedp.ByQuery),
-			chromedp.WaitVisible(`#statistics`, chromedp.ByQuery),
+			chromedp.WaitVisible(then, chromedp.ByQuery),
 		}
 	}
+	filed := func(kind string) string { return fmt.Sprintf(`tr[data-kind="%s"] a[href*="/entry-files/"]`, kind) }
 	var refusal string
 	err := chromedp.Run(b,
 		chromedp.EmulateViewport(1366, 900),
 		testenv.Login(srv, "lishi-xm", testenv.Password),
 		chromedp.Navigate(fmt.Sprintf("%s/projects/%d#statistics", srv, ls)),
 		chromedp.WaitVisible(`#vouchers`, chromedp.ByQuery),
-		upload("approval", "假的.pdf"),
+		upload("approval", "假的.pdf", `.flash.err`),
 		chromedp.Text(`.flash.err, .flash.error, [role=alert]`, &refusal, chromedp.ByQuery),
 	)
 	testenv.Screenshot(t, b, "entry-voucher-refused")
@@ -69,7 +72,7 @@ func TestBrowserStatisticsBureauWorksThroughTheGap(t *testing.T) {
 	}
 	var state string
 	err = chromedp.Run(b,
-		upload("approval", "批复.pdf"), upload("contract", "现场.png"), upload("licence", "营业执照.pdf"),
+		upload("approval", "批复.pdf", filed("approval")), upload("contract", "现场.png", filed("contract")), upload("licence", "营业执照.pdf", filed("licence")),
 		chromedp.Click(`[data-k="entry-submit"]`, chromedp.ByQuery),
 		chromedp.WaitVisible(`#entry-history`, chromedp.ByQuery),
 		chromedp.Text(`[data-k="entry-state"]`, &state, chromedp.ByQuery),
@@ -118,6 +121,17 @@ func TestBrowserStatisticsBureauWorksThroughTheGap(t *testing.T) {
 	testenv.Screenshot(t, b, "statistics-bureau-after")
 	if err != nil || after != "1" || rate != "50.00%" || !strings.Contains(reason, "统计部门验收退回") || !strings.Contains(reason, "施工合同金额") {
 		t.Fatalf("after acceptance and return: %v, gap %q, rate %q, reason %q", err, after, rate, reason)
+	}
+	// Narrowed to one reason from the counts.
+	var rows int
+	err = chromedp.Run(b,
+		chromedp.Click(`[data-k="reason-returned"]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#entry-reasons tr.on`, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelectorAll('#entry-gap tbody tr').length`, &rows),
+	)
+	testenv.Screenshot(t, b, "statistics-bureau-returned")
+	if err != nil || rows != 1 {
+		t.Fatalf("narrowed to the returned: %v, %d rows", err, rows)
 	}
 	var badge string
 	err = chromedp.Run(b,

@@ -19,6 +19,7 @@ type statisticsData struct {
 	Orgs    []qianxiang.Org
 	Gap     qianxiang.Gap
 	Reasons []string
+	Reason  string // the reason the list is narrowed to, "" for all
 	Back    string // this page's address, where the row forms come back to
 }
 
@@ -33,13 +34,16 @@ func (s *Server) statisticsPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	reason := r.URL.Query().Get("reason")
+	if err := g.OnlyReason(reason); err != nil {
+		return err
+	}
 	orgs, err := s.App.Orgs(ctx, a)
 	if err != nil {
 		return err
 	}
 	years, _ := s.App.Years(ctx)
-	d := &statisticsData{Year: year, Years: years, Org: org, Gap: g, Back: r.URL.RequestURI(),
-		Reasons: []string{qianxiang.GapMissingVouchers, qianxiang.GapNotSubmitted, qianxiang.GapReturned, qianxiang.GapAwaitingReview, qianxiang.GapAwaitingAcceptance}}
+	d := &statisticsData{Year: year, Years: years, Org: org, Gap: g, Back: r.URL.RequestURI(), Reasons: qianxiang.GapReasons, Reason: reason}
 	for _, o := range orgs {
 		if o.Kind == qianxiang.OrgCounty || o.Kind == qianxiang.OrgDepartment {
 			d.Orgs = append(d.Orgs, o)

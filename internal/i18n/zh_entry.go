@@ -14,6 +14,7 @@ var zhEntryTerms = map[string]string{
 	"statistics": "统计局", "visited_on": "核查日期", "people": "核查人员", "findings": "核查情况", "photos": "照片",
 	"vouchers.approval": "审批/核准/备案文件", "vouchers.contract": "施工合同或现场照片", "vouchers.licence": "营业执照或统一社会信用代码",
 	"returned_by:review": "主管部门审核", "returned_by:acceptance": "统计部门验收",
+	"enter_stats": "验收入库", "entry_submit": "报送入库", "entry_review": "入库审核通过", "entry_accept": "入库验收", "entry_return": "入库退回",
 	"entry_reviewed": "入库申报待验收", "entry_returned": "入库申报被退回", "entry_accepted": "项目已验收入库",
 	// Vouchers.
 	"Approval, authorisation or filing document":                    "审批/核准/备案文件",

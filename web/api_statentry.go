@@ -28,6 +28,7 @@ func (s *Server) statEntryRoutes() []route {
 		{"POST /api/v1/projects/{id}/verifications", a(s.apiAddVerification)},
 		{"POST /api/v1/projects/{id}/verifications/{vid}/photos", a(s.apiVerificationPhoto)},
 		{"GET /statistics", a(s.statisticsPage)},
+		{"GET /statistics.xlsx", a(s.statisticsXLSX)},
 		{"POST /projects/{id}/entry/{action}", a(s.entryStepSubmit)},
 		{"POST /projects/{id}/vouchers", a(s.voucherSubmit)},
 		{"POST /projects/{id}/vouchers/{fid}/delete", a(s.voucherDelete)},

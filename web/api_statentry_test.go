@@ -104,6 +104,10 @@ func TestStatisticsEntryAPI(t *testing.T) {
 		{name: "a verification without findings", user: "tongji", method: "POST", path: fmt.Sprintf("/api/v1/projects/%d/verifications", ws), body: `{"visited_on":"2023-06-09","people":"a"}`, status: 422, contain: `"field":"findings"`},
 		{name: "the county reads its verification", user: "wenshui", method: "GET", path: fmt.Sprintf("/api/v1/projects/%d/verifications", ws), status: 200, contain: `"total":1`},
 	})
+	// The gap as the bureau's workbook.
+	if st, x, h := bearer(t, w.srv.URL, w.tokens["tongji"], "GET", "/statistics.xlsx?year=2023", nil, ""); st != 200 || !strings.HasPrefix(x, "PK") || !strings.Contains(h.Get("Content-Disposition"), "entry-gap-2023.xlsx") {
+		t.Fatalf("workbook: %d %v", st, h)
+	}
 	// The voucher file, for those who see the project only.
 	st, got, _ := bearer(t, w.srv.URL, w.tokens["lishi"], "GET", fmt.Sprintf("/api/v1/projects/%d/vouchers", ls), nil, "")
 	i := strings.Index(got, `"url":"`)

@@ -8,6 +8,7 @@ import (
 
 	"qianxiang"
 	"qianxiang/app"
+	"qianxiang/excel"
 	"qianxiang/internal/i18n"
 )
 
@@ -58,6 +59,27 @@ func (s *Server) statisticsPage(w http.ResponseWriter, r *http.Request) error {
 		p.Flash = p.T("Saved.")
 	}
 	return s.render(w, r, 200, "statistics", p)
+}
+
+// statisticsXLSX is the gap list as a workbook, with the page's filters.
+func (s *Server) statisticsXLSX(w http.ResponseWriter, r *http.Request) error {
+	ctx, a := r.Context(), actor(r)
+	year, err := queryInt(r, "year", s.App.DefaultYear(ctx))
+	if err != nil {
+		return err
+	}
+	g, err := s.App.EntryGap(ctx, a, year, strings.TrimSpace(r.URL.Query().Get("org")))
+	if err != nil {
+		return err
+	}
+	if err := g.OnlyReason(r.URL.Query().Get("reason")); err != nil {
+		return err
+	}
+	name := fmt.Sprintf("entry-gap-%d.xlsx", year)
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"; filename*=UTF-8''%s`, name,
+		url.PathEscape(fmt.Sprintf("%d年应统未统项目清单.xlsx", year))))
+	return excel.WriteEntryGap(w, fmt.Sprintf("%d年固定资产投资项目应统未统清单", year), g)
 }
 
 func init() {

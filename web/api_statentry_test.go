@@ -8,6 +8,8 @@ import (
 	"mime/multipart"
 	"strings"
 	"testing"
+
+	"qianxiang/internal/testenv"
 )
 
 // multipartFile builds a body with one file field.
@@ -104,6 +106,15 @@ func TestStatisticsEntryAPI(t *testing.T) {
 		{name: "a verification without findings", user: "tongji", method: "POST", path: fmt.Sprintf("/api/v1/projects/%d/verifications", ws), body: `{"visited_on":"2023-06-09","people":"a"}`, status: 422, contain: `"field":"findings"`},
 		{name: "the county reads its verification", user: "wenshui", method: "GET", path: fmt.Sprintf("/api/v1/projects/%d/verifications", ws), status: 200, contain: `"total":1`},
 	})
+	// The page in English, and a county's page without the bureau's buttons.
+	c := loginAs(t, w.srv.URL, "tongji", testenv.Password)
+	if st, page := c.get("/statistics?year=2023&lang=en"); st != 200 || !strings.Contains(page, "Entry gap") || !strings.Contains(page, "Returned for correction") {
+		t.Fatalf("English page: %d", st)
+	}
+	cw := loginAs(t, w.srv.URL, "wenshui", testenv.Password)
+	if st, page := cw.get("/statistics?year=2023"); st != 200 || strings.Contains(page, "离石区项目") || strings.Contains(page, "/entry/accept") {
+		t.Fatalf("文水县's page shows 离石区 or the bureau's buttons: %d", st)
+	}
 	// The gap as the bureau's workbook.
 	if st, x, h := bearer(t, w.srv.URL, w.tokens["tongji"], "GET", "/statistics.xlsx?year=2023", nil, ""); st != 200 || !strings.HasPrefix(x, "PK") || !strings.Contains(h.Get("Content-Disposition"), "entry-gap-2023.xlsx") {
 		t.Fatalf("workbook: %d %v", st, h)

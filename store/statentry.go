@@ -232,6 +232,8 @@ func (c conn) EntryRows(ctx context.Context, f qianxiang.ProjectFilter) ([]qianx
 	if err != nil {
 		return nil, err
 	}
+	// The reserve pool is not in the year's plan (as in DispatchInput).
+	where += map[bool]string{true: " WHERE ", false: " AND "}[where == ""] + poolStagesExcluded
 	rows, err := c.query(ctx, `SELECT p.id, p.code, p.name, p.kind, p.stage, p.total_investment, p.started_on, p.in_stats,
 		co.id, co.code, co.name, lo.id, lo.code, lo.name, COALESCE(e.status, ''), COALESCE(e.return_reason, ''), COALESCE(e.returned_by, '')`+
 		projectFrom+` LEFT JOIN stat_entries e ON e.project_id = p.id`+where+` ORDER BY co.code, p.name, p.id`, args...)

@@ -26,6 +26,11 @@ func TestStatEntryStoreOnBothDatabases(t *testing.T) {
 			return p
 		}
 		ls, ws := mk("离石区项目", "141102"), mk("文水县项目", "141121")
+		// A continuing project still in the reserve pool is not in the plan.
+		if _, err := a.CreateProject(ctx, qianxiang.SystemActor, qianxiang.Project{Year: 2023, Name: "储备项目", Org: qianxiang.OrgRef{Code: "141102"},
+			Kind: qianxiang.KindContinuing, Stage: qianxiang.StageReserve, TotalInvestment: 100000, AnnualPlan: 50000}); err != nil {
+			t.Fatal(err)
+		}
 		var e qianxiang.StatEntry
 		err := a.DB.Tx(ctx, func(tx *store.Tx) error {
 			e = qianxiang.StatEntry{ProjectID: ls.ID, Status: qianxiang.EntryReturned, ReturnReason: "缺合同", ReturnedBy: "review"}

@@ -32,6 +32,7 @@ const (
 	ActAudit                        // read the audit trail
 	ActManageCongress               // rosters, meetings, the check-in desk, opening and closing votes
 	ActVote                         // a deputy's own check-in, ballot and signature
+	ActAcceptEntry                  // accept or return a reviewed statistics entry (统计部门验收)
 )
 
 // Scope locates a record in the organisation tree. A project is located by
@@ -93,6 +94,8 @@ func (a Actor) Can(act Action, s Scope) bool {
 		return s.Congress && (r == RoleCongressStaff || r == RoleAdmin)
 	case ActVote:
 		return s.Congress && r == RoleDeputy
+	case ActAcceptEntry:
+		return r == RoleStatistics
 	}
 	return false
 }

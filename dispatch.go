@@ -42,6 +42,12 @@ type DispatchTotals struct {
 	// QuarterMet, at months 3, 6, 9 and 12 only, says whether the
 	// completion rate reached time progress (开门红 · 季季红 · 全年红).
 	QuarterMet *bool `json:"quarter_met,omitempty"`
+	// Statistics entry (项目入库, statentry.go): projects expected in the
+	// statistics by the month's end, those of them entered, and
+	// EntryRate = entered / expected (nil when none is expected).
+	EntryExpected int       `json:"entry_expected"`
+	EntryEntered  int       `json:"entry_entered"`
+	EntryRate     *Fraction `json:"entry_rate"`
 }
 
 // OrgDispatch is one organisation's line of a ranking.

@@ -60,7 +60,7 @@ func TestComputeDispatchTotalsAndJSON(t *testing.T) {
 	js := string(b)
 	for _, want := range []string{
 		`"year":2023,"month":2,"time_progress":0.1667,`,
-		`"total":{"projects":4,"annual_plan":3300.15,"completed_ytd":101.75,"completion_rate":0.0308,"new_projects":2,"started_new_projects":0,"start_rate":0,"lights":{"green":2,"yellow":0,"red":2},"reports_due":4,"reports_missing":2,"target":null,"target_rate":null}`,
+		`"total":{"projects":4,"annual_plan":3300.15,"completed_ytd":101.75,"completion_rate":0.0308,"new_projects":2,"started_new_projects":0,"start_rate":0,"lights":{"green":2,"yellow":0,"red":2},"reports_due":4,"reports_missing":2,"target":null,"target_rate":null,"entry_expected":0,"entry_entered":0,"entry_rate":null}`,
 		`{"org":{"code":"141102","name":"离石区"},"rank":1,"projects":2,`,
 		// names in code point order: 乙 (U+4E59) before 甲 (U+7532)
 		`"red_projects":[{"id":1,"name":"乙项目","org":{"code":"141102","name":"离石区"},"lead_org":{"code":"D01","name":"市发改委"},"kind":"new","reason":"overdue_start","annual_plan":1000.10,"completed_ytd":0.00,"completion_rate":0},{"id":2,"name":"甲项目",`,
@@ -82,7 +82,7 @@ func names(rows []OrgDispatch) []string {
 
 func TestComputeDispatchEmptyListsAreArrays(t *testing.T) {
 	b, _ := json.Marshal(ComputeDispatch(2023, 1, DefaultDispatchSettings(), nil, nil))
-	want := `{"year":2023,"month":1,"time_progress":0.0833,"total":{"projects":0,"annual_plan":0.00,"completed_ytd":0.00,"completion_rate":0,"new_projects":0,"started_new_projects":0,"start_rate":null,"lights":{"green":0,"yellow":0,"red":0},"reports_due":0,"reports_missing":0,"target":null,"target_rate":null},"by_org":[],"by_lead_org":[],"red_projects":[],"missing_reports":[]}`
+	want := `{"year":2023,"month":1,"time_progress":0.0833,"total":{"projects":0,"annual_plan":0.00,"completed_ytd":0.00,"completion_rate":0,"new_projects":0,"started_new_projects":0,"start_rate":null,"lights":{"green":0,"yellow":0,"red":0},"reports_due":0,"reports_missing":0,"target":null,"target_rate":null,"entry_expected":0,"entry_entered":0,"entry_rate":null},"by_org":[],"by_lead_org":[],"red_projects":[],"missing_reports":[]}`
 	if string(b) != want {
 		t.Errorf("got  %s\nwant %s", b, want)
 	}

@@ -15,10 +15,25 @@ const (
 	// a deputy acts only as the one deputy record linked to their login.
 	RoleCongressStaff Role = "congress_staff"
 	RoleDeputy        Role = "deputy"
+	// RoleStatistics is the statistics bureau (统计局): it reads every
+	// project of the city and accepts or returns statistics entries.
+	RoleStatistics Role = "statistics"
 )
 
 // Roles lists every role, most powerful first.
-var Roles = []Role{RoleAdmin, RoleCommand, RoleLeader, RoleOrgAdmin, RoleReporter, RoleSupervisor, RoleViewer, RoleCongressStaff, RoleDeputy}
+var Roles = []Role{RoleAdmin, RoleCommand, RoleLeader, RoleOrgAdmin, RoleReporter, RoleSupervisor, RoleViewer, RoleCongressStaff, RoleDeputy, RoleStatistics}
+
+// RoleList names every role, for a refusal that says which exist.
+func RoleList() string {
+	s := ""
+	for i, r := range Roles {
+		if i > 0 {
+			s += ", "
+		}
+		s += string(r)
+	}
+	return s
+}
 
 // Valid reports a known role.
 func (r Role) Valid() bool {
@@ -32,11 +47,11 @@ func (r Role) Valid() bool {
 
 // CityWide roles see the whole city whatever their organisation.
 func (r Role) CityWide() bool {
-	return r == RoleAdmin || r == RoleCommand || r == RoleLeader || r == RoleSupervisor
+	return r == RoleAdmin || r == RoleCommand || r == RoleLeader || r == RoleSupervisor || r == RoleStatistics
 }
 
 // rank orders the write chain admin ⊇ command ⊇ org_admin ⊇ reporter;
-// roles off the chain (leader, supervisor, viewer) have rank 0.
+// roles off the chain (leader, supervisor, viewer, statistics) have rank 0.
 func (r Role) rank() int {
 	switch r {
 	case RoleAdmin:

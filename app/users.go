@@ -29,7 +29,7 @@ func (a *App) AddUser(ctx context.Context, actor qianxiang.Actor, in NewUser) (q
 	}
 	in.Username = name
 	if !in.Role.Valid() {
-		return u, "", qianxiang.FieldError("role", "%q is not a role (admin, command, leader, org_admin, reporter, supervisor, viewer)", string(in.Role))
+		return u, "", qianxiang.FieldError("role", "%q is not a role (one of: %s)", string(in.Role), qianxiang.RoleList())
 	}
 	org, err := a.DB.OrgByCode(ctx, in.OrgCode)
 	if err != nil {
@@ -138,7 +138,7 @@ func (a *App) SetRole(ctx context.Context, actor qianxiang.Actor, id int64, role
 		return qianxiang.ErrForbidden()
 	}
 	if !role.Valid() {
-		return qianxiang.FieldError("role", "%q is not a role (admin, command, leader, org_admin, reporter, supervisor, viewer)", string(role))
+		return qianxiang.FieldError("role", "%q is not a role (one of: %s)", string(role), qianxiang.RoleList())
 	}
 	if id == actor.UserID && role != qianxiang.RoleAdmin {
 		return qianxiang.Errorf(qianxiang.EValidation, "you cannot take away your own admin role")

@@ -109,7 +109,11 @@ func Fill(ctx context.Context, a *app.App) ([]Login, error) {
 	if err := fillNews(ctx, a, sys); err != nil {
 		return nil, err
 	}
-	return append(append(logins, cl...), ll...), nil
+	sl, err := fillStatistics(ctx, a, sys)
+	if err != nil {
+		return nil, err
+	}
+	return append(append(append(logins, cl...), ll...), sl...), nil
 }
 
 // fillPlan writes the year's projects and their reports in one transaction.

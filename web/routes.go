@@ -187,6 +187,7 @@ func (s *Server) routeTable() []route {
 	rs = append(rs, s.assessmentRoutes()...)
 	rs = append(rs, s.pipelineRoutes()...)
 	rs = append(rs, s.leadRoutes()...)
+	rs = append(rs, s.statEntryRoutes()...)
 	return rs
 }
 

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"qianxiang"
+	"qianxiang/app"
 	"qianxiang/internal/i18n"
 )
 
@@ -34,6 +35,8 @@ type projectViewData struct {
 	// Lead is the investment lead the project landed from (招大引强), if
 	// the reader may see it.
 	Lead *qianxiang.Lead
+	// Entry is the project's statistics entry (项目入库, ui_statentry.go).
+	Entry *app.EntryView
 }
 
 // historyEntry is one audit entry as people read it.
@@ -99,6 +102,9 @@ func (s *Server) projectView(r *http.Request, id int64) (*projectViewData, error
 	orgs, _ := s.App.Directory(ctx, a)
 	d.History = s.historyView(info(r).Lang, h, orgs)
 	if err := s.projectFactorsView(r, d); err != nil {
+		return nil, err
+	}
+	if err := s.projectEntryView(r, d); err != nil {
 		return nil, err
 	}
 	if d.Problems, err = s.App.ProjectProblems(ctx, a, id); err != nil {

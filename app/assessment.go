@@ -168,13 +168,18 @@ func (a *App) assess(ctx context.Context, in *assessInput, month int) (*qianxian
 	}
 	d := qianxiang.ComputeDispatch(year, month, in.ds, in.ps, fs)
 	qianxiang.ApplyTargets(d, in.targets, in.campaign)
+	// The entry rate is the dispatch's (statentry_rate.go): one rule for
+	// the statistics page, the dispatch and the assessment.
+	if err := a.applyEntryRates(ctx, d, ""); err != nil {
+		return nil, err
+	}
 	end := qianxiang.MonthEnd(year, month)
 	path := make(map[int64]string, len(in.orgs))
 	for _, o := range in.orgs {
 		path[o.ID] = o.Path
 	}
-	// Per organisation id: entry and on-time reports, from its projects.
-	type counts struct{ expected, entered, onTime int }
+	// Per organisation id: on-time reports, from its projects.
+	type counts struct{ onTime int }
 	county, lead := map[int64]*counts{}, map[int64]*counts{}
 	bump := func(m map[int64]*counts, org int64, p qianxiang.DispatchProject) {
 		c := m[org]
@@ -185,12 +190,6 @@ func (a *App) assess(ctx context.Context, in *assessInput, month int) (*qianxian
 		e := in.extra[p.ID]
 		if e == nil {
 			return
-		}
-		if d.Projects[p.ID].Started && e.TotalInvestment >= qianxiang.StatsThreshold {
-			c.expected++
-			if e.InStats {
-				c.entered++
-			}
 		}
 		if in.ds.Due(p.Kind) {
 			c.onTime += e.OnTimeThrough(month)
@@ -210,8 +209,9 @@ func (a *App) assess(ctx context.Context, in *assessInput, month int) (*qianxian
 			if r.Target != nil {
 				f.TargetPlan = r.Target.AnnualPlan
 			}
+			f.StatsExpected, f.StatsEntered = r.EntryExpected, r.EntryEntered
 			if c := m[r.Org.ID]; c != nil {
-				f.StatsExpected, f.StatsEntered, f.ReportsOnTime = c.expected, c.entered, min(c.onTime, f.ReportsDue)
+				f.ReportsOnTime = min(c.onTime, f.ReportsDue)
 			}
 			if op := path[r.Org.ID]; op != "" {
 				for _, pb := range in.probs {

@@ -14,7 +14,7 @@ import (
 func init() {
 	governed = append(governed, struct{ Table, LabelCol string }{"assessment_weights", "year"})
 	backupTables = append(backupTables, "assessment_weights")
-	congressSequenced = append(congressSequenced, "assessment_weights")
+	sequencedTables = append(sequencedTables, "assessment_weights")
 }
 
 // AssessSettings reads a year's weights; ok is false when the office has

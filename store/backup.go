@@ -254,7 +254,7 @@ func (tx *Tx) resetSequences(ctx context.Context) error {
 	}
 	for _, t := range append([]string{"orgs", "users", "api_tokens", "settings", "projects", "reports", "photos", "problems",
 		"problem_co_orgs", "problem_instructions", "webhook_config",
-		"order_numbers", "orders", "task_lists", "tasks", "task_progress", "approvals", "land_needs", "funding_needs", "bank_matches", "targets"}, congressSequenced...) {
+		"order_numbers", "orders", "task_lists", "tasks", "task_progress", "approvals", "land_needs", "funding_needs", "bank_matches", "targets"}, sequencedTables...) {
 		if _, err := tx.exec(ctx, `SELECT setval(pg_get_serial_sequence('`+t+`', 'id'), COALESCE((SELECT MAX(id) FROM `+t+`), 0) + 1, false)`); err != nil {
 			return err
 		}

@@ -23,9 +23,9 @@ func init() {
 		"congress_votes", "congress_ballots")
 }
 
-// congressSequenced are the congress tables with identity ids, whose
+// sequencedTables are the tables of modules 4–7 with identity ids, whose
 // counters a PostgreSQL restore moves past the restored rows.
-var congressSequenced = []string{"congresses", "congress_deputies", "congress_meetings", "congress_attendance", "congress_votes"}
+var sequencedTables = []string{"congresses", "congress_deputies", "congress_meetings", "congress_attendance", "congress_votes"}
 
 func notFound(err error, what string) error {
 	if errors.Is(err, sql.ErrNoRows) {

@@ -9,7 +9,7 @@ import (
 func init() {
 	governed = append(governed, struct{ Table, LabelCol string }{"congress_body_members", "body"})
 	backupTables = append(backupTables, "congress_body_members")
-	congressSequenced = append(congressSequenced, "congress_body_members")
+	sequencedTables = append(sequencedTables, "congress_body_members")
 }
 
 // BodyMembers lists a session body's members in their order.

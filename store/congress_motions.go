@@ -10,7 +10,7 @@ func init() {
 	governed = append(governed, struct{ Table, LabelCol string }{"congress_motions", "title"},
 		struct{ Table, LabelCol string }{"congress_motion_reports", "title"})
 	backupTables = append(backupTables, "congress_motions", "congress_motion_signers", "congress_motion_reports")
-	congressSequenced = append(congressSequenced, "congress_motions", "congress_motion_reports")
+	sequencedTables = append(sequencedTables, "congress_motions", "congress_motion_reports")
 }
 
 const motionCols = `id, congress_id, title, reason, basis, solution, proposer, delegation, status, submitted_on, signers_ok, content_ok,

@@ -10,7 +10,7 @@ func init() {
 	governed = append(governed, struct{ Table, LabelCol string }{"congress_resolutions", "title"},
 		struct{ Table, LabelCol string }{"congress_followups", "body"})
 	backupTables = append(backupTables, "congress_resolutions", "congress_followups")
-	congressSequenced = append(congressSequenced, "congress_resolutions", "congress_followups")
+	sequencedTables = append(sequencedTables, "congress_resolutions", "congress_followups")
 }
 
 // SetVoteKind marks a vote as a resolution ("resolution") or a plain item ("").

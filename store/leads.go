@@ -13,14 +13,14 @@ import (
 // Leads, their moves and the portal's news are governed (every change
 // audited, checked by audit verify), backed up and restored; on
 // PostgreSQL a restore moves their identity counters on (the list the
-// congress tables started, congressSequenced, serves any table).
+// congress tables started, sequencedTables, serves any table).
 func init() {
 	governed = append(governed,
 		struct{ Table, LabelCol string }{"leads", "investor"},
 		struct{ Table, LabelCol string }{"lead_moves", "to_stage"},
 		struct{ Table, LabelCol string }{"news", "title"})
 	backupTables = append(backupTables, "leads", "lead_moves", "news")
-	congressSequenced = append(congressSequenced, "leads", "lead_moves", "news")
+	sequencedTables = append(sequencedTables, "leads", "lead_moves", "news")
 }
 
 const leadSelect = `SELECT l.id, l.investor, l.origin_region, l.industry, l.intended, l.source,

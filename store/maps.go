@@ -14,7 +14,7 @@ func init() {
 		struct{ Table, LabelCol string }{"city_maps", "name"},
 		struct{ Table, LabelCol string }{"project_places", "project_id"})
 	backupTables = append(backupTables, "city_maps", "project_places")
-	congressSequenced = append(congressSequenced, "city_maps", "project_places")
+	sequencedTables = append(sequencedTables, "city_maps", "project_places")
 }
 
 // StoredMap is the office's uploaded map: its GeoJSON and where it came from.

@@ -23,7 +23,7 @@ func init() {
 	backupTables = append(backupTables, "pipeline_items", "pipeline_checks", "pipeline_reserves", "promotions", "promotion_interests")
 	// The list the restore uses to move PostgreSQL's identity counters past
 	// restored rows (named after the congress, which introduced it).
-	congressSequenced = append(congressSequenced, "pipeline_items", "pipeline_checks", "pipeline_reserves", "promotions", "promotion_interests")
+	sequencedTables = append(sequencedTables, "pipeline_items", "pipeline_checks", "pipeline_reserves", "promotions", "promotion_interests")
 }
 
 // poolStagesExcluded leaves the reserve pool out of a year's plan.

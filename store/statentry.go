@@ -17,7 +17,7 @@ func init() {
 		struct{ Table, LabelCol string }{"stat_verifications", "people"},
 		struct{ Table, LabelCol string }{"stat_files", "name"})
 	backupTables = append(backupTables, "stat_entries", "stat_entry_steps", "stat_verifications", "stat_files")
-	congressSequenced = append(congressSequenced, "stat_entries", "stat_entry_steps", "stat_verifications", "stat_files")
+	sequencedTables = append(sequencedTables, "stat_entries", "stat_entry_steps", "stat_verifications", "stat_files")
 }
 
 const statEntryCols = `id, project_id, status, return_reason, returned_by, submitted_at, reviewed_at, accepted_at, version`

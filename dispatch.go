@@ -99,6 +99,15 @@ type Dispatch struct {
 	Standing *Standing `json:"standing,omitempty"`
 	// Projects holds every project's light, for list filters.
 	Projects map[int64]ProjectLight `json:"-"`
+	// Lines is every project with its light, by county and name: the
+	// workbook's all-projects sheet.
+	Lines []DispatchLine `json:"-"`
+}
+
+// DispatchLine is one project beside its light for month N.
+type DispatchLine struct {
+	Project DispatchProject
+	Light   ProjectLight
 }
 
 // ComputeDispatch applies the rules of the monthly dispatch (domain.md) for
@@ -167,6 +176,15 @@ func ComputeDispatch(year, month int, s DispatchSettings, projects []DispatchPro
 	for k, i := range sortByOrgThenName(projects, red) {
 		p, _ := plausiblePlan(projects[i])
 		d.RedProjects[k] = redProject(p, lights[i])
+	}
+	all := make([]int, len(projects))
+	for i := range all {
+		all[i] = i
+	}
+	d.Lines = make([]DispatchLine, len(projects))
+	for k, i := range sortByOrgThenName(projects, all) {
+		p, _ := plausiblePlan(projects[i])
+		d.Lines[k] = DispatchLine{Project: p, Light: lights[i]}
 	}
 	d.Missing = make([]MissingReport, len(missing))
 	for k, i := range sortByOrgThenName(projects, missing) {

@@ -15,6 +15,15 @@ const (
 	ReasonBehindSchedule = "behind_schedule" // behind time progress by more than the yellow band
 )
 
+// Why a project has its light, whatever the colour: the red reasons above
+// and these. The dispatch workbook's all-projects sheet names each.
+const (
+	WhyStartNotDue = "start_not_due" // a new project before its planned start month: green
+	WhyNoPlan      = "no_plan"       // no annual plan, so no rate: the start rule alone decides (green)
+	WhyOnSchedule  = "on_schedule"   // completion rate at or above time progress: green
+	WhyWithinBand  = "within_band"   // behind time progress, within the yellow band: yellow
+)
+
 // DispatchProject is what the dispatch needs to know of a project.
 type DispatchProject struct {
 	ID           int64
@@ -45,6 +54,7 @@ type ProjectLight struct {
 	ID           int64   `json:"id"`
 	Light        Light   `json:"light"`
 	Reason       string  `json:"reason,omitempty"` // ReasonOverdueStart, ReasonBehindSchedule or ""
+	Why          string  `json:"-"`                // the rule's branch for any light: a red reason or a Why* code
 	CompletedYTD Money   `json:"completed_ytd"`
 	Rate         float64 `json:"rate"`     // CompletedYTD / AnnualPlan, unrounded
 	HasRate      bool    `json:"has_rate"` // false when the annual plan is 0
@@ -133,30 +143,34 @@ func (r ruler) light(p DispatchProject, acc projectAcc) ProjectLight {
 		pl.HasRate = true
 		pl.Rate = float64(acc.ytd) / float64(p.AnnualPlan)
 	}
-	pl.Light, pl.Reason = r.decide(p, pl.Started, acc.ytd)
+	pl.Light, pl.Why = r.decide(p, pl.Started, acc.ytd)
+	if pl.Light == LightRed {
+		pl.Reason = pl.Why
+	}
 	return pl
 }
 
-// decide is the light rule of domain.md, in its order. A new project
-// without a planned start meets neither start branch; its rate decides.
+// decide is the light rule of domain.md, in its order, with the branch
+// that decided it. A new project without a planned start meets neither
+// start branch; its rate decides.
 func (r ruler) decide(p DispatchProject, started bool, ytd Money) (Light, string) {
 	if p.Kind == KindNew && !started && !p.PlannedStart.IsZero() {
 		if p.PlannedStart.MonthIndex() <= r.endMonth {
 			return LightRed, ReasonOverdueStart
 		}
-		return LightGreen, ""
+		return LightGreen, WhyStartNotDue
 	}
 	if p.AnnualPlan <= 0 {
-		return LightGreen, "" // no rate: the start rule alone decides
+		return LightGreen, WhyNoPlan // no rate: the start rule alone decides
 	}
 	plan, n := int64(p.AnnualPlan), int64(r.month)
 	// rate ≥ t  ⇔  ytd/plan ≥ N/12  ⇔  12·ytd ≥ N·plan
 	if cmpProducts(int64(ytd), 12, n, plan) >= 0 {
-		return LightGreen, ""
+		return LightGreen, WhyOnSchedule
 	}
 	// t − rate ≤ band  ⇔  (N·plan − 12·ytd)·scale ≤ 12·band·plan
 	if cmpProducts(n*plan-12*int64(ytd), bandScale, 12*r.band, plan) <= 0 {
-		return LightYellow, ""
+		return LightYellow, WhyWithinBand
 	}
 	return LightRed, ReasonBehindSchedule
 }

@@ -18,9 +18,13 @@ type GridRow struct {
 
 // Grid is the month's grid for the projects the actor can see.
 type Grid struct {
-	Year     int       `json:"year"`
-	Month    int       `json:"month"`
-	Locked   bool      `json:"locked"`
+	Year   int  `json:"year"`
+	Month  int  `json:"month"`
+	Locked bool `json:"locked"`
+	// Future: the month has not begun, so nothing in it can be saved yet
+	// (qianxiang.ReportableMonth); the page shows it read-only.
+	Future   bool      `json:"future"`
+	Opens    string    `json:"opens,omitempty"` // the first day it can be reported, when Future
 	Deadline string    `json:"deadline"`
 	Rows     []GridRow `json:"rows"`
 	Counts   struct {
@@ -69,6 +73,9 @@ func (a *App) ReportGrid(ctx context.Context, actor qianxiang.Actor, year, month
 	}
 	g := &Grid{Year: year, Month: month, Locked: a.Locked(ctx, year, month),
 		Deadline: qianxiang.DateOf(a.Deadline(ctx, year, month).Add(-1)).String(), Rows: make([]GridRow, 0, len(ps))}
+	if qianxiang.ReportableMonth(year, month, a.Today()) != nil {
+		g.Future, g.Opens = true, qianxiang.Date{Year: year, Month: month, Day: 1}.String()
+	}
 	reporting := map[qianxiang.Kind]bool{}
 	for _, k := range a.DispatchSettings(ctx).ReportingKinds {
 		reporting[k] = true

@@ -16,6 +16,7 @@ const (
 	DispatchSheetDepartments = "部门排名"
 	DispatchSheetRed         = "红灯项目"
 	DispatchSheetMissing     = "未报送项目"
+	// DispatchSheetProjects (dispatch_projects.go) comes last.
 )
 
 // WriteDispatch writes the monthly dispatch circular (调度通报) as a
@@ -36,6 +37,7 @@ func WriteDispatch(w io.Writer, d *qianxiang.Dispatch, cityName string, issueNo 
 	b.targets(d)
 	b.redProjects(d)
 	b.missing(d)
+	b.allProjects(d)
 	if b.err != nil {
 		return fmt.Errorf("dispatch workbook: %w", b.err)
 	}

@@ -38,7 +38,7 @@ func TestWriteDispatchWorkbook(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	want := []string{"总体情况", "县（市、区）排名", "部门排名", "红灯项目", "未报送项目"}
+	want := []string{"总体情况", "县（市、区）排名", "部门排名", "红灯项目", "未报送项目", "全部项目亮灯情况"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets %v, want %v", got, want)
 	}
@@ -76,6 +76,24 @@ func TestWriteDispatchWorkbook(t *testing.T) {
 		{"未报送项目", "B4", "离石区数据中心项目"},
 		{"未报送项目", "B5", "离石区污水处理厂项目"},
 		{"未报送项目", "A6", ""},
+		// Every project with its light and the reason (issue 15.7), by
+		// county and name, by the same rule as the dispatch page.
+		{"全部项目亮灯情况", "A1", "全部项目亮灯情况（2023年1-3月，共3个）"},
+		{"全部项目亮灯情况", "B4", "离石区数据中心项目"},
+		{"全部项目亮灯情况", "J4", "红灯"},
+		{"全部项目亮灯情况", "K4", "应开未开：计划2023-02开工，尚未开工"},
+		{"全部项目亮灯情况", "H4", "0.00%"},
+		{"全部项目亮灯情况", "I4", "未报"},
+		{"全部项目亮灯情况", "B5", "离石区污水处理厂项目"},
+		{"全部项目亮灯情况", "F5", "2,000.00"},
+		{"全部项目亮灯情况", "G5", "100.25"},
+		{"全部项目亮灯情况", "J5", "红灯"},
+		{"全部项目亮灯情况", "K5", "投资进度滞后：完成率低于时序进度（25.00%）超过黄灯区间"},
+		{"全部项目亮灯情况", "B6", "文水县体育中心项目"},
+		{"全部项目亮灯情况", "I6", "已报"},
+		{"全部项目亮灯情况", "J6", "绿灯"},
+		{"全部项目亮灯情况", "K6", "完成率达到时序进度（25.00%）"},
+		{"全部项目亮灯情况", "A7", ""},
 	}
 	for _, c := range cells {
 		got, err := f.GetCellValue(c.sheet, c.cell)

@@ -127,6 +127,11 @@ func (s *Server) gridRowFor(a qianxiang.Actor, g *app.Grid, gr app.GridRow) grid
 	row.CanReview = a.Can(qianxiang.ActReviewReport, scope)
 	row.Fillable = row.CanFill && (!g.Locked || a.Can(qianxiang.ActLateReport, scope) || (gr.Report != nil && gr.Report.Reopened))
 	row.Editable = open && row.CanFill
+	// A month that has not begun refuses every save (ReportableMonth): the
+	// page must not offer one.
+	if g.Future {
+		row.Editable, row.Fillable = false, false
+	}
 	row.Reviewable = row.Reviewable && row.CanReview
 	row.StartInput = p.Kind == qianxiang.KindNew && (p.StartedOn.IsZero() || row.StartedOn != "")
 	return row

@@ -65,9 +65,22 @@
     recount();
   }
 
+  // showLate shows the 迟报 badge the moment the server marks a report
+  // late (submitted after the deadline), and drops it when it is not.
+  function showLate(tr, late) {
+    var b = tr.querySelector("[data-late]");
+    if (late && !b) {
+      b = document.createElement("span");
+      b.className = "badge late"; b.dataset.late = ""; b.textContent = T("late");
+      var badge = tr.querySelector("[data-badge]");
+      badge.after(b); badge.after(document.createTextNode(" "));
+    } else if (!late && b) { b.remove(); }
+  }
+
   function applyReport(tr, rep) {
     tr.dataset.version = rep.version;
     if (rep.status !== tr.dataset.status) { setStatus(tr, rep.status); }
+    showLate(tr, !!rep.late);
   }
 
   function updateYTD(tr) {
@@ -229,6 +242,9 @@
         reason = window.prompt(T("reason"), "");
         if (reason === null || reason.trim() === "") { return; }
       }
+      // Approving counts the reports in the dispatch: the reviewer confirms
+      // how many, so a stray "select all" does not approve a county's month.
+      if (kind === "approve" && !window.confirm(T("confirmapprove").replace("%d", list.length))) { return; }
       b.disabled = true;
       runAll(list, function (tr) { return actions[kind](tr, reason); });
     });

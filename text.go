@@ -72,6 +72,13 @@ var TextRules = map[string]TextRule{
 	"motion.solution": {4000, true},
 	"review":          {2000, true},
 	"followup.report": {4000, true},
+	// The circular's heading and closing (circular_settings.go).
+	"circular.issuer":        {100, false},
+	"circular.number_format": {60, false},
+	"circular.report":        {300, true},
+	"circular.send":          {300, true},
+	"circular.distribute":    {500, true},
+	"circular.printed_by":    {100, false},
 }
 
 // Rule gives the rule of a field; a field not listed is one line of at

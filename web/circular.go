@@ -34,10 +34,27 @@ type circular struct {
 	// Orders are the supervision orders still open (the page fills them
 	// in; the CLI's file leaves them out).
 	Orders []qianxiang.Order
+	CircularHead
+	// Editable: the reader may keep the issue number and date (the
+	// campaign office, on the page).
+	Editable bool
+	CSRF     string
 }
 
-func newCircular(d *qianxiang.Dispatch, city, lang string, issued time.Time) *circular {
-	c := &circular{D: d, City: city, Lang: i18n.Lang(lang), Issued: issued}
+// CircularHead is what heads and closes the printed circular: the office's
+// settings (issuer, 文号, distribution) and the month's issue (第N期 of the
+// year, and the date it is issued on).
+type CircularHead struct {
+	Settings qianxiang.CircularSettings
+	Issue    qianxiang.CircularIssue
+	Kept     bool // the issue number was kept by the office, not proposed
+}
+
+func newCircular(d *qianxiang.Dispatch, city, lang string, issued time.Time, head CircularHead) *circular {
+	if !head.Issue.IssuedOn.IsZero() {
+		issued = time.Date(head.Issue.IssuedOn.Year, time.Month(head.Issue.IssuedOn.Month), head.Issue.IssuedOn.Day, 12, 0, 0, 0, issued.Location())
+	}
+	c := &circular{D: d, City: city, Lang: i18n.Lang(lang), Issued: issued, CircularHead: head}
 	for _, r := range d.RedProjects {
 		if r.Reason == qianxiang.ReasonOverdueStart {
 			c.Overdue++
@@ -55,13 +72,20 @@ func (c *circular) T(key string, args ...any) string { return i18n.T(c.Lang, key
 func (c *circular) Term(s any) string { return i18n.T(c.Lang, fmt.Sprint(s)) }
 
 // Title is the document's title as an office writes it:
-// 吕梁市“千项千亿”项目建设大会战调度通报（第3期）; the issue number is the month.
+// 吕梁市“千项千亿”项目建设大会战调度通报（第3期）; the issue number counts
+// the year's circulars (kept by the office), not the month.
 func (c *circular) Title() string {
 	if c.Scope != "" {
 		return c.T("%s “Thousand Projects” projects: progress and city-wide standing (%s)", c.Scope, c.Period())
 	}
-	return c.T("%s “Thousand Projects” campaign dispatch circular (No. %d)", c.City, c.D.Month)
+	return c.T("%s “Thousand Projects” campaign dispatch circular (No. %d)", c.City, c.Issue.Number)
 }
+
+// DocNumber is the 文号, e.g. 吕千项办〔2026〕11号.
+func (c *circular) DocNumber() string { return c.Settings.DocNumber(c.D.Year, c.Issue.Number) }
+
+// IssuedISO is the issue date for the date input.
+func (c *circular) IssuedISO() string { return c.Issued.Format("2006-01-02") }
 
 // Period is "2023年1-3月" or "2023年1月".
 func (c *circular) Period() string { return periodText(c.Lang, c.D.Year, c.D.Month) }
@@ -139,10 +163,11 @@ var circularTmpl = sync.OnceValues(func() (*template.Template, error) {
 // WriteCircular writes the dispatch circular (调度通报) of a month as one
 // self-contained HTML file, A4 landscape: inline CSS, no scripts, no
 // external assets, so it opens and prints on any machine of an offline
-// intranet. lang is "zh" (default) or "en". The date printed is today's in
-// the city.
-func WriteCircular(w io.Writer, d *qianxiang.Dispatch, cityName, lang string) error {
-	return writeCircular(w, newCircular(d, cityName, lang, time.Now().In(cityZone())))
+// intranet. lang is "zh" (default) or "en". head gives the issuer, 文号,
+// distribution and the issue; the date printed is the issue's, else today's
+// in the city.
+func WriteCircular(w io.Writer, d *qianxiang.Dispatch, cityName, lang string, head CircularHead) error {
+	return writeCircular(w, newCircular(d, cityName, lang, time.Now().In(cityZone()), head))
 }
 
 func writeCircular(w io.Writer, c *circular) error {

@@ -188,6 +188,7 @@ func (s *Server) routeTable() []route {
 	rs = append(rs, s.pipelineRoutes()...)
 	rs = append(rs, s.leadRoutes()...)
 	rs = append(rs, s.statEntryRoutes()...)
+	rs = append(rs, s.firsthourRoutes()...)
 	return rs
 }
 

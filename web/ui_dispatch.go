@@ -98,17 +98,7 @@ func (s *Server) dispatchPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if r.URL.Query().Get("print") == "1" {
-		c := newCircular(v.D, v.City, info(r).Lang, s.App.Now().In(s.App.Loc))
-		c.Scope = v.Scope
-		if err := s.addOverdueProblems(r, c); err != nil {
-			return err
-		}
-		if c.Orders, err = s.openOrders(r); err != nil {
-			return err
-		}
-		p := s.page(r, "Dispatch circular", "dispatch", c)
-		p.Title = c.Title()
-		return s.render(w, r, 200, "circular", p)
+		return s.circularPage(w, r, v, 200, nil)
 	}
 	p := s.page(r, "Dispatch", "dispatch", v)
 	return s.render(w, r, 200, "dispatch", p)
@@ -124,7 +114,8 @@ func (s *Server) dispatchXLSX(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"; filename*=UTF-8''%s`, name,
 		url.PathEscape(fmt.Sprintf("%s调度通报-%d年%d月.xlsx", v.City, v.Year, v.Month))))
-	return excel.WriteDispatch(w, v.D, v.City, v.Month)
+	iss, _ := s.App.CircularIssue(r.Context(), v.Year, v.Month)
+	return excel.WriteDispatch(w, v.D, v.City, iss.Number)
 }
 
 // dispatchNav is the module's second row of navigation, shared by its

@@ -18,6 +18,10 @@ type settingsForm struct {
 	AllKinds    []qianxiang.Kind
 	Errors      map[string]string // field -> message
 	CanEdit     bool
+	// The circular's heading and closing (a second form on the page).
+	Circular    qianxiang.CircularSettings
+	CircErrors  map[string]string
+	CircExample string // the 文号 of issue 1 this year, as the pattern gives it
 }
 
 func settingsFormOf(st qianxiang.DispatchSettings) *settingsForm {
@@ -32,6 +36,7 @@ func settingsFormOf(st qianxiang.DispatchSettings) *settingsForm {
 func (s *Server) dispatchSettingsPage(w http.ResponseWriter, r *http.Request) error {
 	f := settingsFormOf(s.App.DispatchSettings(r.Context()))
 	f.CanEdit = actor(r).Can(qianxiang.ActSettings, qianxiang.Scope{})
+	s.withCircular(r, f)
 	return s.render(w, r, 200, "settings_dispatch", s.page(r, "Dispatch settings", "settings", f))
 }
 
@@ -62,6 +67,7 @@ func (s *Server) dispatchSettingsSubmit(w http.ResponseWriter, r *http.Request) 
 		if err == nil {
 			saved := settingsFormOf(s.App.DispatchSettings(r.Context()))
 			saved.CanEdit = true
+			s.withCircular(r, saved)
 			p.Data, p.Flash = saved, i18n.T(lang, "Settings saved. They apply to every dispatch from now on.")
 			return s.render(w, r, 200, "settings_dispatch", p)
 		}
@@ -72,6 +78,43 @@ func (s *Server) dispatchSettingsSubmit(w http.ResponseWriter, r *http.Request) 
 		for _, d := range e.Details {
 			f.Errors[d.Field] = i18n.Message(lang, d)
 		}
+	}
+	s.withCircular(r, f)
+	p.Error = i18n.T(lang, "The settings were not saved: correct the fields marked below.")
+	return s.render(w, r, http.StatusUnprocessableEntity, "settings_dispatch", p)
+}
+
+// withCircular adds the stored circular settings to the page's form.
+func (s *Server) withCircular(r *http.Request, f *settingsForm) {
+	f.Circular = s.App.CircularSettings(r.Context())
+	if f.CircErrors == nil {
+		f.CircErrors = map[string]string{}
+	}
+	f.CircExample = f.Circular.DocNumber(s.App.Today().Year, 1)
+}
+
+// circularSettingsSubmit saves the circular's issuer, 文号 pattern and
+// distribution; a refused field is shown again as typed beside its error.
+func (s *Server) circularSettingsSubmit(w http.ResponseWriter, r *http.Request) error {
+	lang := info(r).Lang
+	f := settingsFormOf(s.App.DispatchSettings(r.Context()))
+	f.CanEdit = actor(r).Can(qianxiang.ActSettings, qianxiang.Scope{})
+	c := qianxiang.CircularSettings{Issuer: r.FormValue("issuer"), NumberFormat: r.FormValue("number_format"),
+		Report: r.FormValue("report"), Send: r.FormValue("send"), Distribute: r.FormValue("distribute"), PrintedBy: r.FormValue("printed_by")}
+	p := s.page(r, "Dispatch settings", "settings", f)
+	err := s.App.SetCircularSettings(r.Context(), actor(r), c)
+	if err == nil {
+		s.withCircular(r, f)
+		p.Flash = i18n.T(lang, "Circular settings saved. The next printed circular uses them.")
+		return s.render(w, r, 200, "settings_dispatch", p)
+	}
+	e := qianxiang.AsError(err)
+	if e == nil || len(e.Details) == 0 || e.Details[0].Field == "" {
+		return err
+	}
+	f.Circular, f.CircErrors = c, map[string]string{}
+	for _, d := range e.Details {
+		f.CircErrors[strings.TrimPrefix(d.Field, "circular.")] = i18n.Message(lang, d)
 	}
 	p.Error = i18n.T(lang, "The settings were not saved: correct the fields marked below.")
 	return s.render(w, r, http.StatusUnprocessableEntity, "settings_dispatch", p)

@@ -181,9 +181,12 @@ func cmdReport(ctx context.Context, env *Env, args []string) error {
 		enc.SetIndent("", " ")
 		err = enc.Encode(d)
 	case "xlsx":
-		err = excel.WriteDispatch(w, d, city.Name, *month)
+		iss, _ := a.CircularIssue(ctx, *year, *month)
+		err = excel.WriteDispatch(w, d, city.Name, iss.Number)
 	case "html":
-		err = web.WriteCircular(w, d, city.Name, *lang)
+		head := web.CircularHead{Settings: a.CircularSettings(ctx)}
+		head.Issue, head.Kept = a.CircularIssue(ctx, *year, *month)
+		err = web.WriteCircular(w, d, city.Name, *lang, head)
 	}
 	if err != nil {
 		done()

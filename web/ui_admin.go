@@ -16,6 +16,9 @@ type usersData struct {
 	Roles  []qianxiang.Role
 	Admin  bool
 	Token  string
+	// Phones are personal data: filled in for administrators only.
+	Phones map[int64]string
+	Roles4 []qianxiang.Role // the roles a users workbook may give
 }
 
 func (s *Server) settingsPage(w http.ResponseWriter, r *http.Request) error {
@@ -28,8 +31,18 @@ func (s *Server) usersPage(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) renderUsers(w http.ResponseWriter, r *http.Request, status int, flash, errMsg, token string) error {
+	return s.renderUsersPage(w, r, status, flash, errMsg, token, nil)
+}
+
+// renderUsersDetails shows the users page with an error and its details
+// (a refused users workbook, row by row).
+func (s *Server) renderUsersDetails(w http.ResponseWriter, r *http.Request, status int, errMsg string, details []string) error {
+	return s.renderUsersPage(w, r, status, "", errMsg, "", details)
+}
+
+func (s *Server) renderUsersPage(w http.ResponseWriter, r *http.Request, status int, flash, errMsg, token string, details []string) error {
 	ctx, a := r.Context(), actor(r)
-	d := usersData{Roles: qianxiang.Roles, Token: token}
+	d := usersData{Roles: qianxiang.Roles, Token: token, Roles4: qianxiang.ImportRoles}
 	d.Admin = a.Can(qianxiang.ActManageUsers, qianxiang.Scope{})
 	if d.Admin {
 		var err error
@@ -39,6 +52,9 @@ func (s *Server) renderUsers(w http.ResponseWriter, r *http.Request, status int,
 		if d.Orgs, err = s.App.Orgs(ctx, a); err != nil {
 			return err
 		}
+		if d.Phones, err = s.App.UserPhones(ctx, a); err != nil {
+			return err
+		}
 	}
 	ts, err := s.App.Tokens(ctx, a)
 	if err != nil {
@@ -46,7 +62,7 @@ func (s *Server) renderUsers(w http.ResponseWriter, r *http.Request, status int,
 	}
 	d.Tokens = ts
 	p := s.page(r, "Users", "settings", d)
-	p.Flash, p.Error = flash, errMsg
+	p.Flash, p.Error, p.Details = flash, errMsg, details
 	return s.render(w, r, status, "admin_users", p)
 }
 

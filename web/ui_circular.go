@@ -20,6 +20,8 @@ func (s *Server) firsthourRoutes() []route {
 		{"GET /api/v1/settings/circular", a(s.apiCircularSettings)},
 		{"PUT /api/v1/settings/circular", a(s.apiPutCircularSettings)},
 		{"PUT /api/v1/dispatch/issues/{year}/{month}", a(s.apiPutCircularIssue)},
+		{"POST /admin/users/import", a(s.usersImportSubmit)},
+		{"POST /api/v1/users/import", a(s.apiImportUsers)},
 	}
 }
 

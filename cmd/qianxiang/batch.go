@@ -21,8 +21,11 @@ func cmdImport(ctx context.Context, env *Env, args []string) error {
 	if len(args) > 0 && args[0] == "targets" {
 		return cmdImportTargets(ctx, env, args[1:])
 	}
+	if len(args) > 0 && args[0] == "users" {
+		return cmdImportUsers(ctx, env, args[1:])
+	}
 	if len(args) == 0 || (args[0] != "projects" && args[0] != "reports") {
-		return usagef("usage: qianxiang import projects --year Y FILE [--dry-run] [--update] | import reports --year Y [--month M] FILE | import targets --year Y FILE | import deputies --congress CODE FILE")
+		return usagef("usage: qianxiang import projects --year Y FILE [--dry-run] [--update] | import reports --year Y [--month M] FILE | import targets --year Y FILE | import deputies --congress CODE FILE | import users FILE")
 	}
 	what := args[0]
 	fs, dsn := flags(env, "import "+what, "import "+what+" --year Y FILE")

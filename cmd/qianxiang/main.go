@@ -58,7 +58,7 @@ func commands() []command {
 		{"org", "org add: add an organisation", cmdOrg},
 		{"user", "user add | list: manage users", cmdUser},
 		{"token", "token create: issue an API token", cmdToken},
-		{"import", "import projects | reports FILE", cmdImport},
+		{"import", "import projects | reports | targets | deputies | users FILE", cmdImport},
 		{"export", "export projects --year Y -o FILE.xlsx", cmdExport},
 		{"report", "report dispatch --year Y --month M --format json|xlsx|html -o FILE", cmdReport},
 		{"pipeline", "pipeline promote [--year Y] ID...: reserve projects into a year's plan", cmdPipeline},

@@ -26,6 +26,8 @@ type ImportResult struct {
 	// in the plan (update was not asked for): importing the same list twice
 	// must not double the plan.
 	InPlan int `json:"in_plan"`
+	// NewSectors are the sectors the workbook added to the office's list.
+	NewSectors []string `json:"new_sectors,omitempty"`
 }
 
 // OnlyInPlan reports a preview whose every error is a project already in
@@ -115,7 +117,15 @@ func (a *App) ImportProjects(ctx context.Context, actor qianxiang.Actor, year in
 	if dryRun {
 		return res, nil
 	}
-	err = a.DB.Tx(ctx, func(tx *store.Tx) error { return writeImport(ctx, tx, actor, res.Rows) })
+	err = a.DB.Tx(ctx, func(tx *store.Tx) error {
+		if err := writeImport(ctx, tx, actor, res.Rows); err != nil {
+			return err
+		}
+		// The workbook's sectors are kept as written; those new to the
+		// office's list join it, and the result names them.
+		res.NewSectors, err = a.addImportedSectors(ctx, tx, actor, res.Rows)
+		return err
+	})
 	return res, a.internal(ctx, "import", err)
 }
 

@@ -91,7 +91,12 @@ func (a *App) CreateProject(ctx context.Context, actor qianxiang.Actor, p qianxi
 			return p, err
 		}
 	}
-	if err := p.Validate(a.CityCode(ctx)); err != nil {
+	// Every bad field at once: the lists' refusals beside Validate's.
+	choices := a.checkChoices(ctx, actor, p, nil)
+	if choices != nil && qianxiang.ErrorCode(choices) == qianxiang.EInternal {
+		return p, choices
+	}
+	if err := mergeInvalid(p.Validate(a.CityCode(ctx)), choices); err != nil {
 		return p, err
 	}
 	err := a.DB.Tx(ctx, func(tx *store.Tx) error {
@@ -170,7 +175,11 @@ func (a *App) PatchProject(ctx context.Context, actor qianxiang.Actor, id int64,
 				return err
 			}
 		}
-		if err := np.Validate(a.CityCode(ctx)); err != nil {
+		choices := a.checkChoices(ctx, actor, np, &p)
+		if choices != nil && qianxiang.ErrorCode(choices) == qianxiang.EInternal {
+			return choices
+		}
+		if err := mergeInvalid(np.Validate(a.CityCode(ctx)), choices); err != nil {
 			return err
 		}
 		if err := tx.UpdateProject(ctx, &np); err != nil {

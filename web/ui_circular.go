@@ -14,7 +14,7 @@ import (
 // bulk user import (issue 15.8, 15.14).
 func (s *Server) firsthourRoutes() []route {
 	a := s.authed
-	return []route{
+	rs := []route{
 		{"POST /dispatch/issue", a(s.circularIssueSubmit)},
 		{"POST /settings/circular", a(s.circularSettingsSubmit)},
 		{"GET /api/v1/settings/circular", a(s.apiCircularSettings)},
@@ -23,6 +23,8 @@ func (s *Server) firsthourRoutes() []route {
 		{"POST /admin/users/import", a(s.usersImportSubmit)},
 		{"POST /api/v1/users/import", a(s.apiImportUsers)},
 	}
+	rs = append(rs, s.listsRoutes()...)
+	return rs
 }
 
 // circularHead reads the office's settings and month's issue.

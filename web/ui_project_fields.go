@@ -1,6 +1,7 @@
 package web
 
 import (
+	"slices"
 	"encoding/json"
 	"net/http"
 	"regexp"
@@ -200,6 +201,12 @@ type formField struct {
 	Err, Theirs, TheirsLabel string
 	List                     string // id of a <datalist> of suggestions
 	Req, Money               bool
+	// Choices: the field is a choice from these (sector, leader), with the
+	// stored value kept as an option even when it is off the list.
+	Choose    bool
+	Choices   []string
+	OffList   bool // the value is not among Choices
+	EmptyText string
 }
 
 var requiredFields = map[string]bool{"year": true, "name": true, "org": true, "kind": true,
@@ -213,6 +220,14 @@ func (d *projectFormData) F(name, label, hint string) formField {
 		Theirs: d.Theirs[name], Req: requiredFields[name], Money: moneyFields[name]}
 	if name == "sector" || name == "leader" {
 		f.List = "list-" + name
+		choices, free := d.Sectors, d.FreeSector
+		if name == "leader" {
+			choices, free = d.Leaders, d.FreeLeader
+		}
+		if !free && len(choices) > 0 {
+			f.Choose, f.Choices, f.List, f.EmptyText = true, choices, "", i18n.T(d.lang, "— choose —")
+			f.OffList = f.Value != "" && !slices.Contains(choices, f.Value)
+		}
 	}
 	if hint != "" {
 		f.Hint = i18n.T(d.lang, hint)

@@ -25,9 +25,12 @@ type projectFormData struct {
 	Kinds   []qianxiang.Kind
 	Stages  []qianxiang.Stage
 	Groups  []orgGroup
-	Sectors []string // what the year's plan already uses, offered as suggestions
-	Leaders []string
-	lang    string
+	Sectors []string // the office's list of sectors (issue 15.5)
+	Leaders []string // the users with the leader role
+	// FreeSector, FreeLeader: the office allows a value off the list, so
+	// the field is typed with the list as suggestions rather than chosen.
+	FreeSector, FreeLeader bool
+	lang                   string
 }
 
 func (s *Server) projectFormPage(r *http.Request, d *projectFormData) (*projectFormData, error) {
@@ -42,8 +45,13 @@ func (s *Server) projectFormPage(r *http.Request, d *projectFormData) (*projectF
 		}
 	}
 	d.Kinds, d.Stages = qianxiang.Kinds, qianxiang.Stages
-	if y, err := strconv.Atoi(d.Values["year"]); err == nil {
-		d.Sectors, d.Leaders, _ = s.App.FilterValues(r.Context(), actor(r), y)
+	lists, err := s.App.ProjectLists(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	d.Sectors, d.FreeSector, d.FreeLeader = lists.Sectors, lists.AllowOtherSector, lists.AllowOtherLeader
+	if d.Leaders, err = s.App.LeaderNames(r.Context()); err != nil {
+		return nil, err
 	}
 	for len(d.Team) < 3 || d.Team[len(d.Team)-1].Name != "" {
 		d.Team = append(d.Team, qianxiang.TeamMember{})

@@ -67,4 +67,18 @@ var zhFirstHour2 = map[string]string{
 	"Import and print slips":     "导入并打印凭条",
 	"Mobile phone":               "手机",
 	"first login pending":        "未首次登录",
+	// The project form's lists (issue 15.5).
+	"%q is not in the campaign office's list of sectors; choose one from the list": "%q 不在指挥部办公室的行业清单中，请从清单中选择",
+	"%q is not a city leader with a login; choose one from the list":               "%q 不是已开通账号的市领导，请从清单中选择",
+	"— choose —":         "— 请选择 —",
+	"Project form lists": "项目表单选项",
+	"The sectors to choose from, and whether other sectors or leaders may be typed.":                                                                                            "可选行业清单，以及是否允许填写清单以外的行业或市领导。",
+	"The project form chooses 行业 from this list and 包联市领导 from the users with the city leader role. Workbook imports keep the sectors they name and add new ones to this list.": "项目表单的“行业”从本清单选择，“包联市领导”从角色为市领导的用户中选择。导入表格时保留表中所填行业，新行业自动加入本清单。",
+	"Sectors, one a line":                                     "行业清单（每行一个）",
+	"Allow a sector not on the list (typed by the user)":      "允许填写清单以外的行业",
+	"Allow a city leader without a login (typed by the user)": "允许填写未开通账号的市领导",
+	"City leaders with a login:":                              "已开通账号的市领导：",
+	"none yet: add users with the city leader role":           "暂无，请添加角色为市领导的用户",
+	"Saved: %d sectors.":                                      "已保存：%d个行业。",
+	"sectors":                                                 "行业清单",
 }

@@ -81,6 +81,14 @@ func issueForm(month int, no, on string) (qianxiang.CircularIssue, error) {
 }
 
 func (s *Server) circularIssueSubmit(w http.ResponseWriter, r *http.Request) error {
+	// The month is the form's (the dispatch reads it from the query).
+	q := r.URL.Query()
+	for _, k := range []string{"year", "month"} {
+		if v := r.PostFormValue(k); v != "" {
+			q.Set(k, v)
+		}
+	}
+	r.URL.RawQuery = q.Encode()
 	v, err := s.loadDispatch(r)
 	if err != nil {
 		return err

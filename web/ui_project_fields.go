@@ -1,10 +1,10 @@
 package web
 
 import (
-	"slices"
 	"encoding/json"
 	"net/http"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"

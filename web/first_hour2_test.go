@@ -129,6 +129,7 @@ func TestCircularIssueNumberAndClosing(t *testing.T) {
 	}
 
 	county := w.get(t, "lishi", path)
+	testenv.Contains(t, county, "据吕梁市项目建设指挥部办公室第9期调度通报")
 	for _, s := range []string{`data-k="banji"`, `id="issue-form"`, "吕项办通"} {
 		if strings.Contains(county, s) {
 			t.Errorf("the county's own view shows %q", s)

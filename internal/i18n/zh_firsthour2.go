@@ -81,4 +81,5 @@ var zhFirstHour2 = map[string]string{
 	"none yet: add users with the city leader role":           "暂无，请添加角色为市领导的用户",
 	"Saved: %d sectors.":                                      "已保存：%d个行业。",
 	"sectors":                                                 "行业清单",
+	"From %s's circular No. %d":                               "据%s第%d期调度通报",
 }

@@ -244,7 +244,11 @@
       }
       // Approving counts the reports in the dispatch: the reviewer confirms
       // how many, so a stray "select all" does not approve a county's month.
-      if (kind === "approve" && !window.confirm(T("confirmapprove").replace("%d", list.length))) { return; }
+      // It counts the reports that will be approved: only submitted ones.
+      if (kind === "approve") {
+        var n = list.filter(function (tr) { return tr.dataset.status === "submitted"; }).length;
+        if (n > 0 && !window.confirm(T("confirmapprove").replace("%d", n))) { return; }
+      }
       b.disabled = true;
       runAll(list, function (tr) { return actions[kind](tr, reason); });
     });

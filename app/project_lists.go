@@ -89,6 +89,21 @@ func (a *App) checkChoices(ctx context.Context, actor qianxiang.Actor, p qianxia
 	return e
 }
 
+// CheckProjectChoices asks the lists about a form that did not parse, so
+// its sector and leader are judged with the rest; id is the project being
+// edited (0 for a new one), whose stored values pass.
+func (a *App) CheckProjectChoices(ctx context.Context, actor qianxiang.Actor, p qianxiang.Project, id int64) error {
+	var was *qianxiang.Project
+	if id != 0 {
+		old, err := a.Project(ctx, actor, id)
+		if err != nil {
+			return err
+		}
+		was = &old
+	}
+	return a.checkChoices(ctx, actor, p, was)
+}
+
 // addImportedSectors puts the sectors an imported workbook names into the
 // office's saved list, in the import's transaction and audited, and gives
 // the new ones. Before the office saves a list, the list is the sectors in

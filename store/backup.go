@@ -73,6 +73,8 @@ func dumpTable(ctx context.Context, tx *sql.Tx, enc *json.Encoder, table string)
 		order = "vote_id, deputy_id"
 	case "congress_motion_signers":
 		order = "motion_id, seq"
+	case "user_phones":
+		order = "user_id"
 	}
 	rs, err := tx.QueryContext(ctx, `SELECT * FROM `+table+` ORDER BY `+order)
 	if err != nil {

@@ -165,6 +165,12 @@ func TestProjectFormChoosesFromLists(t *testing.T) {
 	if code != 201 && code != 200 {
 		t.Errorf("listed sector: %d %s", code, body)
 	}
+	// A form that does not parse names the sector with the rest at once.
+	code, body = w.form(t, "zhb", "/projects/new", url.Values{"year": {w.at("%[1]d")}, "name": {"表单项目"}, "org": {"141102"},
+		"kind": {"continuing"}, "total_investment": {"abc"}, "annual_plan": {"10"}, "sector": {"娱乐"}})
+	if code != 422 || !strings.Contains(body, `id="e-sector"`) || !strings.Contains(body, `id="e-total_investment"`) {
+		t.Errorf("form with a bad number and an off-list sector: %d", code)
+	}
 	code, body = w.form(t, "zhb", "/settings/projects", url.Values{"sectors": {"能源\n交通\n水利"}, "allow_other_leader": {"1"}})
 	if code != 200 || !strings.Contains(body, "已保存：3个行业") {
 		t.Errorf("lists page: %d", code)

@@ -175,10 +175,12 @@ func mergePatch(p qianxiang.Project) map[string]any {
 // user sees every faulty field at once.
 func (s *Server) formInvalid(w http.ResponseWriter, r *http.Request, d *projectFormData, p qianxiang.Project) error {
 	lang := info(r).Lang
-	if e := qianxiang.AsError(s.App.ValidateProject(r.Context(), p)); e != nil && e.Code == qianxiang.EValidation {
-		for _, det := range e.Details {
-			if _, shown := fieldInputs[det.Field]; shown && d.Errs[det.Field] == "" {
-				d.Errs[det.Field] = i18n.Message(lang, det)
+	for _, err := range []error{s.App.ValidateProject(r.Context(), p), s.App.CheckProjectChoices(r.Context(), actor(r), p, d.ID)} {
+		if e := qianxiang.AsError(err); e != nil && e.Code == qianxiang.EValidation {
+			for _, det := range e.Details {
+				if _, shown := fieldInputs[det.Field]; shown && d.Errs[det.Field] == "" {
+					d.Errs[det.Field] = i18n.Message(lang, det)
+				}
 			}
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"mime/multipart"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -227,5 +228,43 @@ func TestImportUsersThroughAPIAndPage(t *testing.T) {
 	testenv.Contains(t, users, "13900000002", "13800000001", `id="import-users"`)
 	if strings.Contains(w.get(t, "zhb", "/admin/users"), "13900000002") {
 		t.Error("a phone shown to a non-administrator")
+	}
+}
+
+// Issue 15.7: each in-page link of the dispatch page leads to a section
+// whose title says what the link said, for the city and for a county.
+func TestDispatchAnchorsMatchTheirTitles(t *testing.T) {
+	w := newDspWorld(t)
+	link := regexp.MustCompile(`<a href="#([a-z]+)">([^<(]+)`)
+	for _, user := range []string{"zhb", "lishi"} {
+		page := w.get(t, user, w.at("/dispatch?year=%[1]d&month=2"))
+		i := strings.Index(page, `class="subnav in-page`)
+		if i < 0 {
+			t.Fatalf("%s: no in-page navigation", user)
+		}
+		nav := page[i : i+strings.Index(page[i:], "</nav>")]
+		links := link.FindAllStringSubmatch(nav, -1)
+		if len(links) < 3 {
+			t.Fatalf("%s: links %v", user, links)
+		}
+		for _, l := range links {
+			id, text := l[1], strings.TrimSpace(l[2])
+			at := strings.Index(page, `id="`+id+`"`)
+			if at < 0 {
+				t.Errorf("%s: #%s leads nowhere", user, id)
+				continue
+			}
+			// The section's title: its aria-label or its first heading.
+			sec := page[at:min(len(page), at+1500)]
+			title := ""
+			if m := regexp.MustCompile(`^id="[a-z]+"[^>]*aria-label="([^"]+)"`).FindStringSubmatch(sec); m != nil {
+				title = m[1]
+			} else if m := regexp.MustCompile(`<h2>(?:<[^>]+></span> )?([^<]+)`).FindStringSubmatch(sec); m != nil {
+				title = m[1]
+			}
+			if !strings.Contains(title, text) {
+				t.Errorf("%s: the link %q leads to #%s titled %q", user, text, id, title)
+			}
+		}
 	}
 }

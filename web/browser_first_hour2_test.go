@@ -209,3 +209,79 @@ func TestBrowserFirstHourRegistryGridCircular(t *testing.T) {
 		t.Error("the county's own view carries the city's 版记 or numbering")
 	}
 }
+
+// TestBrowserFirstHourSettingsAndUsers looks at the pages around items 5, 8
+// and 14: the office's circular settings and lists, the project form's
+// choices, and an administrator importing users and printing their slips.
+func TestBrowserFirstHourSettingsAndUsers(t *testing.T) {
+	w := newDspWorld(t)
+	a, srv := w.a, w.srv.URL
+	ctx := context.Background()
+	testenv.User(t, a, "root", qianxiang.RoleAdmin, "141100")
+	if err := a.SetProjectLists(ctx, qianxiang.SystemActor, qianxiang.ProjectLists{Sectors: []string{"产业项目", "基础设施项目", "民生项目"}}); err != nil {
+		t.Fatal(err)
+	}
+	b := testenv.Browser(t)
+	var sectorTag string
+	var options int
+	err := chromedp.Run(b,
+		chromedp.EmulateViewport(1366, 768),
+		testenv.Login(srv, "zhb", testenv.Password),
+		chromedp.Navigate(srv+"/settings/dispatch#circular"),
+		chromedp.WaitVisible(`#circular input[name=issuer]`, chromedp.ByQuery),
+	)
+	testenv.Screenshot(t, b, "settings-circular")
+	if err == nil {
+		err = chromedp.Run(b,
+			chromedp.Navigate(srv+"/settings/projects"),
+			chromedp.WaitVisible(`#lists-form textarea`, chromedp.ByQuery))
+	}
+	testenv.Screenshot(t, b, "settings-projects")
+	if err == nil {
+		err = chromedp.Run(b,
+			chromedp.Navigate(srv+w.at("/projects/new?year=%[1]d")),
+			chromedp.WaitVisible(`#f-sector`, chromedp.ByQuery),
+			chromedp.Evaluate(`document.querySelector("#f-sector").tagName`, &sectorTag),
+			chromedp.Evaluate(`document.querySelectorAll("#f-sector option").length`, &options))
+	}
+	viewShot(t, b, "project-form-lists")
+	if err != nil {
+		t.Fatalf("office pages: %v", err)
+	}
+	if sectorTag != "SELECT" || options != 4 {
+		t.Errorf("the sector is a %s with %d options, want a choice of the 3 listed", sectorTag, options)
+	}
+
+	dir := t.TempDir()
+	file := filepath.Join(dir, "users.csv")
+	os.WriteFile(file, []byte("吕梁市县区用户\n姓名,单位,角色,手机\n刘建国,离石区,县区管理员,13800000001\n陈晓梅,141121,项目单位填报员,13900000002\n"), 0o644)
+	var slips int
+	b2 := testenv.Browser(t)
+	err = chromedp.Run(b2,
+		chromedp.EmulateViewport(1366, 768),
+		testenv.Login(srv, "root", testenv.Password),
+		chromedp.Navigate(srv+"/admin/users"),
+		chromedp.WaitVisible(`#import-users input[type=file]`, chromedp.ByQuery),
+		chromedp.SetUploadFiles(`#import-users input[type=file]`, []string{file}, chromedp.ByQuery),
+		chromedp.Click(`#import-users button`, chromedp.ByQuery),
+	)
+	if err == nil {
+		_, err = waitForText(b2, `.slip-title`, "千项平台首次登录")
+	}
+	if err == nil {
+		err = chromedp.Run(b2, chromedp.Evaluate(`document.querySelectorAll(".slip").length`, &slips))
+	}
+	testenv.Screenshot(t, b2, "user-slips")
+	if err != nil || slips != 2 {
+		t.Fatalf("importing users: %d slips, %v", slips, err)
+	}
+	var phone string
+	err = chromedp.Run(b2,
+		chromedp.Navigate(srv+"/admin/users"),
+		chromedp.WaitVisible(`td.phone`, chromedp.ByQuery),
+		chromedp.Evaluate(`[...document.querySelectorAll("td.phone")].map(x => x.textContent).join(",")`, &phone))
+	testenv.Screenshot(t, b2, "admin-users")
+	if err != nil || !strings.Contains(phone, "13800000001") {
+		t.Errorf("phones on the admin's list: %q %v", phone, err)
+	}
+}

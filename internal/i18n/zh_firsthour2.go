@@ -82,4 +82,5 @@ var zhFirstHour2 = map[string]string{
 	"Saved: %d sectors.":                                      "已保存：%d个行业。",
 	"sectors":                                                 "行业清单",
 	"From %s's circular No. %d":                               "据%s第%d期调度通报",
+	"Users workbook (.xlsx or .csv)":                          "用户表（.xlsx 或 .csv）",
 }

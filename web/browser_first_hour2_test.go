@@ -157,7 +157,10 @@ func TestBrowserFirstHourRegistryGridCircular(t *testing.T) {
 		chromedp.Evaluate(`window.__same = 1`, nil),
 		chromedp.SendKeys(late+` .c-completed`, "50\r", chromedp.ByQuery),
 		pollTrue(`document.querySelector('`+late+` .msg').classList.contains("good")`),
-		chromedp.Click(late+` .row-sel`, chromedp.ByQuery),
+		// Select the row once its saves have settled (a save that turns the
+		// row into a draft clears its selection, as a changed row should).
+		pollTrue(`(() => { const s = document.querySelector('`+late+` .row-sel'); if (!s.checked) { s.click(); }
+		  return document.querySelector('[data-selected]').textContent === "1"; })()`),
 		chromedp.Click(`[data-bulk="submit"]`, chromedp.ByQuery),
 		pollTrue(`document.querySelector('`+late+`').dataset.status === "submitted"`),
 		chromedp.Evaluate(`!!document.querySelector('`+late+` [data-late]')`, &lateShown),

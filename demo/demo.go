@@ -98,6 +98,11 @@ func Fill(ctx context.Context, a *app.App) ([]Login, error) {
 	if err := fillSupervision(ctx, a, sys); err != nil {
 		return nil, err
 	}
+	fl, err := fillFirstHour(ctx, a, sys, a.Today().Year)
+	if err != nil {
+		return nil, err
+	}
+	logins = append(logins, fl...)
 	cl, err := fillCongress(ctx, a, sys, rng)
 	if err != nil {
 		return nil, err

@@ -10,9 +10,9 @@ import (
 )
 
 // moreLeaders are the city leaders the demo's projects name besides 张广勇
-// (shizhang): with logins, the project form offers every one of them.
+// (shizhang) and 任忠 (renzhong, who follows investment leads, leads.go):
+// with logins, the project form offers every one of them.
 var moreLeaders = []demoUser{
-	{"renzhong", "任忠", qianxiang.RoleLeader, "141100"},
 	{"renlei", "任磊", qianxiang.RoleLeader, "141100"},
 	{"youxiaofeng", "油晓峰", qianxiang.RoleLeader, "141100"},
 }
@@ -25,6 +25,9 @@ func fillFirstHour(ctx context.Context, a *app.App, sys qianxiang.Actor, year in
 	var logins []Login
 	for _, u := range moreLeaders {
 		pw := fmt.Sprintf("qx%06d!", rng.IntN(1000000))
+		if _, err := a.DB.UserByName(ctx, u.username); err == nil {
+			continue // another part of the demo made this login already
+		}
 		made, _, err := a.AddUser(ctx, sys, app.NewUser{Username: u.username, DisplayName: u.name, Role: u.role, OrgCode: u.org, Password: pw})
 		if err != nil {
 			return nil, err

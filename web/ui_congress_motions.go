@@ -429,18 +429,4 @@ func init() {
 		return map[qianxiang.MotionStatus]int{qianxiang.MotionSigning: 0, qianxiang.MotionSubmitted: 1, qianxiang.MotionReviewed: 2,
 			qianxiang.MotionListed: 3, qianxiang.MotionConverted: 3}[st]
 	}
-	// yi shows 万元 as 亿元 with two decimals, rounded half up, exactly.
-	funcs["yi"] = func(m qianxiang.Money) string {
-		v := int64(m)
-		neg := v < 0
-		if neg {
-			v = -v
-		}
-		h := (v + 5000) / 10000 // hundredths of 亿元 (Money counts 0.01 万元)
-		s := strconv.FormatInt(h/100, 10) + "." + strconv.FormatInt(h%100/10, 10) + strconv.FormatInt(h%10, 10)
-		if neg {
-			s = "-" + s
-		}
-		return s
-	}
 }

@@ -58,16 +58,16 @@ func TestDemoReservePool(t *testing.T) {
 	if err != nil || d.Total.Projects != all.Total {
 		t.Errorf("the dispatch counts %d projects, the registry %d: %v", d.Total.Projects, all.Total, err)
 	}
-	pool := 0
+	inPool := 0
 	for _, st := range []qianxiang.Stage{qianxiang.StageIdea, qianxiang.StageReserve} {
 		p, err := a.Projects(ctx, qianxiang.SystemActor, app.ProjectQuery{ProjectFilter: qianxiang.ProjectFilter{Year: 2026, Stage: string(st), PerPage: 1}})
 		if err != nil {
 			t.Fatal(err)
 		}
-		pool += p.Total
+		inPool += p.Total
 	}
-	if pool != 18 {
-		t.Errorf("the registry shows %d pool projects by stage, want 18", pool)
+	if inPool != 18 {
+		t.Errorf("the registry shows %d pool projects by stage, want 18", inPool)
 	}
 	if _, broken, err := a.VerifyAudit(ctx, qianxiang.SystemActor); err != nil || len(broken) != 0 {
 		t.Errorf("audit: %+v %v", broken, err)

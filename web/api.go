@@ -116,7 +116,7 @@ func (s *Server) apiLogin(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	setSessionCookie(w, r, secret, sess.ExpiresAt)
+	setSessionCookie(w, r, secret, sess.ExpiresAt, s.App.Now())
 	writeJSON(w, 200, map[string]any{"username": u.Username, "role": u.Role, "org": u.Org.Ref(), "csrf": sess.CSRF})
 	return nil
 }

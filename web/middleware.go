@@ -151,7 +151,7 @@ func (s *Server) authenticate(h http.Handler) http.Handler {
 			if err == nil {
 				ri.User, ri.Session = &u, &sess
 				if sess.Renewed {
-					setSessionCookie(w, r, c.Value, sess.ExpiresAt)
+					setSessionCookie(w, r, c.Value, sess.ExpiresAt, s.App.Now())
 				}
 			} else {
 				clearSessionCookie(w, r)
@@ -243,8 +243,16 @@ func pickLang(w http.ResponseWriter, r *http.Request) string {
 	return "zh"
 }
 
-func setSessionCookie(w http.ResponseWriter, r *http.Request, secret string, exp time.Time) {
-	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: secret, Path: "/", Expires: exp, HttpOnly: true,
+// setSessionCookie gives the session's lifetime as Max-Age, counted from
+// the server's clock: a PC whose own clock or zone is hours off (common on
+// an intranet without time service) would drop a cookie whose absolute
+// Expires it believes past.
+func setSessionCookie(w http.ResponseWriter, r *http.Request, secret string, exp, now time.Time) {
+	age := int(exp.Sub(now) / time.Second)
+	if age < 1 {
+		age = 1
+	}
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: secret, Path: "/", MaxAge: age, HttpOnly: true,
 		Secure: info(r).HTTPS, SameSite: http.SameSiteLaxMode})
 }
 

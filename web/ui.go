@@ -48,7 +48,7 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) error {
 		p.Error = i18n.Error(p.Lang, err)
 		return s.render(w, r, Status(qianxiang.ErrorCode(err)), "login", p)
 	}
-	setSessionCookie(w, r, secret, sess.ExpiresAt)
+	setSessionCookie(w, r, secret, sess.ExpiresAt, s.App.Now())
 	http.Redirect(w, r, next, http.StatusSeeOther)
 	return nil
 }

@@ -223,69 +223,109 @@ func (a *App) AddBatchProjects(ctx context.Context, actor qianxiang.Actor, id in
 		if err := actor.Check(qianxiang.ActEditProject, b.ScopeOf(), "batch start"); err != nil {
 			return err
 		}
-		var ds []qianxiang.Detail
-		fault := func(i int, err error) {
-			e := qianxiang.AsError(err)
-			if e == nil {
-				e = qianxiang.Errorf(qianxiang.EValidation, "%s", "cannot join")
-			}
-			ds = append(ds, qianxiang.Detail{Field: fmt.Sprintf("projects[%d]", i), Format: e.Format, Args: e.Args})
-		}
-		seen := map[int64]bool{}
-		for i, pid := range projectIDs {
-			if seen[pid] {
-				continue
-			}
-			seen[pid] = true
-			p, err := tx.Project(ctx, pid)
-			if err == nil {
-				err = actor.Check(qianxiang.ActEditProject, p.ScopeOf(), "project")
-			}
-			if qianxiang.ErrorCode(err) == qianxiang.ENotFound {
-				fault(i, qianxiang.Errorf(qianxiang.ENotFound, "project %d not found", pid))
-				continue
-			}
-			if err != nil {
-				return err
-			}
-			if err := qianxiang.CanJoin(p, b); err != nil {
-				fault(i, err)
-				continue
-			}
-			if l, in, err := tx.BatchOf(ctx, pid); err != nil {
-				return err
-			} else if in {
-				other := "another event"
-				if ob, err := tx.BatchStart(ctx, l.BatchID); err == nil {
-					other = ob.Title
-				}
-				fault(i, qianxiang.Errorf(qianxiang.EConflict, "%s is already in the batch start %q", p.Name, other))
-				continue
-			}
-			d, applied := qianxiang.StartOnJoin(p.StartedOn, b.Date)
-			if err := tx.JoinBatch(ctx, id, pid, store.BatchLink{Applied: applied, PriorStage: p.Stage}); err != nil {
-				return err
-			}
-			if applied {
-				if err := setStart(ctx, tx, actor, p, d, qianxiang.StageAfterStart(p.Stage)); err != nil {
-					return err
-				}
-			}
-			detail, _ := json.Marshal(map[string]any{"project_id": pid, "project": p.Name, "started_on": d.String(), "from_event": applied})
-			tx.AuditEvent(ctx, actor.Username, "add_project", "batch_starts", id, b.Title, string(detail))
-		}
-		if len(ds) > 0 {
-			e := qianxiang.Errorf(qianxiang.EValidation, "%d of the projects cannot join the event; none was added", len(ds))
-			if len(ds) == 1 {
-				e = qianxiang.Errorf(qianxiang.EValidation, ds[0].Format, ds[0].Args...)
-			}
-			e.Details = ds
-			return e
+		if err := addProjects(ctx, tx, actor, b, projectIDs); err != nil {
+			return err
 		}
 		out, err = tx.BatchStart(ctx, id)
 		return err
 	})
 	return out, a.internal(ctx, "add to batch start", err)
+}
+
+// CreateBatchStartWith records an event and puts projects into it in one
+// transaction: when one cannot join, the event is not kept either.
+func (a *App) CreateBatchStartWith(ctx context.Context, actor qianxiang.Actor, b qianxiang.BatchStart, projectIDs []int64) (qianxiang.BatchStart, error) {
+	if err := a.resolveBatchOrg(ctx, actor, &b); err != nil {
+		return b, err
+	}
+	if err := b.Validate(); err != nil {
+		return b, err
+	}
+	var out qianxiang.BatchStart
+	err := a.DB.Tx(ctx, func(tx *store.Tx) error {
+		if err := tx.InsertBatchStart(ctx, &b); err != nil {
+			return err
+		}
+		if err := tx.Audit(ctx, actor.Username, "create", "batch_starts", b.ID, b.Title, ""); err != nil {
+			return err
+		}
+		if len(projectIDs) > 0 {
+			if err := addProjects(ctx, tx, actor, b, projectIDs); err != nil {
+				return err
+			}
+		}
+		var err error
+		out, err = tx.BatchStart(ctx, b.ID)
+		return err
+	})
+	return out, a.internal(ctx, "create batch start", err)
+}
+
+func addProjects(ctx context.Context, tx *store.Tx, actor qianxiang.Actor, b qianxiang.BatchStart, projectIDs []int64) error {
+	var ds []qianxiang.Detail
+	var codes []string
+	fault := func(i int, err error) {
+		e := qianxiang.AsError(err)
+		codes = append(codes, e.Code)
+		ds = append(ds, qianxiang.Detail{Field: fmt.Sprintf("projects[%d]", i), Format: e.Format, Args: e.Args})
+	}
+	seen := map[int64]bool{}
+	for i, pid := range projectIDs {
+		if seen[pid] {
+			continue
+		}
+		seen[pid] = true
+		p, err := tx.Project(ctx, pid)
+		if err == nil {
+			err = actor.Check(qianxiang.ActEditProject, p.ScopeOf(), "project")
+		}
+		switch qianxiang.ErrorCode(err) {
+		case "":
+		case qianxiang.ENotFound:
+			fault(i, qianxiang.Errorf(qianxiang.ENotFound, "project %d not found", pid))
+			continue
+		case qianxiang.EForbidden:
+			fault(i, qianxiang.Errorf(qianxiang.EForbidden, "you may not change %s", p.Name))
+			continue
+		default:
+			return err
+		}
+		if err := qianxiang.CanJoin(p, b); err != nil {
+			fault(i, err)
+			continue
+		}
+		if l, in, err := tx.BatchOf(ctx, pid); err != nil {
+			return err
+		} else if in {
+			other := "another event"
+			if ob, err := tx.BatchStart(ctx, l.BatchID); err == nil {
+				other = ob.Title
+			}
+			fault(i, qianxiang.Errorf(qianxiang.EConflict, "%s is already in the batch start %q", p.Name, other))
+			continue
+		}
+		d, applied := qianxiang.StartOnJoin(p.StartedOn, b.Date)
+		if err := tx.JoinBatch(ctx, b.ID, pid, store.BatchLink{Applied: applied, PriorStage: p.Stage}); err != nil {
+			return err
+		}
+		if applied {
+			if err := setStart(ctx, tx, actor, p, d, qianxiang.StageAfterStart(p.Stage)); err != nil {
+				return err
+			}
+		}
+		detail, _ := json.Marshal(map[string]any{"project_id": pid, "project": p.Name, "started_on": d.String(), "from_event": applied})
+		tx.AuditEvent(ctx, actor.Username, "add_project", "batch_starts", b.ID, b.Title, string(detail))
+	}
+	if len(ds) == 0 {
+		return nil
+	}
+	e := qianxiang.Errorf(qianxiang.EValidation, "%d of the projects cannot join the event; none was added", len(ds))
+	if len(ds) == 1 {
+		// One project: its own refusal (404, 403, 409 or 422).
+		e = qianxiang.Errorf(codes[0], ds[0].Format, ds[0].Args...)
+	}
+	e.Details = ds
+	return e
 }
 
 // RemoveBatchProject takes a project out of its event. A project still on

@@ -172,3 +172,32 @@ func (a *App) applyClasses(ctx context.Context, d *qianxiang.Dispatch, ps []qian
 	qianxiang.GroupByClass(d, a.DispatchSettings(ctx), ps, lists, of)
 	return nil
 }
+
+// ClassCounts counts, per entry, the year's projects the actor can see.
+func (a *App) ClassCounts(ctx context.Context, actor qianxiang.Actor, year int) (map[int64]int, error) {
+	of, err := a.DB.YearClassIDs(ctx, year)
+	if err != nil {
+		return nil, a.internal(ctx, "class counts", err)
+	}
+	var seen map[int64]bool
+	if scope := ScopePath(actor); scope != "" {
+		ps, _, err := a.DB.Projects(ctx, qianxiang.ProjectFilter{Year: year, ScopePath: scope})
+		if err != nil {
+			return nil, a.internal(ctx, "class counts", err)
+		}
+		seen = map[int64]bool{}
+		for _, p := range ps {
+			seen[p.ID] = true
+		}
+	}
+	out := map[int64]int{}
+	for pid, es := range of {
+		if seen != nil && !seen[pid] {
+			continue
+		}
+		for _, e := range es {
+			out[e]++
+		}
+	}
+	return out, nil
+}

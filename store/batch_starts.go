@@ -193,4 +193,3 @@ func (tx *Tx) LeaveBatch(ctx context.Context, projectID int64) error {
 	_, err := tx.exec(ctx, `DELETE FROM batch_start_projects WHERE project_id = ?`, projectID)
 	return err
 }
-

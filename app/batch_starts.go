@@ -314,7 +314,7 @@ func addProjects(ctx context.Context, tx *store.Tx, actor qianxiang.Actor, b qia
 			}
 		}
 		detail, _ := json.Marshal(map[string]any{"project_id": pid, "project": p.Name, "started_on": d.String(), "from_event": applied})
-		tx.AuditEvent(ctx, actor.Username, "add_project", "batch_starts", b.ID, b.Title, string(detail))
+		tx.AuditEvent(ctx, actor.Username, "add_project", "batch_start_projects", b.ID, b.Title, string(detail))
 	}
 	if len(ds) == 0 {
 		return nil
@@ -369,7 +369,7 @@ func (a *App) RemoveBatchProject(ctx context.Context, actor qianxiang.Actor, id,
 			}
 		}
 		detail, _ := json.Marshal(map[string]any{"project_id": projectID, "project": p.Name, "started_on": d.String()})
-		tx.AuditEvent(ctx, actor.Username, "remove_project", "batch_starts", id, b.Title, string(detail))
+		tx.AuditEvent(ctx, actor.Username, "remove_project", "batch_start_projects", id, b.Title, string(detail))
 		out, err = tx.BatchStart(ctx, id)
 		return err
 	})

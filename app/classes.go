@@ -26,6 +26,9 @@ func (a *App) PutClassList(ctx context.Context, actor qianxiang.Actor, l qianxia
 	if !actor.Can(qianxiang.ActSettings, qianxiang.Scope{}) {
 		return l, qianxiang.Errorf(qianxiang.EForbidden, "only the campaign office defines the classification lists")
 	}
+	// The caller's entries are not written to (ids are assigned below).
+	l.Entries = append([]qianxiang.ClassEntry(nil), l.Entries...)
+	l.Headers = append([]string(nil), l.Headers...)
 	if err := l.Validate(); err != nil {
 		return l, err
 	}
@@ -77,7 +80,7 @@ func saveClasses(ctx context.Context, tx *store.Tx, actor qianxiang.Actor, p qia
 		return err
 	}
 	b, _ := json.Marshal(map[string]any{"classes": lists.Of(ids)})
-	tx.AuditEvent(ctx, actor.Username, "classify", "projects", p.ID, p.Name, string(b))
+	tx.AuditEvent(ctx, actor.Username, "classify", "project_classes", p.ID, p.Name, string(b))
 	return nil
 }
 
@@ -200,4 +203,30 @@ func (a *App) ClassCounts(ctx context.Context, actor qianxiang.Actor, year int) 
 		}
 	}
 	return out, nil
+}
+
+// ClassifyProjects sets the classes of several projects at once (each as
+// PatchProject would, for the demo and bulk tools): all or nothing, each
+// change audited on its project.
+func (a *App) ClassifyProjects(ctx context.Context, actor qianxiang.Actor, classes map[int64]qianxiang.Classes) error {
+	return a.internal(ctx, "classify projects", a.DB.Tx(ctx, func(tx *store.Tx) error {
+		lists, err := tx.ClassLists(ctx)
+		if err != nil {
+			return err
+		}
+		for id, c := range classes {
+			p, err := tx.Project(ctx, id)
+			if err != nil {
+				return err
+			}
+			if err := actor.Check(qianxiang.ActEditProject, p.ScopeOf(), "project"); err != nil {
+				return err
+			}
+			p.Classes = c
+			if err := saveClasses(ctx, tx, actor, p, lists); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
 }

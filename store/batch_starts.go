@@ -9,7 +9,8 @@ import (
 )
 
 // Events are governed; a project joining or leaving is audited as an
-// event on the batch start (its rows go with a removed project).
+// event of entity batch_start_projects with the event's id (its rows go
+// with a removed project).
 func init() {
 	governed = append(governed, struct{ Table, LabelCol string }{"batch_starts", "title"})
 	backupTables = append(backupTables, "batch_starts", "batch_start_projects")

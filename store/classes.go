@@ -10,8 +10,10 @@ import (
 	"qianxiang"
 )
 
-// Lists and entries are governed; a project's entries are audited as an
-// event on the project (project_classes rows go with a removed project).
+// Lists and entries are governed; a change of a project's entries is
+// audited as an event of entity project_classes with the project's id and
+// the entries it then carries (its rows go with a removed project, so they
+// are not governed rows that verify would miss).
 func init() {
 	governed = append(governed,
 		struct{ Table, LabelCol string }{"class_lists", "name"},

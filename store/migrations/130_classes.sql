@@ -1,7 +1,7 @@
 -- Classifications (产业链, 特色专业镇, any list the campaign office keeps):
 -- lists and their entries are governed records; a project's entries are
--- rows of project_classes, changed with the project and audited as an
--- event on it (a project removed takes its rows along).
+-- rows of project_classes, changed with the project and audited as
+-- events (a project removed takes its rows along).
 CREATE TABLE class_lists (
     id {{.ID}},
     code TEXT NOT NULL UNIQUE,

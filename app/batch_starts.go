@@ -279,12 +279,12 @@ func addProjects(ctx context.Context, tx *store.Tx, actor qianxiang.Actor, b qia
 		if err == nil {
 			err = actor.Check(qianxiang.ActEditProject, p.ScopeOf(), "project")
 		}
-		switch qianxiang.ErrorCode(err) {
-		case "":
-		case qianxiang.ENotFound:
+		switch code := qianxiang.ErrorCode(err); {
+		case err == nil:
+		case code == qianxiang.ENotFound:
 			fault(i, qianxiang.Errorf(qianxiang.ENotFound, "project %d not found", pid))
 			continue
-		case qianxiang.EForbidden:
+		case code == qianxiang.EForbidden:
 			fault(i, qianxiang.Errorf(qianxiang.EForbidden, "you may not change %s", p.Name))
 			continue
 		default:

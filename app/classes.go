@@ -84,20 +84,28 @@ func saveClasses(ctx context.Context, tx *store.Tx, actor qianxiang.Actor, p qia
 	return nil
 }
 
-// saveProjectClasses is saveClasses reading the lists itself.
-func saveProjectClasses(ctx context.Context, tx *store.Tx, actor qianxiang.Actor, p qianxiang.Project) error {
+// saveProjectClasses is saveClasses reading the lists itself; it gives
+// the project's classes as stored (each list's entries in its order).
+func saveProjectClasses(ctx context.Context, tx *store.Tx, actor qianxiang.Actor, p qianxiang.Project) (qianxiang.Classes, error) {
 	if len(p.Classes) == 0 {
 		// Nothing named: clear whatever the project had, cheaply.
 		cur, err := tx.ProjectClassIDs(ctx, []int64{p.ID})
 		if err != nil || len(cur[p.ID]) == 0 {
-			return err
+			return nil, err
 		}
 	}
 	lists, err := tx.ClassLists(ctx)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	return saveClasses(ctx, tx, actor, p, lists)
+	if err := saveClasses(ctx, tx, actor, p, lists); err != nil {
+		return nil, err
+	}
+	ids, _ := lists.Resolve(p.Classes)
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	return lists.Of(ids), nil
 }
 
 // checkClasses refuses, before anything is written, classes naming an

@@ -109,7 +109,9 @@ func (a *App) CreateProject(ctx context.Context, actor qianxiang.Actor, p qianxi
 		if err := tx.Audit(ctx, actor.Username, "create", "projects", p.ID, p.Name, ""); err != nil {
 			return err
 		}
-		return saveProjectClasses(ctx, tx, actor, p)
+		var err error
+		p.Classes, err = saveProjectClasses(ctx, tx, actor, p)
+		return err
 	})
 	return p, a.internal(ctx, "create project", err)
 }
@@ -195,7 +197,8 @@ func (a *App) PatchProject(ctx context.Context, actor qianxiang.Actor, id int64,
 		if err := tx.Audit(ctx, actor.Username, "update", "projects", id, np.Name, before); err != nil {
 			return err
 		}
-		return saveProjectClasses(ctx, tx, actor, np)
+		out.Classes, err = saveProjectClasses(ctx, tx, actor, np)
+		return err
 	})
 	return out, a.internal(ctx, "update project", err)
 }

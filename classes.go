@@ -65,19 +65,21 @@ func (l *ClassList) Validate() error {
 	if len(l.Entries) > 300 {
 		bad("entries", "has %d entries; at most 300 are allowed", len(l.Entries))
 	}
+	// Entries are named by their place (1-based), as a person counts the
+	// lines of the form.
 	for i := range l.Entries {
 		at := fmt.Sprintf("entries[%d]", i)
 		v, d := CleanText("org.name", l.Entries[i].Name)
 		switch {
 		case d != nil:
-			bad(at, d.Format, d.Args...)
+			bad(at, "entry %d: "+d.Format, append([]any{i + 1}, d.Args...)...)
 		case v == "":
-			bad(at, "names no entry")
+			bad(at, "entry %d names nothing", i+1)
 		case strings.ContainsAny(v, classSeparators):
 			bad(at, "%q contains a separator (、 , ; /): a workbook cell could not name it", v)
 		default:
 			if j, dup := seen[v]; dup {
-				bad(at, "%q is also entry %d", v, j+1)
+				bad(at, "entry %d, %q, repeats entry %d", i+1, v, j+1)
 			}
 			seen[v] = i
 			l.Entries[i].Name = v

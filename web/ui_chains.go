@@ -357,8 +357,12 @@ func (s *Server) classesSubmit(w http.ResponseWriter, r *http.Request) error {
 	lang := info(r).Lang
 	p := s.page(r, "Classifications", "projects", d)
 	p.Error = i18n.Error(lang, err)
-	for _, det := range e.Details {
-		p.Details = append(p.Details, i18n.Detail(lang, det))
+	if len(e.Details) > 1 {
+		for _, det := range e.Details {
+			p.Details = append(p.Details, i18n.Message(lang, det))
+		}
+	} else if len(e.Details) == 1 {
+		p.Error = i18n.Message(lang, e.Details[0])
 	}
 	return s.render(w, r, httpStatus(e.Code), "classes", p)
 }

@@ -18,7 +18,8 @@ func (p *projectReader) classColumn(c *column) (qianxiang.ClassList, bool) {
 		return qianxiang.ClassList{}, false
 	}
 	for _, l := range p.opt.Classes {
-		for _, h := range append([]string{l.Name}, l.Headers...) {
+		names := append(append([]string{l.Name}, l.Headers...), classAliases[l.Code]...)
+		for _, h := range names {
 			if headerKey(h).key == c.key.key {
 				return l, true
 			}

@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"bytes"
 	"context"
 	"strings"
 	"testing"
@@ -349,4 +350,65 @@ func TestBatchStarts(t *testing.T) {
 		}
 		verifyAudit(t, a)
 	})
+}
+
+// Lists, a project's entries, an event and its projects survive a backup
+// and a restore into either database, the trail intact, and new rows get
+// fresh ids after the restored ones.
+func TestChainsSurviveBackupAndRestore(t *testing.T) {
+	ctx := context.Background()
+	key := testenv.KeyFile(t)
+	src := testenv.OpenDSN(t, testenv.DSN(t, "sqlite"), key)
+	testenv.Lvliang(t, src)
+	office := testenv.User(t, src, "zhb", qianxiang.RoleCommand, "141100")
+	if _, err := src.PutClassList(ctx, office, chainList); err != nil {
+		t.Fatal(err)
+	}
+	p, err := src.CreateProject(ctx, office, qianxiang.Project{Year: 2023, Name: "孝义市氢能项目", Org: qianxiang.OrgRef{Code: "141181"}, Kind: qianxiang.KindNew,
+		PlannedStart: qianxiang.Date{Year: 2023, Month: 3}, TotalInvestment: 100000, AnnualPlan: 50000, Classes: qianxiang.Classes{"chain": {"氢能"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := src.CreateBatchStartWith(ctx, office, qianxiang.BatchStart{Title: "孝义市集中开工", Date: qianxiang.Date{Year: 2023, Month: 3, Day: 16},
+		Place: "开发区", Org: qianxiang.OrgRef{Code: "141181"}}, []int64{p.ID})
+	if err != nil || b.Count != 1 {
+		t.Fatalf("event: %+v %v", b, err)
+	}
+	var buf bytes.Buffer
+	if _, err := src.DB.Backup(ctx, &buf); err != nil {
+		t.Fatal(err)
+	}
+	for _, kind := range testenv.Kinds {
+		t.Run(kind, func(t *testing.T) {
+			dst := testenv.OpenDSN(t, testenv.DSN(t, kind), key)
+			if _, err := dst.DB.Restore(ctx, bytes.NewReader(buf.Bytes())); err != nil {
+				t.Fatal(err)
+			}
+			verifyAudit(t, dst)
+			got, err := dst.Project(ctx, office, p.ID)
+			if err != nil || strings.Join(got.Classes["chain"], ",") != "氢能" || got.StartedOn.String() != "2023-03-16" {
+				t.Fatalf("restored project: %+v %v", got, err)
+			}
+			if rb, err := dst.BatchStart(ctx, office, b.ID); err != nil || rb.Count != 1 || !rb.Projects[0].FromEvent {
+				t.Fatalf("restored event: %+v %v", rb, err)
+			}
+			l := chainList
+			l.Entries = append(append([]qianxiang.ClassEntry{}, chainList.Entries...), qianxiang.ClassEntry{Name: "数字经济"})
+			if _, err := dst.PutClassList(ctx, office, l); err != nil {
+				t.Fatalf("a new entry after restore: %v", err)
+			}
+			p2, err := dst.CreateProject(ctx, office, qianxiang.Project{Year: 2023, Name: "孝义市数据中心项目", Org: qianxiang.OrgRef{Code: "141181"}, Kind: qianxiang.KindNew,
+				PlannedStart: qianxiang.Date{Year: 2023, Month: 3}, TotalInvestment: 100000, AnnualPlan: 50000, Classes: qianxiang.Classes{"chain": {"数字经济"}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := dst.AddBatchProjects(ctx, office, b.ID, []int64{p2.ID}); err != nil {
+				t.Fatalf("joining after restore: %v", err)
+			}
+			if _, err := dst.CreateBatchStart(ctx, office, qianxiang.BatchStart{Title: "第二批", Date: qianxiang.Date{Year: 2023, Month: 5, Day: 1},
+				Place: "开发区", Org: qianxiang.OrgRef{Code: "141181"}}); err != nil {
+				t.Fatalf("a new event after restore: %v", err)
+			}
+		})
+	}
 }

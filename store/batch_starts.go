@@ -14,7 +14,7 @@ import (
 func init() {
 	governed = append(governed, struct{ Table, LabelCol string }{"batch_starts", "title"})
 	backupTables = append(backupTables, "batch_starts", "batch_start_projects")
-	sequencedTables = append(sequencedTables, "batch_starts")
+	sequencedTables = append(sequencedTables, "batch_starts", "batch_start_projects")
 }
 
 const batchCols = `b.id, b.year, b.held_on, b.place, b.leader, b.title, b.notes, b.version, o.id, o.code, o.name, o.path`

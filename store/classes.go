@@ -19,7 +19,7 @@ func init() {
 		struct{ Table, LabelCol string }{"class_lists", "name"},
 		struct{ Table, LabelCol string }{"class_entries", "name"})
 	backupTables = append(backupTables, "class_lists", "class_entries", "project_classes")
-	sequencedTables = append(sequencedTables, "class_lists", "class_entries")
+	sequencedTables = append(sequencedTables, "class_lists", "class_entries", "project_classes")
 }
 
 // ClassLists reads the office's lists with their entries, in list order.

@@ -21,8 +21,9 @@ CREATE TABLE class_entries (
 );
 
 CREATE TABLE project_classes (
+    id {{.ID}},
     project_id BIGINT NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
     entry_id BIGINT NOT NULL REFERENCES class_entries(id),
-    PRIMARY KEY (project_id, entry_id)
+    UNIQUE (project_id, entry_id)
 );
 CREATE INDEX project_classes_entry ON project_classes(entry_id);

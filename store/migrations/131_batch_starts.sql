@@ -19,9 +19,10 @@ CREATE TABLE batch_starts (
 CREATE INDEX batch_starts_year ON batch_starts(year, held_on);
 
 CREATE TABLE batch_start_projects (
+    id {{.ID}},
     batch_id BIGINT NOT NULL REFERENCES batch_starts(id),
     project_id BIGINT NOT NULL UNIQUE REFERENCES projects(id) ON DELETE CASCADE,
     applied INTEGER NOT NULL DEFAULT 0,
-    prior_stage TEXT NOT NULL DEFAULT '',
-    PRIMARY KEY (batch_id, project_id)
+    prior_stage TEXT NOT NULL DEFAULT ''
 );
+CREATE INDEX batch_start_projects_batch ON batch_start_projects(batch_id);

@@ -274,10 +274,14 @@ func TestBatchStarts(t *testing.T) {
 			t.Errorf("started in March: p1 %v p4 %v", d.Projects[p1.ID].Started, d.Projects[p4.ID].Started)
 		}
 
-		// p5's start is then reported on another day: the report's date stays
-		// when the event moves; p1 moves with the event.
-		if _, err := a.PatchProject(ctx, office, p5.ID, app.AnyVersion, []byte(`{"started_on":"2023-03-20"}`)); err != nil {
+		// p5's start is then reported, in March's monthly report, on another
+		// day: the report's date stays when the event moves; p1 moves with it.
+		rep := qianxiang.Date{Year: 2023, Month: 3, Day: 20}
+		if _, err := a.SubmitReport(ctx, xiaoyi, p5.ID, 2023, 3, &app.ReportInput{Completed: money("0.01"), StartedOn: &rep}); err != nil {
 			t.Fatal(err)
+		}
+		if d, _ := start(p5.ID); d != rep {
+			t.Fatalf("the report's start date: %v", d)
 		}
 		moved := qianxiang.Date{Year: 2023, Month: 3, Day: 18}
 		if _, err := a.UpdateBatchStart(ctx, xiaoyi, b.ID, b.Version, app.BatchPatch{Date: &moved}); err != nil {

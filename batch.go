@@ -103,12 +103,15 @@ func (b BatchStart) Public() BatchStart {
 
 // CanJoin says whether a project may join an event: it must be of the
 // event's year, lie in the event's county (a city-wide event takes any),
-// and not be a continuing (续建) project, which started in an earlier year.
+// not be a continuing (续建) project, which started in an earlier year, nor
+// one still in the reserve pool (谋划, 储备), which is not in the plan.
 // eventPath is the event organisation's path.
 func CanJoin(p Project, b BatchStart) error {
 	switch {
 	case p.Year != b.Year:
 		return Errorf(EValidation, "%s is in the %d plan; the event is in %d", p.Name, p.Year, b.Year)
+	case p.Stage.InPool():
+		return Errorf(EValidation, "%s is in the reserve pool (谋划储备), not the year's plan: promote it into the plan first", p.Name)
 	case p.Kind == KindContinuing:
 		return Errorf(EValidation, "%s is a continuing project (续建): it started before this year and cannot join a batch start", p.Name)
 	case !strings.HasPrefix(p.OrgPath, b.OrgPath):

@@ -121,6 +121,9 @@ func TestCanJoin(t *testing.T) {
 		{"another county's", Project{Year: 2023, Kind: KindNew, OrgPath: "/1/6/"}, ev, false},
 		{"another year's", Project{Year: 2022, Kind: KindNew, OrgPath: "/1/5/"}, ev, false},
 		{"continuing", Project{Year: 2023, Kind: KindContinuing, OrgPath: "/1/5/"}, ev, false},
+		{"in the reserve pool", Project{Year: 2023, Kind: KindPreparatory, Stage: StageReserve, OrgPath: "/1/5/"}, ev, false},
+		{"an idea", Project{Year: 2023, Kind: KindNew, Stage: StageIdea, OrgPath: "/1/5/"}, ev, false},
+		{"preparing: in the plan", Project{Year: 2023, Kind: KindPreparatory, Stage: StagePreparing, OrgPath: "/1/5/"}, ev, true},
 		{"city-wide event takes any county's", Project{Year: 2023, Kind: KindNew, OrgPath: "/1/6/"}, city, true},
 	}
 	for _, c := range cases {

@@ -84,6 +84,7 @@ var zhChains = map[string]string{
 	"%d of the projects cannot join the event; none was added":                                   "有 %d 个项目不能加入本次活动，均未添加",
 	"%s is not a county (or the city): a batch start is held in a county's name":                 "%s 不是县（市、区）或市：集中开工活动须以县（市、区）名义举办",
 	"a county holds batch starts only in its own name: you may not hold one in the name of %s":   "县（市、区）只能以本地名义举办集中开工活动，不能以 %s 的名义举办",
+	"%s is in the reserve pool (谋划储备), not the year's plan: promote it into the plan first":      "%s 在谋划储备库中，不在本年度计划内：请先转入计划",
 	"%s is in the %d plan; the event is in %d":                                                   "%s 属于 %d 年计划，活动在 %d 年",
 	"%s is a continuing project (续建): it started before this year and cannot join a batch start": "%s 是续建项目，已在以前年度开工，不能参加集中开工",
 	"%s lies in %s, not in %s, in whose name the event is held":                                  "%s 位于 %s，不在举办活动的 %s",

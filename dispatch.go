@@ -97,6 +97,9 @@ type Dispatch struct {
 	// Standing is the reader's place in the city-wide ranking when the
 	// dispatch covers only their county or department (nil for the city).
 	Standing *Standing `json:"standing,omitempty"`
+	// ByClass groups the projects by each classification list the office
+	// keeps (产业链, 特色专业镇): see GroupByClass.
+	ByClass []ClassDispatch `json:"by_class,omitempty"`
 	// Projects holds every project's light, for list filters.
 	Projects map[int64]ProjectLight `json:"-"`
 	// Lines is every project with its light, by county and name: the

@@ -114,6 +114,9 @@ type Project struct {
 	// Confidential projects are left out of every public page and export;
 	// only the campaign office sets it.
 	Confidential bool `json:"confidential"`
+	// Classes are the project's entries of the office's classification
+	// lists beside the sector (产业链, 特色专业镇), by list code.
+	Classes Classes `json:"classes,omitempty"`
 	// Light is the project's light in the current dispatch, filled in by
 	// listings; it is derived, never stored.
 	Light Light `json:"light,omitempty"`

@@ -23,6 +23,10 @@ type ProjectFilter struct {
 	// registry and the dispatch count the year's plan, the pool has its
 	// own page.
 	InPlan bool
+
+	// Class keeps the projects carrying a classification entry, given by
+	// its name (in any list) or as "list:entry".
+	Class string
 }
 
 // ProjectTotals are the sums of a filtered set.

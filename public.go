@@ -61,6 +61,11 @@ type PublicProgress struct {
 	CompletionRate  Fraction       `json:"completion_rate"`
 	Lights          LightCounts    `json:"lights"`
 	ByCounty        []PublicCounty `json:"by_county"`
+
+	// BatchStarts are the year's 集中开工 events with their public
+	// projects only (BatchStart.Public); an event of confidential
+	// projects alone is left out.
+	BatchStarts []BatchStart `json:"batch_starts"`
 }
 
 // PublicProgressOf summarises a dispatch computed over the public
@@ -68,7 +73,7 @@ type PublicProgress struct {
 func PublicProgressOf(d *Dispatch, totalInvestment, target Money) PublicProgress {
 	pr := PublicProgress{Year: d.Year, Month: d.Month, Projects: d.Total.Projects, TotalInvestment: totalInvestment,
 		AnnualPlan: d.Total.AnnualPlan, Target: target, CompletedYTD: d.Total.CompletedYTD,
-		CompletionRate: d.Total.CompletionRate, Lights: d.Total.Lights, ByCounty: []PublicCounty{}}
+		CompletionRate: d.Total.CompletionRate, Lights: d.Total.Lights, ByCounty: []PublicCounty{}, BatchStarts: []BatchStart{}}
 	pr.PlanOfTarget, _ = fractionOf(int64(d.Total.AnnualPlan), int64(target))
 	for _, o := range d.ByOrg {
 		pr.ByCounty = append(pr.ByCounty, PublicCounty{County: o.Org, Projects: o.Projects, AnnualPlan: o.AnnualPlan,

@@ -72,6 +72,9 @@ func (a *App) dispatchFor(ctx context.Context, year, month int, scopePath string
 	if err := a.applyEntryRates(ctx, d, scopePath); err != nil {
 		return nil, a.internal(ctx, "dispatch", err)
 	}
+	if err := a.applyClasses(ctx, d, ps); err != nil {
+		return nil, a.internal(ctx, "dispatch", err)
+	}
 	return d, nil
 }
 

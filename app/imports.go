@@ -60,7 +60,11 @@ func (a *App) ImportProjects(ctx context.Context, actor qianxiang.Actor, year in
 	if err != nil {
 		return nil, a.internal(ctx, "import", err)
 	}
-	imp, err := excel.ReadProjects(r, filename, excel.ImportOptions{Year: year, CityCode: a.CityCode(ctx), Orgs: orgs})
+	lists, err := a.DB.ClassLists(ctx)
+	if err != nil {
+		return nil, a.internal(ctx, "import", err)
+	}
+	imp, err := excel.ReadProjects(r, filename, excel.ImportOptions{Year: year, CityCode: a.CityCode(ctx), Orgs: orgs, Classes: lists})
 	if err != nil {
 		return nil, err
 	}

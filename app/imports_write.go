@@ -59,5 +59,5 @@ func writeImport(ctx context.Context, tx *store.Tx, actor qianxiang.Actor, rows 
 			Label: r.Project.Name, Before: befores[r.Project.ID], After: after}
 	}
 	tx.AuditItems(items)
-	return nil
+	return importClasses(ctx, tx, actor, rows)
 }

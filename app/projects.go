@@ -99,11 +99,19 @@ func (a *App) CreateProject(ctx context.Context, actor qianxiang.Actor, p qianxi
 	if err := mergeInvalid(p.Validate(a.CityCode(ctx)), choices); err != nil {
 		return p, err
 	}
+	if err := a.checkClasses(ctx, p.Classes); err != nil {
+		return p, err
+	}
 	err := a.DB.Tx(ctx, func(tx *store.Tx) error {
 		if err := tx.InsertProject(ctx, &p); err != nil {
 			return err
 		}
-		return tx.Audit(ctx, actor.Username, "create", "projects", p.ID, p.Name, "")
+		if err := tx.Audit(ctx, actor.Username, "create", "projects", p.ID, p.Name, ""); err != nil {
+			return err
+		}
+		var err error
+		p.Classes, err = saveProjectClasses(ctx, tx, actor, p)
+		return err
 	})
 	return p, a.internal(ctx, "create project", err)
 }
@@ -186,7 +194,11 @@ func (a *App) PatchProject(ctx context.Context, actor qianxiang.Actor, id int64,
 			return err
 		}
 		out = np
-		return tx.Audit(ctx, actor.Username, "update", "projects", id, np.Name, before)
+		if err := tx.Audit(ctx, actor.Username, "update", "projects", id, np.Name, before); err != nil {
+			return err
+		}
+		out.Classes, err = saveProjectClasses(ctx, tx, actor, np)
+		return err
 	})
 	return out, a.internal(ctx, "update project", err)
 }

@@ -119,7 +119,11 @@ func (a *App) PublicProgress(ctx context.Context, year int) (qianxiang.PublicPro
 	if t, ok, err := a.DB.Targets(ctx, year); err == nil && ok && t.Campaign.AnnualPlan > 0 {
 		goal = t.Campaign.AnnualPlan
 	}
-	return qianxiang.PublicProgressOf(d, total, goal), nil
+	pr := qianxiang.PublicProgressOf(d, total, goal)
+	if pr.BatchStarts, err = a.PublicBatchStarts(ctx, year); err != nil {
+		return pr, err
+	}
+	return pr, nil
 }
 
 // PublicProject is one project's public form; a confidential or unknown

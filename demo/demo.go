@@ -86,6 +86,12 @@ func Fill(ctx context.Context, a *app.App) ([]Login, error) {
 	if err := fillPhotos(ctx, a, a.Today().Year, a.Today().Month); err != nil {
 		return nil, err
 	}
+	if err := fillChains(ctx, a, sys, a.Today().Year); err != nil {
+		return nil, err
+	}
+	if err := fillBatchStarts(ctx, a, sys, a.Today().Year); err != nil {
+		return nil, err
+	}
 	if err := fillProblems(ctx, a, sys); err != nil {
 		return nil, err
 	}

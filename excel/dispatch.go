@@ -35,6 +35,7 @@ func WriteDispatch(w io.Writer, d *qianxiang.Dispatch, cityName string, issueNo 
 	b.ranking(DispatchSheetCounties, "县（市、区）", d, d.ByOrg, true)
 	b.ranking(DispatchSheetDepartments, "责任单位", d, d.Departments(), false)
 	b.targets(d)
+	b.classes(d)
 	b.redProjects(d)
 	b.missing(d)
 	b.allProjects(d)

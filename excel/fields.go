@@ -80,6 +80,14 @@ var reportColumns = []columnSpec{
 	{fProblem, []string{"存在问题", "存在的问题", "存在问题及建议", "问题及建议", "需协调解决的问题"}, false},
 }
 
+// classAliases are headers that name the office's usual classification
+// lists whatever the office called them (a list is also named by its own
+// name and headers, ImportOptions.Classes): by list code.
+var classAliases = map[string][]string{
+	"chain": {"产业链", "所属产业链", "重点产业链", "产业链条"},
+	"town":  {"专业镇", "特色专业镇", "所属专业镇", "特色小镇"},
+}
+
 // canonical gives the header a column is known by, for messages.
 func canonical(specs []columnSpec, f field) string {
 	for _, s := range specs {

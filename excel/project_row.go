@@ -62,6 +62,7 @@ func (p *projectReader) project(r int) (pr qianxiang.Project, amountsOK bool) {
 	}
 	pr.Notes = strings.TrimSpace(get(fNotes))
 	pr.Extra = p.extra(r)
+	pr.Classes = p.classes(r)
 
 	p.duplicates(r, pr)
 	return pr, amountsOK
@@ -153,7 +154,7 @@ func fieldLabel(f field) string {
 func (p *projectReader) extra(r int) map[string]string {
 	var m map[string]string
 	for _, c := range p.l.cols {
-		if c.field != "" {
+		if _, class := p.classColumn(c); c.field != "" || class {
 			continue
 		}
 		v := strings.TrimSpace(p.t.get(r, c.idx))

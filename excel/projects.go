@@ -12,6 +12,9 @@ type ImportOptions struct {
 	Year     int             // plan year; 0 takes it from a title like "2023年…项目清单"
 	CityCode string          // e.g. "141100": project codes must lie in the city
 	Orgs     []qianxiang.Org // all known orgs (city, counties, departments) to resolve names
+	// Classes are the office's classification lists: a column headed by
+	// a list's name (or one of its headers) gives the rows' entries.
+	Classes qianxiang.ClassLists
 }
 
 // ProjectRow is one project read from a list, with the spreadsheet row

@@ -48,6 +48,11 @@ func (c conn) Project(ctx context.Context, id int64) (qianxiang.Project, error) 
 	if errors.Is(err, sql.ErrNoRows) {
 		return p, qianxiang.ErrNotFound("project")
 	}
+	if err == nil {
+		one := []qianxiang.Project{p}
+		err = c.fillClasses(ctx, one)
+		p = one[0]
+	}
 	return p, err
 }
 
@@ -184,7 +189,11 @@ func (c conn) Projects(ctx context.Context, f qianxiang.ProjectFilter) ([]qianxi
 		}
 		out = append(out, p)
 	}
-	return out, t, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, t, err
+	}
+	rows.Close()
+	return out, t, c.fillClasses(ctx, out)
 }
 
 // Distinct lists the distinct non-empty values of a project column among

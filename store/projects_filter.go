@@ -46,6 +46,13 @@ func (c conn) projectWhere(ctx context.Context, f qianxiang.ProjectFilter) (stri
 	if f.Leader != "" {
 		add(`p.leader = ?`, f.Leader)
 	}
+	if f.Class != "" {
+		w, a, err := c.classFilter(ctx, f.Class)
+		if err != nil {
+			return "", nil, err
+		}
+		add(w, a...)
+	}
 	if q := strings.TrimSpace(f.Q); q != "" {
 		// A plain substring test: faster than LIKE '%q%', and nothing in q
 		// needs escaping.

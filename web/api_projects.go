@@ -34,6 +34,7 @@ func projectQuery(r *http.Request) (app.ProjectQuery, error) {
 	f.OrgCode, f.LeadOrgCode = q.Get("org"), q.Get("lead_org")
 	f.Kind, f.Stage, f.Sector, f.Leader = q.Get("kind"), q.Get("stage"), q.Get("sector"), q.Get("leader")
 	f.Q, f.Sort = q.Get("q"), q.Get("sort")
+	f.Class = strings.TrimSpace(q.Get("chain"))
 	if f.Kind != "" && !qianxiang.Kind(f.Kind).Valid() {
 		return app.ProjectQuery{}, qianxiang.FieldError("kind", "must be new, continuing or preparatory")
 	}

@@ -189,6 +189,7 @@ func (s *Server) routeTable() []route {
 	rs = append(rs, s.leadRoutes()...)
 	rs = append(rs, s.statEntryRoutes()...)
 	rs = append(rs, s.firsthourRoutes()...)
+	rs = append(rs, s.chainRoutes()...)
 	return rs
 }
 

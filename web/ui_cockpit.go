@@ -38,6 +38,8 @@ type cockpitView struct {
 	ClockOffset int
 	ClockMS     int64
 	Obstacles   obstacles
+	// Batches are the year's batch starts (集中开工), for their tile.
+	Batches []qianxiang.BatchStart
 }
 
 func (s *Server) cockpitPage(w http.ResponseWriter, r *http.Request) error {
@@ -67,6 +69,7 @@ func (s *Server) loadCockpit(r *http.Request) (*cockpitView, error) {
 	if v.Series, err = s.App.SeriesOf(ctx, a, dv.Year, dv.Month, dv.Org); err != nil {
 		return nil, err
 	}
+	v.Batches, _ = s.App.BatchStarts(ctx, a, dv.Year) // a failure leaves the tile empty
 	// The hall display has height to spare: taller charts, same width.
 	chartH, rowH := 300.0, 24.0
 	if v.Screen {

@@ -121,14 +121,14 @@ func (s *Server) dispatchXLSX(w http.ResponseWriter, r *http.Request) error {
 // dispatchNav is the module's second row of navigation, shared by its
 // pages (as the template function dispatchNav), marking the current one.
 func dispatchNav(p *Page) template.HTML {
-	items := [][2]string{{"/cockpit", "Cockpit"}, {"/map", "Project map"}, {"/dispatch", "Dispatch circular"}, {"/reports", "Monthly reports"}, {"/targets", "Targets"}, {"/assessment", "Assessment"}, {"/statistics", "Statistics entry"}, {"/settings/dispatch", "Dispatch settings"}}
+	items := [][2]string{{"/cockpit", "Cockpit"}, {"/map", "Project map"}, {"/dispatch", "Dispatch circular"}, {"/reports", "Monthly reports"}, {"/targets", "Targets"}, {"/assessment", "Assessment"}, {"/statistics", "Statistics entry"}, {"/batch-starts", "Batch starts"}, {"/settings/dispatch", "Dispatch settings"}}
 	var b strings.Builder
 	fmt.Fprintf(&b, `<nav class="subnav" aria-label="%s">`, template.HTMLEscapeString(p.T("Dispatch")))
 	for _, it := range items {
 		if it[0] == "/settings/dispatch" && !p.Can("command") {
 			continue // only the campaign office changes the thresholds
 		}
-		on := p.Path == it[0] || (it[0] == "/cockpit" && p.Path == "/" && p.CityWide())
+		on := p.Path == it[0] || (it[0] == "/cockpit" && p.Path == "/" && p.CityWide()) || (it[0] == "/batch-starts" && strings.HasPrefix(p.Path, "/batch-starts/"))
 		cls := ""
 		if on {
 			cls = ` class="on" aria-current="page"`

@@ -132,6 +132,15 @@ func readProjectForm(r *http.Request, d *projectFormData) (qianxiang.Project, bo
 		p.Team = append(p.Team, m)
 	}
 	d.Team = append([]qianxiang.TeamMember(nil), p.Team...)
+	// The classification lists the form showed, each named by a hidden
+	// class_list input so that a list with nothing ticked is cleared.
+	for _, code := range r.Form["class_list"] {
+		if p.Classes == nil {
+			p.Classes = qianxiang.Classes{}
+		}
+		p.Classes[code] = append([]string{}, r.Form["class."+code]...)
+	}
+	d.Classes = p.Classes
 	return p, len(d.Errs) == 0
 }
 

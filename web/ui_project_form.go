@@ -31,6 +31,11 @@ type projectFormData struct {
 	// the field is typed with the list as suggestions rather than chosen.
 	FreeSector, FreeLeader bool
 	lang                   string
+
+	// ClassLists are the office's lists the form offers; Classes what the
+	// project carries (or what was ticked).
+	ClassLists qianxiang.ClassLists
+	Classes    qianxiang.Classes
 }
 
 func (s *Server) projectFormPage(r *http.Request, d *projectFormData) (*projectFormData, error) {
@@ -45,6 +50,7 @@ func (s *Server) projectFormPage(r *http.Request, d *projectFormData) (*projectF
 		}
 	}
 	d.Kinds, d.Stages = qianxiang.Kinds, qianxiang.Stages
+	d.ClassLists, _ = s.App.ClassLists(r.Context(), actor(r))
 	lists, err := s.App.ProjectLists(r.Context())
 	if err != nil {
 		return nil, err
@@ -104,7 +110,7 @@ func (s *Server) projectEditPage(w http.ResponseWriter, r *http.Request) error {
 	if !actor(r).Can(qianxiang.ActEditProject, p.ScopeOf()) {
 		return qianxiang.ErrForbidden()
 	}
-	d := &projectFormData{ID: id, Version: p.Version, Values: formValues(p), Team: p.Team}
+	d := &projectFormData{ID: id, Version: p.Version, Values: formValues(p), Team: p.Team, Classes: p.Classes}
 	return s.renderForm(w, r, 200, d, "", nil)
 }
 
@@ -155,7 +161,7 @@ func (s *Server) projectSave(w http.ResponseWriter, r *http.Request) error {
 // mergePatch is the JSON merge patch of every field the form edits; the
 // fields it does not show (extra columns from imports) are left alone.
 func mergePatch(p qianxiang.Project) map[string]any {
-	return map[string]any{
+	m := map[string]any{
 		"year": p.Year, "code": p.Code, "name": p.Name, "owner": p.Owner,
 		"org": map[string]string{"code": p.Org.Code}, "lead_org": map[string]string{"code": p.LeadOrg.Code},
 		"kind": p.Kind, "stage": p.Stage, "sector": p.Sector, "scope": p.Scope,
@@ -168,6 +174,11 @@ func mergePatch(p qianxiang.Project) map[string]any {
 			"invest_at_least": p.Target.InvestAtLeast, "text": p.Target.Text},
 		"contact": p.Contact, "phone": p.Phone, "notes": p.Notes,
 	}
+	if p.Classes != nil {
+		// Every list the form showed is spelled out (an empty one clears).
+		m["classes"] = p.Classes
+	}
+	return m
 }
 
 // formInvalid shows the form's own parse errors (numbers, dates) together

@@ -37,6 +37,11 @@ type projectViewData struct {
 	Lead *qianxiang.Lead
 	// Entry is the project's statistics entry (项目入库, ui_statentry.go).
 	Entry *app.EntryView
+
+	// Lists are the office's classification lists (for the names of the
+	// project's classes); Batch is the batch start it is in, if any.
+	Lists qianxiang.ClassLists
+	Batch *qianxiang.BatchStart
 }
 
 // historyEntry is one audit entry as people read it.
@@ -116,6 +121,7 @@ func (s *Server) projectView(r *http.Request, id int64) (*projectViewData, error
 	if d.Place, d.Located, err = s.App.ProjectPlace(ctx, a, id); err != nil {
 		return nil, err
 	}
+	s.projectChainsView(r, d)
 	return d, nil
 }
 

@@ -35,6 +35,8 @@ type projectListData struct {
 	CanImport  bool
 	PerPages   []int
 	ExportYear int
+	// ClassLists feed the classification filter (?chain=list:entry).
+	ClassLists qianxiang.ClassLists
 }
 
 // sortLink is a clickable column header: its address and, when the list is
@@ -76,6 +78,7 @@ func (s *Server) projectsPage(w http.ResponseWriter, r *http.Request) error {
 	// rather than the whole list unavailable.
 	d.Sectors, d.Leaders, _ = s.App.FilterValues(ctx, actor(r), q.Year)
 	d.Years, _ = s.App.Years(ctx)
+	d.ClassLists, _ = s.App.ClassLists(ctx, a)
 	if !slices.Contains(d.Years, q.Year) {
 		d.Years = append(d.Years, q.Year)
 		slices.Sort(d.Years)
@@ -84,7 +87,7 @@ func (s *Server) projectsPage(w http.ResponseWriter, r *http.Request) error {
 	d.CanCreate = a.Role.AtLeast(qianxiang.RoleOrgAdmin)
 	d.CanImport = a.Can(qianxiang.ActImportPlan, qianxiang.Scope{})
 	d.Filtered = q.OrgCode != "" || q.LeadOrgCode != "" || q.Kind != "" || q.Stage != "" || q.Sector != "" ||
-		q.Leader != "" || q.Q != "" || q.Light != ""
+		q.Leader != "" || q.Q != "" || q.Light != "" || q.Class != ""
 	d.Sorts = sortLinks(r.URL, q.Sort)
 	d.LastPage = max(1, (res.Total+q.PerPage-1)/q.PerPage)
 	d.Pages = pageLinks(r.URL, res.Page, d.LastPage)
@@ -206,6 +209,7 @@ func filterSummary(p *Page, q app.ProjectQuery, orgs []qianxiang.Org) []string {
 		add("Stage", p.StageName(qianxiang.Stage(q.Stage)))
 	}
 	add("Sector", q.Sector)
+	add("Chain or town", q.Class)
 	add("City leader", q.Leader)
 	if q.Light != "" {
 		add("Light", p.Term(q.Light))

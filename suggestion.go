@@ -498,3 +498,12 @@ type SuggestionFilter struct {
 	Public    bool // not classified
 	Today     Date
 }
+
+// RoundRating is one signer's rating of one round's answer, kept for the history.
+type RoundRating struct {
+	Round  int    `json:"round"`
+	Card   string `json:"card"`
+	Name   string `json:"name"`
+	Rating Rating `json:"rating"`
+	On     Date   `json:"rated_on"`
+}

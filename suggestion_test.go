@@ -145,3 +145,37 @@ func TestDeclineAndMerge(t *testing.T) {
 	c.ID = 3
 	wantErr(t, c.MergeInto(b), "one of its kind")
 }
+
+func TestReportHandlingRates(t *testing.T) {
+	a, b := lead, co
+	mk := func(org OrgRef, answers []Answer, rating Rating, overdue bool) Suggestion {
+		o := org
+		return Suggestion{LeadOrg: &o, Answers: answers, Rating: rating, Overdue: overdue}
+	}
+	onTime, late := Answer{OnTime: true}, Answer{OnTime: false}
+	ss := []Suggestion{
+		mk(a, []Answer{onTime}, Satisfied, false),
+		mk(a, []Answer{late}, Basically, false),
+		mk(a, []Answer{onTime, late}, Unsatisfied, false),
+		mk(a, nil, "", true),
+		mk(b, nil, "", false),
+		{Title: "not assigned"},
+	}
+	r := ReportHandling(ss)
+	if len(r.Units) != 2 {
+		t.Fatalf("units %+v", r.Units)
+	}
+	u := r.Units[0]
+	if u.Org.Code != "D1" || u.Assigned != 4 || u.Answered != 3 || u.OnTime != 2 || u.Rated != 3 || u.Satisfied != 2 || u.Overdue != 1 {
+		t.Fatalf("%+v", u)
+	}
+	if u.HandlingRate.Rounded() != 0.75 || u.OnTimeRate.Rounded() != 0.6667 || u.Satisfaction.Rounded() != 0.6667 {
+		t.Fatalf("rates %v %v %v", *u.HandlingRate, *u.OnTimeRate, *u.Satisfaction)
+	}
+	if r.Units[1].OnTimeRate != nil || r.Units[1].Satisfaction != nil || *r.Units[1].HandlingRate != 0 {
+		t.Fatalf("no answers: no on-time or satisfaction rate: %+v", r.Units[1])
+	}
+	if r.Total.Assigned != 5 || r.Total.Answered != 3 {
+		t.Fatalf("total %+v", r.Total)
+	}
+}

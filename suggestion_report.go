@@ -1,0 +1,93 @@
+package qianxiang
+
+import "sort"
+
+// UnitHandling is one lead unit's row of the handling report: how many
+// it was given, answered, answered on time, and how the signers rated them.
+type UnitHandling struct {
+	Org          OrgRef    `json:"org"`
+	Assigned     int       `json:"assigned"`
+	Answered     int       `json:"answered"`
+	OnTime       int       `json:"on_time"`
+	Rated        int       `json:"rated"`
+	Satisfied    int       `json:"satisfied"` // 满意 or 基本满意
+	Unsatisfied  int       `json:"unsatisfied"`
+	Overdue      int       `json:"overdue"`
+	HandlingRate *Fraction `json:"handling_rate"` // answered / assigned
+	OnTimeRate   *Fraction `json:"on_time_rate"`  // first answer on time / answered
+	Satisfaction *Fraction `json:"satisfaction"`  // satisfied or basically / rated
+}
+
+// HandlingReport is the year's report of suggestions (or proposals) as
+// congress offices publish it: per lead unit and in total.
+type HandlingReport struct {
+	Units []UnitHandling `json:"units"`
+	Total UnitHandling   `json:"total"`
+}
+
+// Counts: a suggestion counts for its lead unit once assigned; answered
+// once it has an answer; on time when its first answer met the first due
+// date; rated by its latest verdict (an unsatisfied one still being
+// handled counts unsatisfied until its new answer is rated).
+func (u *UnitHandling) add(s *Suggestion) {
+	u.Assigned++
+	if len(s.Answers) > 0 {
+		u.Answered++
+		if s.Answers[0].OnTime {
+			u.OnTime++
+		}
+	}
+	switch s.Rating {
+	case Satisfied, Basically:
+		u.Rated++
+		u.Satisfied++
+	case Unsatisfied:
+		u.Rated++
+		u.Unsatisfied++
+	}
+	if s.Overdue {
+		u.Overdue++
+	}
+}
+
+func (u *UnitHandling) rates() {
+	frac := func(n, d int) *Fraction {
+		f, ok := fractionOf(int64(n), int64(d))
+		if !ok {
+			return nil
+		}
+		return &f
+	}
+	u.HandlingRate, u.OnTimeRate, u.Satisfaction = frac(u.Answered, u.Assigned), frac(u.OnTime, u.Answered), frac(u.Satisfied, u.Rated)
+}
+
+// ReportHandling counts derived suggestions by lead unit, in order of
+// organisation code; suggestions not (or no longer) assigned are left out.
+func ReportHandling(ss []Suggestion) HandlingReport {
+	by := map[int64]*UnitHandling{}
+	var r HandlingReport
+	for i := range ss {
+		s := &ss[i]
+		if s.LeadOrg == nil {
+			continue
+		}
+		u := by[s.LeadOrg.ID]
+		if u == nil {
+			u = &UnitHandling{Org: *s.LeadOrg}
+			by[s.LeadOrg.ID] = u
+		}
+		u.add(s)
+		r.Total.add(s)
+	}
+	for _, u := range by {
+		u.rates()
+		r.Units = append(r.Units, *u)
+	}
+	sort.Slice(r.Units, func(i, j int) bool { return r.Units[i].Org.Code < r.Units[j].Org.Code })
+	if r.Units == nil {
+		r.Units = []UnitHandling{}
+	}
+	r.Total.Org = OrgRef{Name: "合计"}
+	r.Total.rates()
+	return r
+}

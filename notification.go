@@ -19,6 +19,11 @@ const (
 	NoteInstruction NotificationKind = "instruction" // a leader's 批示 to acknowledge
 	NoteOrderIssued NotificationKind = "order_issued"
 	NoteOrderAnswer NotificationKind = "order_answered"
+	// Module 7: a deputy's suggestion was answered or its answer extended;
+	// a leader's month passed without a station visit.
+	NoteSuggestionAnswered NotificationKind = "suggestion_answered"
+	NoteSuggestionExtended NotificationKind = "suggestion_extended"
+	NoteVisitMissed        NotificationKind = "visit_missed"
 )
 
 // Label is the English label, the catalog's key for the Chinese one.
@@ -38,6 +43,12 @@ func (k NotificationKind) Label() string {
 		return "Supervision order issued"
 	case NoteOrderAnswer:
 		return "Supervision order answered"
+	case NoteSuggestionAnswered:
+		return "Your suggestion was answered"
+	case NoteSuggestionExtended:
+		return "The answer to your suggestion was extended"
+	case NoteVisitMissed:
+		return "A month passed without your station visit"
 	}
 	return string(k)
 }

@@ -219,3 +219,25 @@ func (a *App) notifySigners(ctx context.Context, tx *store.Tx, s *qianxiang.Sugg
 	}
 	return a.Notify(ctx, tx, users, kind, "suggestions", s.ID, s.Title, "sug:"+itoa(s.ID)+":"+key)
 }
+
+// SuggestionActions are the steps the actor may take now, asked of the
+// same rules the steps ask, for the pages to show only those buttons.
+func SuggestionActions(actor qianxiang.Actor, s *qianxiang.Suggestion) map[string]bool {
+	m := map[string]bool{}
+	office := isOffice(actor)
+	open := s.Status == qianxiang.SugSubmitted || s.Status == qianxiang.SugSentBack
+	handling := s.Status == qianxiang.SugHandling
+	_, co := s.CoOrgOf(actor)
+	lead := s.IsLead(actor)
+	m["assign"] = office && open
+	m["decline"] = office && open
+	m["merge"] = office && open
+	m["send-back"] = (lead || co) && handling && s.Round == 1
+	m["extend"] = (lead || office) && handling && s.Round == 1 && s.Extension == ""
+	m["view"] = co && handling
+	m["answer"] = lead && handling
+	if i := s.SignerOf(actor.UserID); i >= 0 && actor.Role == qianxiang.RoleDeputy {
+		m["rate"] = s.Status == qianxiang.SugAnswered && s.Signers[i].Rating == ""
+	}
+	return m
+}

@@ -254,3 +254,17 @@ func (a *App) SuggestionDetail(ctx context.Context, actor qianxiang.Actor, id in
 	}
 	return d, nil
 }
+
+// SuggestionReport is the handling report of a year's suggestions (or
+// proposals) over what the actor may see: the office's whole city, a
+// unit's own row.
+func (a *App) SuggestionReport(ctx context.Context, actor qianxiang.Actor, year int, kind string) (qianxiang.HandlingReport, []qianxiang.Suggestion, error) {
+	if year < 2000 || year > 2100 {
+		return qianxiang.HandlingReport{}, nil, qianxiang.FieldError("year", "must be a year between 2000 and 2100")
+	}
+	ss, err := a.Suggestions(ctx, actor, SuggestionQuery{Year: year, Kind: kind})
+	if err != nil {
+		return qianxiang.HandlingReport{}, nil, err
+	}
+	return qianxiang.ReportHandling(ss), ss, nil
+}

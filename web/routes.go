@@ -190,6 +190,7 @@ func (s *Server) routeTable() []route {
 	rs = append(rs, s.statEntryRoutes()...)
 	rs = append(rs, s.firsthourRoutes()...)
 	rs = append(rs, s.chainRoutes()...)
+	rs = append(rs, s.suggestionRoutes()...)
 	return rs
 }
 

@@ -115,7 +115,7 @@ type suggestionView struct {
 	May     map[string]bool
 	Orgs    []qianxiang.Org
 	Classes []qianxiang.AnswerClass
-	Ratings []qianxiang.Rating
+	Choices []qianxiang.Rating // the ratings a signer may give
 	Today   string
 	Mine    int // the actor's signer index, -1 when not a signer
 }
@@ -130,7 +130,7 @@ func (s *Server) loadSuggestionView(r *http.Request, id int64) (*suggestionView,
 		return nil, err
 	}
 	v := &suggestionView{SuggestionDetail: d, May: app.SuggestionActions(a, &d.Suggestion), Classes: qianxiang.AnswerClasses,
-		Ratings: qianxiang.Ratings, Today: s.App.Today().String(), Mine: d.SignerOf(a.UserID)}
+		Choices: qianxiang.Ratings, Today: s.App.Today().String(), Mine: d.SignerOf(a.UserID)}
 	if v.May["assign"] {
 		if v.Orgs, err = s.App.Directory(r.Context(), a); err != nil {
 			return nil, err

@@ -100,6 +100,11 @@ const (
 	Unsatisfied Rating = "unsatisfied" // 不满意
 )
 
+// Chinese is the rating as the rating form writes it (for the audit trail).
+func (r Rating) Chinese() string {
+	return map[Rating]string{Satisfied: "满意", Basically: "基本满意", Unsatisfied: "不满意"}[r]
+}
+
 // Ratings in order.
 var Ratings = []Rating{Satisfied, Basically, Unsatisfied}
 

@@ -176,7 +176,7 @@ func (a *App) RateSuggestion(ctx context.Context, actor qianxiang.Actor, id int6
 		if err := tx.InsertRating(ctx, s.ID, round, s.Signers[i]); err != nil {
 			return "", err
 		}
-		label := s.Signers[i].Name + ": " + string(s.Signers[i].Rating)
+		label := s.Signers[i].Name + "：" + s.Signers[i].Rating.Chinese()
 		if s.Status == qianxiang.SugHandling && s.LeadOrg != nil {
 			return label, a.NotifyOrgs(ctx, tx, []int64{s.LeadOrg.ID}, qianxiang.NoteAssigned, "suggestions", s.ID, s.Title,
 				"sug-again:"+itoa(s.ID)+":"+itoa(int64(s.Round)))

@@ -131,7 +131,7 @@ func (a *App) CreateSuggestion(ctx context.Context, actor qianxiang.Actor, in Su
 		if err := tx.InsertSuggestion(ctx, &s); err != nil {
 			return err
 		}
-		return tx.Audit(ctx, actor.Username, "create", "suggestions", s.ID, s.Title, "")
+		return tx.Audit(ctx, actor.Username, "submit", "suggestions", s.ID, s.Title, "")
 	})
 	if err != nil {
 		return s, a.internal(ctx, "create suggestion", err)

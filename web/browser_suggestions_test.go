@@ -44,8 +44,6 @@ func TestBrowserSuggestionAnsweredRatedUnsatisfiedAndAnsweredAgain(t *testing.T)
 	suggestionCity(t, a)
 	srv, _ := serve(t, a)
 	b := testenv.Browser(t)
-	logout := chromedp.Tasks{chromedp.Navigate(srv.URL + "/"), chromedp.Click(`form[action="/logout"] button`, chromedp.ByQuery),
-		chromedp.WaitVisible(`input[name=username]`, chromedp.ByQuery)}
 	phone, desk := chromedp.EmulateViewport(390, 844), chromedp.EmulateViewport(1280, 900)
 
 	// The deputy submits.
@@ -77,7 +75,8 @@ func TestBrowserSuggestionAnsweredRatedUnsatisfiedAndAnsweredAgain(t *testing.T)
 
 	// The office assigns it to the urban management bureau.
 	var due, ret string
-	err = chromedp.Run(b, logout, desk,
+	b = testenv.Browser(t) // one browser for each person
+	err = chromedp.Run(b, desk,
 		testenv.Login(srv.URL, "rdb", testenv.Password),
 		chromedp.Navigate(srv.URL+"/suggestions"),
 		chromedp.Click(fmt.Sprintf(`#suggestion-list tr[data-id="%d"] a`, id), chromedp.ByQuery),
@@ -93,10 +92,11 @@ func TestBrowserSuggestionAnsweredRatedUnsatisfiedAndAnsweredAgain(t *testing.T)
 		t.Fatalf("assigning: due %q return by %q: %v", due, ret, err)
 	}
 
+	b = testenv.Browser(t)
 	// The unit sees it, and answers.
 	now.Store(time.Date(y, 4, 20, 10, 0, 0, 0, a.Loc).UnixNano())
 	var status string
-	err = chromedp.Run(b, logout,
+	err = chromedp.Run(b, desk,
 		testenv.Login(srv.URL, "cgj", testenv.Password),
 		chromedp.Navigate(srv.URL+"/suggestions"),
 		chromedp.Click(fmt.Sprintf(`#suggestion-list tr[data-id="%d"] a`, id), chromedp.ByQuery),
@@ -121,7 +121,8 @@ func TestBrowserSuggestionAnsweredRatedUnsatisfiedAndAnsweredAgain(t *testing.T)
 	// The deputy rates it unsatisfied on the phone page.
 	now.Store(time.Date(y, 4, 25, 10, 0, 0, 0, a.Loc).UnixNano())
 	var toRate, flash string
-	err = chromedp.Run(b, logout, phone,
+	b = testenv.Browser(t)
+	err = chromedp.Run(b, phone,
 		testenv.Login(srv.URL, "S-0001", testenv.Password),
 		chromedp.Navigate(srv.URL+"/my"),
 		chromedp.WaitVisible(`#to-rate`, chromedp.ByQuery),
@@ -129,6 +130,9 @@ func TestBrowserSuggestionAnsweredRatedUnsatisfiedAndAnsweredAgain(t *testing.T)
 	)
 	testenv.Screenshot(t, b, "suggestion-4-deputy-phone-to-rate")
 	if err != nil || !strings.Contains(toRate, "已列入年度路灯改造计划") {
+		var body string
+		chromedp.Run(b, chromedp.Text(`body`, &body, chromedp.ByQuery))
+		t.Logf("page: %s", body)
 		t.Fatalf("to rate: %q %v", toRate, err)
 	}
 	err = chromedp.Run(b, chromedp.Click(`[data-k="rate-unsatisfied"]`, chromedp.ByQuery),
@@ -139,10 +143,11 @@ func TestBrowserSuggestionAnsweredRatedUnsatisfiedAndAnsweredAgain(t *testing.T)
 		t.Fatalf("after unsatisfied: %v %s round %d due %s", err, s.Status, s.Round, s.AnswerDue)
 	}
 
-	// The unit answers again.
+	// The unit answers again (a third browser).
+	b = testenv.Browser(t)
 	now.Store(time.Date(y, 5, 20, 10, 0, 0, 0, a.Loc).UnixNano())
 	var answers string
-	err = chromedp.Run(b, logout, desk,
+	err = chromedp.Run(b, desk,
 		testenv.Login(srv.URL, "cgj", testenv.Password),
 		chromedp.Navigate(fmt.Sprintf("%s/suggestions/%d", srv.URL, id)),
 		chromedp.WaitVisible(`#answer-form`, chromedp.ByQuery),

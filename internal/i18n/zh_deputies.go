@@ -20,13 +20,13 @@ var zhDeputyTerms = map[string]string{
 
 // enDeputyTerms: history actions read as words on English pages.
 var enDeputyTerms = map[string]string{
-	"history:assign": "Assigned", "history:send_back": "Sent back", "history:co_view": "Co-unit's view",
+	"history:submit": "Submitted", "history:assign": "Assigned", "history:send_back": "Sent back", "history:co_view": "Co-unit's view",
 	"history:answer": "Answered", "history:rate": "Rated", "history:decline": "Not accepted", "history:merge": "Merged",
 }
 
 var zhDeputies = map[string]string{
 	// History of a suggestion ("history:create" and "history:extend" are the problems').
-	"history:assign": "交办", "history:send_back": "退回", "history:co_view": "协办意见",
+	"history:submit": "提出", "history:assign": "交办", "history:send_back": "退回", "history:co_view": "协办意见",
 	"history:answer": "答复", "history:rate": "测评", "history:decline": "不予立案", "history:merge": "并案",
 	"history:update": "修改",
 

@@ -37,7 +37,14 @@ func (a *App) changeSuggestion(ctx context.Context, actor qianxiang.Actor, id in
 	if err != nil {
 		return qianxiang.Suggestion{}, a.internal(ctx, action+" suggestion", err)
 	}
-	return a.Suggestion(ctx, actor, id)
+	// Read back without asking the scope again: the actor was allowed the
+	// step, and a unit that sent it back no longer holds it.
+	s, err := a.DB.Suggestion(ctx, id)
+	if err != nil {
+		return s, a.internal(ctx, action+" suggestion", err)
+	}
+	s.Derive(a.Today())
+	return s, nil
 }
 
 // AssignInput is POST …/assign.

@@ -25,7 +25,7 @@ type SuggestionInput struct {
 
 // suggestionCongress is the roster the signers come from: the one named,
 // else the deputy's own, else the newest.
-func (a *App) suggestionCongress(ctx context.Context, actor qianxiang.Actor, code string) (qianxiang.CongressRules, error) {
+func (a *App) suggestionCongress(ctx context.Context, actor qianxiang.Actor, code string, kind qianxiang.SuggestionKind) (qianxiang.CongressRules, error) {
 	if code = strings.TrimSpace(code); code != "" {
 		k, err := a.DB.CongressByCode(ctx, code)
 		if err != nil {
@@ -44,10 +44,15 @@ func (a *App) suggestionCongress(ctx context.Context, actor qianxiang.Actor, cod
 	if err != nil {
 		return qianxiang.CongressRules{}, err
 	}
-	if len(ks) == 0 {
-		return qianxiang.CongressRules{}, qianxiang.FieldError("congress", "no congress has a roster yet: import the deputies first")
+	// The consultative conference's roster is kept as a congress whose
+	// code names it (…cppcc…): proposals default to it, suggestions to
+	// the newest people's congress.
+	for _, k := range ks {
+		if strings.Contains(k.Code, "cppcc") == (kind == qianxiang.KindProposal) {
+			return k, nil
+		}
 	}
-	return ks[0], nil
+	return qianxiang.CongressRules{}, qianxiang.FieldError("congress", "no congress has a roster yet: import the deputies first")
 }
 
 // CreateSuggestion records a suggestion or proposal. A deputy submits
@@ -69,7 +74,7 @@ func (a *App) CreateSuggestion(ctx context.Context, actor qianxiang.Actor, in Su
 	if s.SubmittedOn.IsZero() {
 		s.SubmittedOn = a.Today()
 	}
-	k, err := a.suggestionCongress(ctx, actor, in.Congress)
+	k, err := a.suggestionCongress(ctx, actor, in.Congress, s.Kind)
 	if err != nil {
 		return s, a.internal(ctx, "suggestion", err)
 	}

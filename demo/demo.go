@@ -124,7 +124,11 @@ func Fill(ctx context.Context, a *app.App) ([]Login, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(append(append(logins, cl...), ll...), sl...), nil
+	dl, err := fillSuggestions(ctx, a, sys, rng)
+	if err != nil {
+		return nil, err
+	}
+	return append(append(append(append(logins, cl...), ll...), sl...), dl...), nil
 }
 
 // fillPlan writes the year's projects and their reports in one transaction.

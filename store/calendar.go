@@ -12,7 +12,7 @@ import (
 func init() {
 	governed = append(governed, struct{ Table, LabelCol string }{"work_calendars", "year"})
 	backupTables = append(backupTables, "work_calendars")
-	congressSequenced = append(congressSequenced, "work_calendars")
+	sequencedTables = append(sequencedTables, "work_calendars")
 }
 
 func joinDates(ds []qianxiang.Date) string {

@@ -16,7 +16,7 @@ func init() {
 	governed = append(governed, struct{ Table, LabelCol string }{"suggestions", "title"})
 	backupTables = append(backupTables, "suggestions", "suggestion_co_orgs", "suggestion_signers", "suggestion_answers",
 		"suggestion_ratings", "suggestion_views")
-	congressSequenced = append(congressSequenced, "suggestions", "suggestion_co_orgs", "suggestion_signers", "suggestion_answers",
+	sequencedTables = append(sequencedTables, "suggestions", "suggestion_co_orgs", "suggestion_signers", "suggestion_answers",
 		"suggestion_ratings", "suggestion_views")
 }
 

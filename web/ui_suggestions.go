@@ -179,6 +179,10 @@ func (s *Server) suggestionStepSubmit(w http.ResponseWriter, r *http.Request) er
 	_, err = s.suggestionStep(r, id, step, in)
 	back := r.FormValue("back")
 	if err == nil {
+		if step == "send-back" { // the unit no longer holds it
+			http.Redirect(w, r, "/suggestions?done=sent-back", http.StatusSeeOther)
+			return nil
+		}
 		if back == "my" {
 			http.Redirect(w, r, "/my?done="+step, http.StatusSeeOther)
 			return nil

@@ -1,0 +1,59 @@
+package demo_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"qianxiang"
+	"qianxiang/app"
+	"qianxiang/demo"
+	"qianxiang/internal/testenv"
+)
+
+// A year of suggestions and proposals: some closed, some overdue, some
+// rated unsatisfied, a deputy with an answer to rate; all in the audit trail.
+func TestDemoSuggestionsYear(t *testing.T) {
+	ctx := context.Background()
+	a := testenv.Open(t, "sqlite")
+	a.Now = func() time.Time { return time.Date(2026, 11, 27, 10, 0, 0, 0, a.Loc) }
+	logins, err := demo.Fill(ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range logins {
+		if _, _, _, err := a.Login(ctx, l.Username, l.Password, "127.0.0.1"); err != nil {
+			t.Fatalf("printed login %s does not work: %v", l.Username, err)
+		}
+	}
+	count := func(q app.SuggestionQuery) []qianxiang.Suggestion {
+		ss, err := a.Suggestions(ctx, qianxiang.SystemActor, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ss
+	}
+	all, props, overdue := count(app.SuggestionQuery{Kind: "suggestion"}), count(app.SuggestionQuery{Kind: "proposal"}), count(app.SuggestionQuery{Overdue: true})
+	closed, unsatisfied := 0, 0
+	for _, s := range append(all, props...) {
+		if s.Status == qianxiang.SugClosed {
+			closed++
+		}
+		if s.Rating == qianxiang.Unsatisfied || len(s.Answers) > 1 {
+			unsatisfied++
+		}
+	}
+	if len(all) != 36 || len(props) != 6 || len(overdue) < 3 || closed < 10 || unsatisfied < 3 {
+		t.Fatalf("suggestions %d, proposals %d, overdue %d, closed %d, unsatisfied %d", len(all), len(props), len(overdue), closed, unsatisfied)
+	}
+	rep, _, err := a.SuggestionReport(ctx, qianxiang.SystemActor, 2026, "suggestion")
+	if err != nil || len(rep.Units) < 4 || rep.Total.HandlingRate == nil || rep.Total.Satisfaction == nil {
+		t.Fatalf("report: %+v %v", rep, err)
+	}
+	if y, _ := a.YearCalendar(ctx, qianxiang.SystemActor, 2026); len(y.Workdays) != 6 {
+		t.Fatalf("the 2026 calendar: %+v", y)
+	}
+	if _, broken, _ := a.VerifyAudit(ctx, qianxiang.SystemActor); len(broken) != 0 {
+		t.Fatalf("demo data must be in the audit trail: %v", broken[:1])
+	}
+}

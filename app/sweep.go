@@ -45,6 +45,11 @@ func (a *App) Sweep(ctx context.Context) (SweepResult, error) {
 	if ok {
 		r.Ran = true
 		err = a.sweepProblems(ctx, &r)
+		if err == nil { // leaders whose month at a liaison station passed without a visit
+			var n int
+			n, err = a.RemindMissedVisits(ctx)
+			r.Reminded += n
+		}
 		if rerr := a.DB.ReleaseLease(context.WithoutCancel(ctx), sweepLease, a.Instance); err == nil {
 			err = rerr
 		}

@@ -191,6 +191,7 @@ func (s *Server) routeTable() []route {
 	rs = append(rs, s.firsthourRoutes()...)
 	rs = append(rs, s.chainRoutes()...)
 	rs = append(rs, s.suggestionRoutes()...)
+	rs = append(rs, s.stationRoutes()...)
 	return rs
 }
 

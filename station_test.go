@@ -1,0 +1,47 @@
+package qianxiang
+
+import "testing"
+
+func TestStationProblemWorkflowAndCounts(t *testing.T) {
+	today := d("2026-03-10")
+	p := StationProblem{StationID: 1, StationName: "凤山街道代表联络站", Text: "小区门口路灯不亮", RegisteredOn: today, Status: StRegistered,
+		Deputy: &Signer{Card: "4-0001", Name: "王建华"}}
+	if err := p.Validate(today); err != nil {
+		t.Fatal(err)
+	}
+	wantErr(t, p.Step(SSAnswer, "x", false, today), "cannot be given the step answer")
+	wantErr(t, p.Step(SSForward, "", false, today), "responsible unit")
+	p.Org = &OrgRef{ID: 10, Code: "141100-CGJ", Name: "市城管局"}
+	for _, st := range []struct {
+		step StationStep
+		text string
+	}{{SSForward, ""}, {SSChase, ""}, {SSChase, ""}, {SSAnswer, "已更换灯具"}, {SSVisit, "群众表示满意"}, {SSArchive, ""}} {
+		if err := p.Step(st.step, st.text, true, today); err != nil {
+			t.Fatalf("%s: %v", st.step, err)
+		}
+	}
+	if p.Status != StArchived || p.Chases != 2 || !p.Solved {
+		t.Fatalf("%+v", p)
+	}
+	q := StationProblem{StationID: 2, StationName: "城北联络站", Org: p.Org, Deputy: p.Deputy}
+	bs, bd, bu := CountSolved([]StationProblem{p, q})
+	if len(bs) != 2 || bs[0].Solved != 1 || bd[0].Problems != 2 || bd[0].Solved != 1 || bu[0].Problems != 2 {
+		t.Fatalf("%+v %+v %+v", bs, bd, bu)
+	}
+}
+
+func TestMissedVisitsRemindEachLeaderOfTheMonth(t *testing.T) {
+	a, b := LeaderRef{ID: 1, Name: "张"}, LeaderRef{ID: 2, Name: "李"}
+	st := []Station{{ID: 7, Leaders: []LeaderRef{a, b}}}
+	vs := []Visit{{StationID: 7, Leader: a, VisitedOn: d("2026-03-10")}, {StationID: 7, Leader: b, Scheduled: d("2026-03-20")},
+		{StationID: 7, Leader: b, VisitedOn: d("2026-04-02")}}
+	m := MissedVisits(st, vs, Date{Year: 2026, Month: 3})
+	if len(m) != 1 || m[0].Leader.ID != 2 {
+		t.Fatalf("%+v", m)
+	}
+	v := Visit{}
+	wantErr(t, v.Record(d("2026-03-12"), 5, "", d("2026-03-11")), "in the future")
+	if err := v.Record(d("2026-03-10"), 23, "接待群众23人", d("2026-03-11")); err != nil || v.Month != (Date{Year: 2026, Month: 3}) {
+		t.Fatal(err)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"qianxiang"
@@ -245,5 +246,131 @@ func fillSuggestions(ctx context.Context, a *app.App, sys qianxiang.Actor, rng *
 			return nil, err
 		}
 	}
+	a.Now = real
+	if err := fillStations(ctx, a, staff, units); err != nil {
+		return nil, err
+	}
 	return append(logins, Login{members[0].Card, mpw, string(qianxiang.RoleDeputy), members[0].Name + " · 政协委员"}), nil
+}
+
+// demoStations: liaison stations in the two counties with demo logins.
+var demoStations = []struct{ name, county, delegation, address string }{
+	{"离石区凤山街道代表联络站", "141102", "离石区代表团", "离石区凤山街道办事处一楼"},
+	{"离石区城北街道代表联络站", "141102", "离石区代表团", "离石区城北街道社区服务中心"},
+	{"文水县凤城镇代表联络站", "141121", "文水县代表团", "文水县凤城镇人民政府院内"},
+	{"文水县开栅镇代表联络站", "141121", "文水县代表团", "文水县开栅镇便民服务中心"},
+}
+
+var stationTexts = []struct{ text, unit string }{
+	{"小区门口路灯损坏多日无人修理", "141100-CGJ"}, {"村里自来水水压低，高峰时段断水", "%s"}, {"社区卫生服务站缺少常用药品", "141100-WJW"},
+	{"背街小巷垃圾清运不及时", "141100-CGJ"}, {"老旧小区暖气不热", "%s"}, {"学校门口上下学时段交通拥堵", "%s"},
+	{"农村道路坑洼，雨天积水", "%s"}, {"乡镇卫生院看病预约难", "141100-WJW"}, {"项目施工夜间噪音扰民", "%s"}, {"项目施工车辆撒漏污染道路", "141100-CGJ"},
+}
+
+// fillStations runs a year at the stations: the leader visits each month
+// (one station skipped last month, so the sweep reminds him), and the
+// public's problems go through to their return visits, most solved, some
+// still with the unit, two about projects made campaign problems.
+func fillStations(ctx context.Context, a *app.App, staff qianxiang.Actor, units map[string]qianxiang.Actor) error {
+	real := a.Now
+	defer func() { a.Now = real }()
+	today := a.Today()
+	at := func(d qianxiang.Date) {
+		t := time.Date(d.Year, time.Month(d.Month), d.Day, 10, 0, 0, 0, a.Loc)
+		a.Now = func() time.Time { return t }
+	}
+	page, err := a.Projects(ctx, qianxiang.SystemActor, app.ProjectQuery{ProjectFilter: qianxiang.ProjectFilter{Year: today.Year}})
+	if err != nil {
+		return err
+	}
+	projects := map[string][]qianxiang.Project{}
+	for _, p := range page.Items {
+		projects[p.Org.Code] = append(projects[p.Org.Code], p)
+	}
+	start := today.AddDays(-270)
+	converted := 0
+	for si, ds := range demoStations {
+		deps, err := a.Deputies(ctx, staff, demoCongress, ds.delegation)
+		if err != nil {
+			return err
+		}
+		cards := []string{}
+		for i := si % 2; i < len(deps) && len(cards) < 4; i += 2 {
+			cards = append(cards, deps[i].Card)
+		}
+		if si == 0 {
+			cards = append(cards, "4-0001") // the printed deputy login's station
+		}
+		at(start)
+		st, err := a.CreateStation(ctx, staff, app.StationInput{Name: ds.name, Org: ds.county, Address: ds.address, ReceptionDay: 10,
+			Deputies: cards, Leaders: []string{"shizhang"}})
+		if err != nil {
+			return fmt.Errorf("demo station %s: %w", ds.name, err)
+		}
+		// Monthly visits up to last month; the last station skipped last month.
+		for m := start; m.MonthIndex() < today.MonthIndex(); m = qianxiang.AddMonths(m, 1) {
+			if si == len(demoStations)-1 && m.MonthIndex() == today.MonthIndex()-1 {
+				continue
+			}
+			day := qianxiang.Date{Year: m.Year, Month: m.Month, Day: 10}
+			at(day)
+			if _, err := a.SaveVisit(ctx, staff, st.ID, app.VisitInput{Leader: "shizhang", VisitedOn: day.String(), People: 8 + (m.Month*7+si*3)%25,
+				Note: "接待来访群众，现场交办问题"}); err != nil {
+				return fmt.Errorf("demo visit: %w", err)
+			}
+		}
+		for i := 0; i < 30; i++ {
+			t := stationTexts[(i+si)%len(stationTexts)]
+			unit := t.unit
+			if unit == "%s" {
+				unit = ds.county
+			}
+			day := start.AddDays(10 + i*8)
+			at(day)
+			in := app.StationProblemInput{Visitor: []string{"李大娘", "王师傅", "张先生", "刘女士", "村民代表"}[i%5], Text: t.text,
+				Deputy: st.Deputies[i%len(st.Deputies)].Card, RegisteredOn: day.String()}
+			if strings.HasPrefix(t.text, "项目") && len(projects[ds.county]) > 0 {
+				in.Project = projects[ds.county][(i+si)%len(projects[ds.county])].ID
+			}
+			p, err := a.RegisterStationProblem(ctx, staff, st.ID, in)
+			if err != nil {
+				return fmt.Errorf("demo station problem: %w", err)
+			}
+			at(day.AddDays(1))
+			if p, err = a.StepStationProblem(ctx, staff, p.ID, qianxiang.SSForward, app.StationStepInput{Org: unit}); err != nil {
+				return err
+			}
+			if p.Project != nil && converted < 2 {
+				converted++
+				if _, err := a.StationProblemToCampaign(ctx, staff, p.ID, app.CampaignInput{Category: "other", Due: today.AddDays(20).String()}); err != nil {
+					return fmt.Errorf("demo to campaign: %w", err)
+				}
+			}
+			if day.AddDays(40).MonthIndex() >= today.MonthIndex() && i%3 == 0 {
+				continue // recent: still with the unit
+			}
+			if i%7 == 3 {
+				at(day.AddDays(12))
+				if _, err := a.StepStationProblem(ctx, staff, p.ID, qianxiang.SSChase, app.StationStepInput{}); err != nil {
+					return err
+				}
+			}
+			at(day.AddDays(15))
+			if _, err := a.StepStationProblem(ctx, units[unit], p.ID, qianxiang.SSAnswer, app.StationStepInput{Text: "已现场核实并整改完毕。"}); err != nil {
+				return fmt.Errorf("demo station answer by %s: %w", unit, err)
+			}
+			at(day.AddDays(20))
+			solved := i%9 != 4
+			if _, err := a.StepStationProblem(ctx, staff, p.ID, qianxiang.SSVisit, app.StationStepInput{Text: map[bool]string{true: "群众表示问题已解决", false: "群众表示仍未彻底解决"}[solved], Solved: solved}); err != nil {
+				return err
+			}
+			if solved {
+				at(day.AddDays(25))
+				if _, err := a.StepStationProblem(ctx, staff, p.ID, qianxiang.SSArchive, app.StationStepInput{}); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
 }

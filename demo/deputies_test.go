@@ -53,6 +53,13 @@ func TestDemoSuggestionsYear(t *testing.T) {
 	if y, _ := a.YearCalendar(ctx, qianxiang.SystemActor, 2026); len(y.Workdays) != 6 {
 		t.Fatalf("the 2026 calendar: %+v", y)
 	}
+	c, err := a.StationCounts(ctx, qianxiang.SystemActor, 0)
+	if err != nil || len(c["stations"]) != 4 || c["stations"][0].Solved < 10 || len(c["units"]) < 3 {
+		t.Fatalf("station counts: %+v %v", c, err)
+	}
+	if n, err := a.RemindMissedVisits(ctx); err != nil || n != 1 {
+		t.Fatalf("the leader who skipped last month at one station is reminded: %d %v", n, err)
+	}
 	if _, broken, _ := a.VerifyAudit(ctx, qianxiang.SystemActor); len(broken) != 0 {
 		t.Fatalf("demo data must be in the audit trail: %v", broken[:1])
 	}

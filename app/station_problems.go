@@ -240,3 +240,25 @@ func (a *App) StationProblemToCampaign(ctx context.Context, actor qianxiang.Acto
 	})
 	return out, a.internal(ctx, "to campaign", err)
 }
+
+// ProjectVoices are the deputies' suggestions and the public's station
+// problems about a project, as the actor may see them, for its page.
+type ProjectVoices struct {
+	Suggestions []qianxiang.Suggestion
+	Problems    []qianxiang.StationProblem
+}
+
+// ProjectVoices reads what deputies and the public said about a project
+// the actor may see.
+func (a *App) ProjectVoices(ctx context.Context, actor qianxiang.Actor, projectID int64) (ProjectVoices, error) {
+	var v ProjectVoices
+	if _, err := a.Project(ctx, actor, projectID); err != nil {
+		return v, err
+	}
+	var err error
+	if v.Suggestions, err = a.Suggestions(ctx, actor, SuggestionQuery{Project: projectID}); err != nil {
+		return v, err
+	}
+	v.Problems, err = a.StationProblems(ctx, actor, 0, projectID, 0)
+	return v, err
+}

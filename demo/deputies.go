@@ -308,9 +308,9 @@ func fillStations(ctx context.Context, a *app.App, staff qianxiang.Actor, units 
 			return fmt.Errorf("demo station %s: %w", ds.name, err)
 		}
 		// Monthly visits up to last month; the last station skipped last month.
-		for m := start; m.MonthIndex() < today.MonthIndex(); m = qianxiang.AddMonths(m, 1) {
-			if si == len(demoStations)-1 && m.MonthIndex() == today.MonthIndex()-1 {
-				continue
+		for m := start; m.MonthIndex() <= today.MonthIndex(); m = qianxiang.AddMonths(m, 1) {
+			if (si == len(demoStations)-1 && m.MonthIndex() == today.MonthIndex()-1) || (m.MonthIndex() == today.MonthIndex() && (today.Day <= 10 || si%2 == 1)) {
+				continue // skipped last month at one station; this month's visits are half done
 			}
 			day := qianxiang.Date{Year: m.Year, Month: m.Month, Day: 10}
 			at(day)

@@ -15,7 +15,7 @@ func init() {
 		struct{ Table, LabelCol string }{"station_visits", "month"},
 		struct{ Table, LabelCol string }{"station_problems", "text"})
 	backupTables = append(backupTables, "stations", "station_deputies", "station_leaders", "station_visits", "station_problems")
-	congressSequenced = append(congressSequenced, "stations", "station_deputies", "station_leaders", "station_visits", "station_problems")
+	sequencedTables = append(sequencedTables, "stations", "station_deputies", "station_leaders", "station_visits", "station_problems")
 }
 
 // Stations lists the stations with their deputies, leaders and counts.

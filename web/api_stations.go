@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"strconv"
 
 	"qianxiang"
 	"qianxiang/app"
@@ -162,9 +161,4 @@ func (s *Server) apiStationToCampaign(w http.ResponseWriter, r *http.Request) er
 	}
 	writeJSON(w, 200, p)
 	return nil
-}
-
-func formInt(r *http.Request, name string) int {
-	n, _ := strconv.Atoi(r.FormValue(name))
-	return n
 }

@@ -42,6 +42,8 @@ type projectViewData struct {
 	// project's classes); Batch is the batch start it is in, if any.
 	Lists qianxiang.ClassLists
 	Batch *qianxiang.BatchStart
+	// Voices: deputies' suggestions and station problems about it (module 7).
+	Voices app.ProjectVoices
 }
 
 // historyEntry is one audit entry as people read it.
@@ -122,6 +124,9 @@ func (s *Server) projectView(r *http.Request, id int64) (*projectViewData, error
 		return nil, err
 	}
 	s.projectChainsView(r, d)
+	if d.Voices, err = s.App.ProjectVoices(ctx, a, id); err != nil {
+		return nil, err
+	}
 	return d, nil
 }
 

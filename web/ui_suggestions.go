@@ -211,6 +211,9 @@ type myView struct {
 	ToRate  []qianxiang.Suggestion
 	Ratings []qianxiang.Rating
 	Mine    map[int64]int
+	// The deputy's liaison stations and their public's problems.
+	Stations []qianxiang.Station
+	Problems []qianxiang.StationProblem
 }
 
 func (s *Server) myPage(w http.ResponseWriter, r *http.Request) error {
@@ -226,6 +229,23 @@ func (s *Server) myPage(w http.ResponseWriter, r *http.Request) error {
 			if app.SuggestionActions(a, &ss[i])["rate"] {
 				v.ToRate = append(v.ToRate, ss[i])
 			}
+		}
+		sts, err := s.App.Stations(r.Context(), a)
+		if err != nil {
+			return err
+		}
+		for _, st := range sts {
+			for _, g := range st.Deputies {
+				if g.UserID == a.UserID {
+					v.Stations = append(v.Stations, st)
+				}
+			}
+		}
+		if v.Problems, err = s.App.StationProblems(r.Context(), a, 0, 0, 0); err != nil {
+			return err
+		}
+		if len(v.Problems) > 8 {
+			v.Problems = v.Problems[:8]
 		}
 	}
 	p := s.page(r, "My suggestions", "my", v)

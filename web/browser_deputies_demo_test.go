@@ -1,0 +1,65 @@
+package web_test
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"qianxiang/demo"
+	"qianxiang/internal/testenv"
+)
+
+// TestDeputiesDemoScreens: the congress office's pages on the demo city —
+// stations with their solved counts, one station, the handling report, the
+// calendar — and the deputy's phone page. Runs when QIANXIANG_SHOTS names
+// a folder (the demo takes a while to fill).
+func TestDeputiesDemoScreens(t *testing.T) {
+	if os.Getenv("QIANXIANG_SHOTS") == "" {
+		t.Skip("set QIANXIANG_SHOTS to a folder to take the screenshots")
+	}
+	a := testenv.Open(t, "sqlite")
+	logins, err := demo.Fill(context.Background(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pw := map[string]string{}
+	for _, l := range logins {
+		pw[l.Username] = l.Password
+	}
+	srv, _ := serve(t, a)
+	shots := []struct{ user, path, name, sel, want string }{
+		{"renda", "/stations", "deputies-stations", `[data-k="solved"]`, "已解决"},
+		{"renda", "/stations/1", "deputies-station", `#station-problems`, "已归档"},
+		{"renda", "/suggestions?overdue=1", "deputies-overdue", `#suggestion-list`, "逾期"},
+		{"renda", "/suggestions/report", "deputies-report", `#handling-report`, "合计"},
+		{"renda", "/suggestions/report?print=1", "deputies-report-print", `#handling-report`, "满意率"},
+		{"renda", "/calendar", "deputies-calendar", `[data-k="workdays"]`, "-02-14"},
+		{"renda", "/suggestions?kind=proposal", "deputies-proposals", `#suggestion-list`, "提案"},
+	}
+	b := testenv.Browser(t)
+	user := ""
+	for _, s := range shots {
+		var text string
+		tasks := chromedp.Tasks{}
+		if s.user != user {
+			tasks = append(tasks, testenv.Login(srv.URL, s.user, pw[s.user]))
+			user = s.user
+		}
+		tasks = append(tasks, chromedp.Navigate(srv.URL+s.path), chromedp.WaitVisible(s.sel, chromedp.ByQuery), chromedp.Text(s.sel, &text, chromedp.ByQuery))
+		if err := chromedp.Run(b, tasks); err != nil || !strings.Contains(text, s.want) {
+			t.Fatalf("%s: %v; want %q in %q", s.path, err, s.want, text)
+		}
+		testenv.Screenshot(t, b, s.name)
+	}
+	b = testenv.Browser(t)
+	var mine string
+	err = chromedp.Run(b, chromedp.EmulateViewport(390, 844), testenv.Login(srv.URL, "4-0001", pw["4-0001"]), chromedp.Navigate(srv.URL+"/my"),
+		chromedp.WaitVisible(`#my-station`, chromedp.ByQuery), chromedp.Text(`main`, &mine, chromedp.ByQuery))
+	testenv.Screenshot(t, b, "deputies-my-phone")
+	if err != nil || !strings.Contains(mine, "待测评的答复") || !strings.Contains(mine, "离石区凤山街道代表联络站") {
+		t.Fatalf("/my: %v %q", err, mine)
+	}
+}

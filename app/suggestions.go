@@ -273,3 +273,42 @@ func (a *App) SuggestionReport(ctx context.Context, actor qianxiang.Actor, year 
 	}
 	return qianxiang.ReportHandling(ss), ss, nil
 }
+
+// PublicSuggestion is what the public reads of a suggestion that is not
+// classified: who proposed it (names only), the unit, the answers and
+// the verdict.
+type PublicSuggestion struct {
+	Number   int                        `json:"number"`
+	Kind     qianxiang.SuggestionKind   `json:"kind"`
+	Title    string                     `json:"title"`
+	Deputies []string                   `json:"deputies"`
+	LeadOrg  *qianxiang.OrgRef          `json:"lead_org"`
+	Status   qianxiang.SuggestionStatus `json:"status"`
+	Answers  []qianxiang.Answer         `json:"answers"`
+	Rating   qianxiang.Rating           `json:"rating"`
+}
+
+// PublicSuggestions lists a year's suggestions and proposals that are not
+// classified, without login: suggestions are public unless classified.
+func (a *App) PublicSuggestions(ctx context.Context, year int) ([]PublicSuggestion, error) {
+	if year < 2000 || year > 2100 {
+		return nil, qianxiang.FieldError("year", "must be a year between 2000 and 2100")
+	}
+	ss, err := a.DB.Suggestions(ctx, qianxiang.SuggestionFilter{Public: true, Year: year})
+	if err != nil {
+		return nil, a.internal(ctx, "public suggestions", err)
+	}
+	out := []PublicSuggestion{}
+	for _, s := range ss {
+		p := PublicSuggestion{Number: s.Number, Kind: s.Kind, Title: s.Title, Deputies: []string{}, LeadOrg: s.LeadOrg, Status: s.Status,
+			Answers: s.Answers, Rating: s.Rating}
+		for i := range p.Answers {
+			p.Answers[i].By = "" // the unit answers, not a named official
+		}
+		for _, g := range s.Signers {
+			p.Deputies = append(p.Deputies, g.Name)
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}

@@ -28,7 +28,23 @@ func (s *Server) suggestionRoutes() []route {
 		{"GET /suggestions/{id}", a(s.suggestionPage)},
 		{"POST /suggestions/{id}/{step}", a(s.suggestionStepSubmit)},
 		{"GET /my", a(s.myPage)},
+		{"GET /api/v1/public/suggestions", s.adapt(s.apiPublicSuggestions)},
 	}
+}
+
+// apiPublicSuggestions: suggestions and proposals are public unless
+// classified; no login.
+func (s *Server) apiPublicSuggestions(w http.ResponseWriter, r *http.Request) error {
+	y, err := queryInt(r, "year", s.App.Today().Year)
+	if err != nil {
+		return err
+	}
+	ps, err := s.App.PublicSuggestions(r.Context(), y)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, 200, map[string]any{"items": ps, "total": len(ps)})
+	return nil
 }
 
 func (s *Server) apiCalendar(w http.ResponseWriter, r *http.Request) error {

@@ -103,6 +103,15 @@ func TestSuggestionAPIAndPages(t *testing.T) {
 	if code, body := cgj.get("/suggestions/report.xlsx?year=2023"); code != 200 || !strings.HasPrefix(body, "PK") {
 		t.Fatalf("xlsx: %d", code)
 	}
+	// Public unless classified: the public list, without login, shows the
+	// first and not a classified one.
+	if code, m = call(staff, "POST", "/api/v1/suggestions", `{"title":"涉密建议","body":"内容","deputies":["S-0002"],"submitted_on":"2023-03-02","classified":true}`); code != 201 {
+		t.Fatalf("classified: %d %v", code, m)
+	}
+	code, body, _ = bearer(t, srv.URL, "", "GET", "/api/v1/public/suggestions?year=2023", nil, "")
+	if code != 200 || !strings.Contains(body, "关于增设路灯的建议") || strings.Contains(body, "涉密建议") || strings.Contains(body, "S-0001") {
+		t.Fatalf("public: %d %s", code, body)
+	}
 	_ = qianxiang.SugClosed
 }
 

@@ -142,8 +142,11 @@ func cmdReport(ctx context.Context, env *Env, args []string) error {
 	if len(args) > 0 && args[0] == "leads" {
 		return cmdReportLeads(ctx, env, args[1:])
 	}
+	if len(args) > 0 && args[0] == "suggestions" {
+		return cmdReportSuggestions(ctx, env, args[1:])
+	}
 	if len(args) == 0 || args[0] != "dispatch" {
-		return usagef("usage: qianxiang report dispatch --year Y --month M --format json|xlsx|html -o FILE\n       qianxiang report oc4ids --year Y -o FILE.json\n       qianxiang report assessment --year Y --month M --format json|xlsx -o FILE\n       qianxiang report leads [--group county|industry|source] [--stalled] [-o FILE.json]")
+		return usagef("usage: qianxiang report dispatch --year Y --month M --format json|xlsx|html -o FILE\n       qianxiang report oc4ids --year Y -o FILE.json\n       qianxiang report assessment --year Y --month M --format json|xlsx -o FILE\n       qianxiang report leads [--group county|industry|source] [--stalled] [-o FILE.json]\n       qianxiang report suggestions --year Y [--kind proposal] --format json|xlsx -o FILE")
 	}
 	fs, dsn := flags(env, "report dispatch", "report dispatch --year Y --month M --format json|xlsx|html [-o FILE]")
 	year := fs.Int("year", 0, "year")

@@ -1,0 +1,81 @@
+package web_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"strings"
+	"testing"
+
+	"qianxiang"
+	"qianxiang/internal/testenv"
+)
+
+// Stations through the API and the page's forms: a problem goes the whole
+// way and is counted solved; a unit answers only what was forwarded to it.
+func TestStationAPIAndPages(t *testing.T) {
+	a := testenv.Open(t, "sqlite")
+	suggestionCity(t, a)
+	testenv.User(t, a, "shizhang", qianxiang.RoleLeader, "141100")
+	srv, _ := serve(t, a)
+	staff := loginAs(t, srv.URL, "rdb", testenv.Password)
+	cgj := loginAs(t, srv.URL, "cgj", testenv.Password)
+	wjw := loginAs(t, srv.URL, "wjw", testenv.Password)
+	dep := loginAs(t, srv.URL, "S-0001", testenv.Password)
+	call := func(c *client, method, path, body string) (int, map[string]any) {
+		t.Helper()
+		req, _ := newJSON(method, c.base+path, body)
+		req.Header.Set("X-CSRF-Token", c.csrf)
+		code, out, _ := c.do(req)
+		var m map[string]any
+		json.Unmarshal([]byte(out), &m)
+		return code, m
+	}
+	code, m := call(staff, "POST", "/api/v1/stations", `{"name":"凤山街道代表联络站","org":"141102","reception_day":10,"deputies":["S-0001","S-0002"],"leaders":["shizhang"]}`)
+	if code != 201 {
+		t.Fatalf("station: %d %v", code, m)
+	}
+	sid := int(m["id"].(float64))
+	if code, m = call(staff, "POST", "/api/v1/stations", `{"name":"x","org":"141102","reception_day":31}`); code != 422 {
+		t.Fatalf("reception day 31: %d %v", code, m)
+	}
+	code, m = call(dep, "POST", fmt.Sprintf("/api/v1/stations/%d/problems", sid), `{"visitor":"李大娘","text":"小区路灯不亮"}`)
+	if code != 201 || m["status"] != "registered" {
+		t.Fatalf("register: %d %v", code, m)
+	}
+	pid := int(m["id"].(float64))
+	p := fmt.Sprintf("/api/v1/station-problems/%d/", pid)
+	if code, m = call(dep, "POST", p+"forward", `{"org":"141100-CGJ"}`); code != 403 {
+		t.Fatalf("a deputy does not forward: %d %v", code, m)
+	}
+	if code, m = call(staff, "POST", p+"forward", `{"org":"141100-CGJ"}`); code != 200 || m["status"] != "forwarded" {
+		t.Fatalf("forward: %d %v", code, m)
+	}
+	if code, m = call(wjw, "POST", p+"answer", `{"text":"x"}`); code != 404 {
+		t.Fatalf("another unit: %d %v", code, m)
+	}
+	if code, m = call(cgj, "POST", p+"answer", `{"text":"已修复"}`); code != 200 {
+		t.Fatalf("answer: %d %v", code, m)
+	}
+	if code, m = call(dep, "POST", p+"return-visit", `{"text":"满意","solved":true}`); code != 200 || m["solved"] != true {
+		t.Fatalf("return visit: %d %v", code, m)
+	}
+	if code, m = call(staff, "GET", "/api/v1/stations/counts", ``); code != 200 || !strings.Contains(fmt.Sprint(m["units"]), "141100-CGJ") {
+		t.Fatalf("counts: %d %v", code, m)
+	}
+	// The page's forms: a visit and a step.
+	if code, body, _ := staff.post(fmt.Sprintf("/stations/%d/visits", sid), url.Values{"leader": {"shizhang"}, "visited_on": {""}, "scheduled_on": {"2099-01-10"}}); code != 303 {
+		t.Fatalf("schedule a visit: %d %s", code, body)
+	}
+	if code, body, _ := staff.post(fmt.Sprintf("/station-problems/%d/archive", pid), url.Values{"station": {fmt.Sprint(sid)}}); code != 303 {
+		t.Fatalf("archive: %d %s", code, body)
+	}
+	for _, path := range []string{"/stations", fmt.Sprintf("/stations/%d", sid)} {
+		if code, body := staff.get(path); code != 200 || !strings.Contains(body, "凤山街道代表联络站") {
+			t.Fatalf("%s: %d", path, code)
+		}
+	}
+	if code, body := dep.get("/my"); code != 200 || !strings.Contains(body, "我的联络站") {
+		t.Fatalf("/my: %d", code)
+	}
+}

@@ -512,3 +512,11 @@ type RoundRating struct {
 	Rating Rating `json:"rating"`
 	On     Date   `json:"rated_on"`
 }
+
+// The text rules of suggestions and stations: a suggestion's body runs to
+// several paragraphs (an answer's text is "text", 2,000 characters).
+func init() {
+	TextRules["body"] = TextRule{Max: 5000, Multiline: true}
+	TextRules["visitor"] = TextRule{Max: 100}
+	TextRules["address"] = TextRule{Max: 200}
+}

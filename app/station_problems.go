@@ -194,6 +194,8 @@ func (a *App) StationProblemToCampaign(ctx context.Context, actor qianxiang.Acto
 			return qianxiang.Errorf(qianxiang.EConflict, "this station problem is already campaign problem %d", sp.CampaignID)
 		case sp.Org == nil:
 			return qianxiang.Errorf(qianxiang.EValidation, "forward the problem to its responsible unit first")
+		case sp.Status != qianxiang.StForwarded && sp.Status != qianxiang.StAnswered:
+			return qianxiang.Errorf(qianxiang.EValidation, "a station problem that is %s is not raised on the project any more", sp.Status.Label())
 		}
 		pid := in.Project
 		if pid == 0 && sp.Project != nil {

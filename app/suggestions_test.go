@@ -165,3 +165,39 @@ func TestSuggestionCalendarRefusesADayBothWays(t *testing.T) {
 		}
 	})
 }
+
+// A joint motion the review committee sends to handling as a suggestion
+// becomes one, once, with its ten signers.
+func TestMotionConvertedToSuggestion(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, a *app.App) {
+		s := newSession(t, a, 12, 0)
+		m, err := a.CreateMotion(ctx, s.actors[0], app.NewMotion{Congress: s.code, Title: "关于加强汾河流域生态保护的议案", Reason: "理由", Basis: "依据", Solution: "方案"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range s.actors[1:10] {
+			if _, err := a.SignMotion(ctx, d, m.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := a.CreateSuggestion(ctx, s.staff, app.SuggestionInput{FromMotion: m.ID}); code(err) != qianxiang.EValidation {
+			t.Fatalf("not yet converted: %v", err)
+		}
+		if _, err := a.SubmitMotion(ctx, s.actors[0], m.ID); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := a.ReviewMotion(ctx, s.staff, m.ID, false, "不属于本级人大职权范围，作为建议处理"); err != nil {
+			t.Fatal(err)
+		}
+		sg, err := a.CreateSuggestion(ctx, s.staff, app.SuggestionInput{FromMotion: m.ID})
+		if err != nil || sg.Title != m.Title || len(sg.Signers) != 10 || sg.FromMotion != m.ID {
+			t.Fatalf("converted: %v %+v", err, sg)
+		}
+		if _, err := a.CreateSuggestion(ctx, s.staff, app.SuggestionInput{FromMotion: m.ID}); code(err) != qianxiang.EConflict {
+			t.Fatalf("converted twice: %v", err)
+		}
+		if _, err := a.CreateSuggestion(ctx, s.actors[0], app.SuggestionInput{FromMotion: m.ID}); code(err) != qianxiang.EForbidden {
+			t.Fatalf("a deputy does not convert motions: %v", err)
+		}
+	})
+}

@@ -102,7 +102,7 @@ func (v *stationView) May(p qianxiang.StationProblem, step string) bool {
 	case "archive":
 		return v.Office && p.Status == qianxiang.StVisited
 	case "to-campaign":
-		return v.Office && p.CampaignID == 0 && p.Org != nil && p.Project != nil
+		return v.Office && p.CampaignID == 0 && p.Org != nil && p.Project != nil && (p.Status == qianxiang.StForwarded || p.Status == qianxiang.StAnswered)
 	}
 	return false
 }

@@ -86,7 +86,8 @@ func (s *Server) suggestionsPage(w http.ResponseWriter, r *http.Request) error {
 // separated by commas); the office enters one for deputies.
 func (s *Server) suggestionsSubmit(w http.ResponseWriter, r *http.Request) error {
 	in := app.SuggestionInput{Kind: r.FormValue("kind"), Title: r.FormValue("title"), Body: r.FormValue("body"),
-		SubmittedOn: r.FormValue("submitted_on"), Classified: r.FormValue("classified") == "1"}
+		SubmittedOn: r.FormValue("submitted_on"), Classified: r.FormValue("classified") == "1",
+		Project: int64(formInt(r, "project")), FromMotion: int64(formInt(r, "from_motion"))}
 	for _, c := range strings.FieldsFunc(r.FormValue("deputies"), func(c rune) bool { return c == ',' || c == '，' || c == '\n' || c == ' ' || c == '、' }) {
 		in.Deputies = append(in.Deputies, strings.TrimSpace(c))
 	}

@@ -56,7 +56,7 @@ var zhDeputies = map[string]string{
 	"Nothing here.": "暂无。", "What you propose and why": "建议内容及理由",
 	"Co-signing deputies (card numbers, separated by commas)": "联名代表（代表证号，用逗号分隔）",
 	"Deputies (card numbers, separated by commas)":            "提出代表（代表证号，用逗号分隔）",
-	"Submitted on": "提出日期", "Classified (not published)": "涉密（不公开）", "Submit": "提交",
+	"Submitted on": "提出日期", "Converted from motion (id, optional: title, text and signers come from it)": "由议案转来（议案编号，可不填：标题、内容和联名代表取自议案）", "Classified (not published)": "涉密（不公开）", "Submit": "提交",
 	"The suggestion was submitted; the congress office will assign it.": "建议已提交，人大常委会办公室将予以交办。",
 	"Handled again (round %d)": "重新办理（第 %d 轮）", "converted from motion %d": "由第 %d 号议案转为建议",
 	"Send back by": "退回期限", "extended": "已延期", "Explanation for the extension": "延期说明", "Merged into": "并入",
@@ -162,6 +162,7 @@ var zhDeputies = map[string]string{
 	"no deputy with card %q at this station":                                   "本站没有代表证号为 %q 的代表",
 	"this station problem is already campaign problem %d":                      "该问题已转为项目问题 %d",
 	"forward the problem to its responsible unit first":                        "请先将问题转交承办单位",
+	"a station problem that is %s is not raised on the project any more":       "“%s”的问题不再转为项目问题",
 	"is required: the project the problem is about":                            "必填：问题涉及的项目",
 	"the station problem was changed by someone else; reload it and try again": "该问题已被他人修改，请刷新后重试",
 }

@@ -248,3 +248,36 @@ func SuggestionActions(actor qianxiang.Actor, s *qianxiang.Suggestion) map[strin
 	}
 	return m
 }
+
+// RemindSuggestions tells each lead unit, once per due date, of an answer
+// due within three days and of one past due (the sweep calls it); it
+// returns how many suggestions it reminded about.
+func (a *App) RemindSuggestions(ctx context.Context) (int, error) {
+	today := a.Today()
+	ss, err := a.DB.Suggestions(ctx, qianxiang.SuggestionFilter{Status: qianxiang.SugHandling, Today: today})
+	if err != nil {
+		return 0, a.internal(ctx, "suggestion reminder", err)
+	}
+	n := 0
+	err = a.DB.Tx(ctx, func(tx *store.Tx) error {
+		for _, s := range ss {
+			if s.LeadOrg == nil || s.AnswerDue.IsZero() {
+				continue
+			}
+			kind := qianxiang.NoteDueSoon
+			switch {
+			case s.AnswerDue.Before(today):
+				kind = qianxiang.NoteOverdue
+			case qianxiang.DaysBetween(today, s.AnswerDue) > qianxiang.ReminderDays:
+				continue
+			}
+			n++
+			if err := a.NotifyOrgs(ctx, tx, []int64{s.LeadOrg.ID}, kind, "suggestions", s.ID, s.Title,
+				"sug-"+string(kind)+":"+itoa(s.ID)+":"+s.AnswerDue.String()); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return n, a.internal(ctx, "suggestion reminder", err)
+}

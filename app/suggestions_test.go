@@ -121,6 +121,15 @@ func TestSuggestionHandlingOnTheCalendar(t *testing.T) {
 		if err != nil || len(od) != 2 {
 			t.Fatalf("overdue list: %d %v", len(od), err)
 		}
+		// The sweep chases both lead units, once per due date.
+		for i := 0; i < 2; i++ {
+			if n, err := a.RemindSuggestions(ctx); err != nil || n != 2 {
+				t.Fatalf("reminders: %d %v", n, err)
+			}
+		}
+		if ns, _, _ := a.Notifications(ctx, w.cgj, 20); len(ns) == 0 || ns[0].Kind != qianxiang.NoteOverdue {
+			t.Fatalf("the lead unit is told it is overdue: %+v", ns)
+		}
 		s, err = a.AnswerSuggestion(ctx, w.cgj, s.ID, "A", "路灯已安装完毕")
 		if err != nil || len(s.Answers) != 2 || s.Answers[1].OnTime {
 			t.Fatalf("second answer: %v %+v", err, s.Answers)

@@ -50,6 +50,11 @@ func (a *App) Sweep(ctx context.Context) (SweepResult, error) {
 			n, err = a.RemindMissedVisits(ctx)
 			r.Reminded += n
 		}
+		if err == nil { // suggestions' answers due within three days or past due
+			var n int
+			n, err = a.RemindSuggestions(ctx)
+			r.Reminded += n
+		}
 		if rerr := a.DB.ReleaseLease(context.WithoutCancel(ctx), sweepLease, a.Instance); err == nil {
 			err = rerr
 		}

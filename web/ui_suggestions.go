@@ -15,6 +15,9 @@ var proposalWords = map[string]string{
 	"Suggestion": "Proposal", "Suggestions": "Proposals", "Assign": "File and assign", "Lead unit": "Main handling unit",
 	"Co-units": "Joint handling units", "Answer to the deputies": "Handling reply", "Signing deputies": "Proposers", "Decline": "Not filed",
 	"Merge": "Merge with another", "New suggestion": "New proposal", "Co-unit views": "Joint units' views",
+	"What you propose and why":                                "The proposal: the situation, the reasons and what is proposed",
+	"Co-signing deputies (card numbers, separated by commas)": "Co-signing members (card numbers, separated by commas)",
+	"Deputies (card numbers, separated by commas)":            "Members (card numbers, separated by commas)",
 }
 
 // wordsOf gives the catalog key of a word for a kind.

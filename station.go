@@ -288,3 +288,24 @@ func CountSolved(ps []StationProblem) (byStation, byDeputy, byUnit []SolvedCount
 	}
 	return flat(ms, os), flat(md, od), flat(mu, ou)
 }
+
+// NextReception is the station's next reception day from today: its day
+// of this month, or of next month once passed; a day that is not a working
+// day moves to the next working day.
+func (s Station) NextReception(today Date, cal Calendar) Date {
+	d := Date{Year: today.Year, Month: today.Month, Day: s.ReceptionDay}
+	if s.ReceptionDay < 1 {
+		return Date{}
+	}
+	for i := 0; i < 2; i++ {
+		r := d
+		for !cal.Workday(r) {
+			r = r.AddDays(1)
+		}
+		if !r.Before(today) {
+			return r
+		}
+		d = AddMonths(d, 1)
+	}
+	return d
+}

@@ -45,3 +45,20 @@ func TestMissedVisitsRemindEachLeaderOfTheMonth(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestNextReceptionDayOnTheCalendar(t *testing.T) {
+	c := NewCalendar(cal2023)
+	s := Station{ReceptionDay: 10}
+	cases := []struct{ today, want string }{
+		{"2023-03-01", "2023-03-10"}, // a Friday
+		{"2023-03-10", "2023-03-10"},
+		{"2023-03-11", "2023-04-10"},
+		{"2023-06-01", "2023-06-12"}, // the 10th is a Saturday
+		{"2023-12-20", "2024-01-10"},
+	}
+	for _, tc := range cases {
+		if got := s.NextReception(d(tc.today), c); got != d(tc.want) {
+			t.Errorf("from %s: %s, want %s", tc.today, got, tc.want)
+		}
+	}
+}

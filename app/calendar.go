@@ -83,9 +83,8 @@ func (a *App) SetYearCalendar(ctx context.Context, actor qianxiang.Actor, year i
 	return a.DB.YearCalendar(ctx, year)
 }
 
-// calendar is every kept year, for counting deadlines.
-func (a *App) calendar(ctx context.Context, c interface {
-	Calendar(context.Context) (qianxiang.Calendar, error)
-}) (qianxiang.Calendar, error) {
-	return c.Calendar(ctx)
+// WorkCalendar is every kept year joined, for counting days on.
+func (a *App) WorkCalendar(ctx context.Context) (qianxiang.Calendar, error) {
+	c, err := a.DB.Calendar(ctx)
+	return c, a.internal(ctx, "calendar", err)
 }

@@ -20,6 +20,7 @@ type stationsView struct {
 	Orgs     []qianxiang.Org
 	Solved   int
 	Received int
+	Next     map[int64]qianxiang.Date // each station's next reception day
 }
 
 func (s *Server) stationsPage(w http.ResponseWriter, r *http.Request) error {
@@ -37,6 +38,14 @@ func (s *Server) stationsPage(w http.ResponseWriter, r *http.Request) error {
 	v := &stationsView{Stations: ss, Visits: map[int64][]qianxiang.Visit{}, Month: month, Office: a.Role == qianxiang.RoleCongressStaff || a.Role == qianxiang.RoleAdmin}
 	for _, x := range vs {
 		v.Visits[x.StationID] = append(v.Visits[x.StationID], x)
+	}
+	cal, err := s.App.WorkCalendar(ctx)
+	if err != nil {
+		return err
+	}
+	v.Next = map[int64]qianxiang.Date{}
+	for _, st := range ss {
+		v.Next[st.ID] = st.NextReception(today, cal)
 	}
 	if v.Counts, err = s.App.StationCounts(ctx, a, 0); err != nil {
 		return err

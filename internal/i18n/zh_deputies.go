@@ -142,7 +142,7 @@ var zhDeputies = map[string]string{
 	"campaign problem %d": "项目问题 %d", "chased %d times": "已催办 %d 次", "%d problems received, %d solved": "受理群众问题 %d 件，已解决 %d 件",
 	"Address": "地址", "Deputy": "代表", "Leaders who visit monthly (usernames)": "每月接待的市领导（用户名）",
 	"Leaders' visits this month (%s)": "本月领导接待（%s）", "Liaison stations": "代表联络站", "Liaison station": "代表联络站",
-	"New station": "新建联络站", "Station name": "联络站名称", "Station deputies (card numbers, separated by commas)": "进站代表（代表证号，用逗号分隔）", "My liaison station": "我的联络站", "Deputies' suggestions and the public's problems": "代表建议和群众反映问题", "Reception day": "接待日", "Serves": "所在县（市、区）", "Solved by deputy": "按代表统计",
+	"New station": "新建联络站", "Station name": "联络站名称", "Station deputies (card numbers, separated by commas)": "进站代表（代表证号，用逗号分隔）", "My liaison station": "我的联络站", "next: %s": "下次：%s", "Deputies' suggestions and the public's problems": "代表建议和群众反映问题", "Reception day": "接待日", "Serves": "所在县（市、区）", "Solved by deputy": "按代表统计",
 	"Solved by unit": "按承办单位统计", "Station": "联络站", "Unit": "承办单位", "not yet": "未接待",
 	"the %dth of each month": "每月%d日", "visited": "已接待", "Solved": "已解决",
 	"Registered": "已登记", "Forwarded to the unit": "已转交承办单位", "Answered by the unit": "承办单位已答复",

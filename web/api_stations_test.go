@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/url"
@@ -77,5 +78,19 @@ func TestStationAPIAndPages(t *testing.T) {
 	}
 	if code, body := dep.get("/my"); code != 200 || !strings.Contains(body, "我的联络站") {
 		t.Fatalf("/my: %d", code)
+	}
+	// A station problem about a project shows on the project's page.
+	testenv.User(t, a, "zhb", qianxiang.RoleCommand, "141100-FGW")
+	proj, err := a.CreateProject(context.Background(), qianxiang.SystemActor, qianxiang.Project{Year: 2023, Name: "离石区北川河治理项目",
+		Org: qianxiang.OrgRef{Code: "141102"}, Kind: qianxiang.KindContinuing, TotalInvestment: 9000, AnnualPlan: 3000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, m = call(dep, "POST", fmt.Sprintf("/api/v1/stations/%d/problems", sid), fmt.Sprintf(`{"text":"北川河治理施工噪音扰民","project":%d}`, proj.ID)); code != 201 {
+		t.Fatalf("register about a project: %d %v", code, m)
+	}
+	zhb := loginAs(t, srv.URL, "zhb", testenv.Password)
+	if code, body := zhb.get(fmt.Sprintf("/projects/%d", proj.ID)); code != 200 || !strings.Contains(body, "代表建议和群众反映问题") || !strings.Contains(body, "北川河治理施工噪音扰民") {
+		t.Fatalf("project page: %d %s", code, body)
 	}
 }

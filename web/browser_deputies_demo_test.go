@@ -2,12 +2,14 @@ package web_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
 
+	"qianxiang"
 	"qianxiang/demo"
 	"qianxiang/internal/testenv"
 )
@@ -53,6 +55,26 @@ func TestDeputiesDemoScreens(t *testing.T) {
 			t.Fatalf("%s: %v; want %q in %q", s.path, err, s.want, text)
 		}
 		testenv.Screenshot(t, b, s.name)
+	}
+	// A project's page shows the station problems about it.
+	ps, err := a.StationProblems(context.Background(), qianxiang.SystemActor, 0, 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range ps {
+		if p.Project == nil || p.CampaignID == 0 {
+			continue
+		}
+		var voices string
+		b = testenv.Browser(t)
+		err := chromedp.Run(b, testenv.Login(srv.URL, "zhb", pw["zhb"]), chromedp.Navigate(fmt.Sprintf("%s/projects/%d", srv.URL, p.Project.ID)),
+			chromedp.WaitVisible(`#project-voices`, chromedp.ByQuery), chromedp.ScrollIntoView(`#project-voices`, chromedp.ByQuery),
+			chromedp.Text(`#project-voices`, &voices, chromedp.ByQuery))
+		testenv.Screenshot(t, b, "deputies-project-voices")
+		if err != nil || !strings.Contains(voices, p.Text) || !strings.Contains(voices, "项目问题") {
+			t.Fatalf("project page: %v %q", err, voices)
+		}
+		break
 	}
 	b = testenv.Browser(t)
 	var mine string

@@ -185,17 +185,16 @@ func TestMotionConvertedToSuggestion(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, d := range s.actors[1:10] {
-			if _, err := a.SignMotion(ctx, d, m.ID); err != nil {
+			if _, err := a.SignMotion(ctx, d, m.ID, ""); err != nil {
 				t.Fatal(err)
 			}
 		}
 		if _, err := a.CreateSuggestion(ctx, s.staff, app.SuggestionInput{FromMotion: m.ID}); code(err) != qianxiang.EValidation {
 			t.Fatalf("not yet converted: %v", err)
 		}
-		if _, err := a.SubmitMotion(ctx, s.actors[0], m.ID); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := a.ReviewMotion(ctx, s.staff, m.ID, false, "不属于本级人大职权范围，作为建议处理"); err != nil {
+		// The committee's report and the presidium's vote (module 6) are
+		// not this test's: the motion is set converted behind the scenes.
+		if _, err := testenv.Raw(t, a).Exec(`UPDATE congress_motions SET status = 'converted' WHERE id = `+itoa64(m.ID)); err != nil {
 			t.Fatal(err)
 		}
 		sg, err := a.CreateSuggestion(ctx, s.staff, app.SuggestionInput{FromMotion: m.ID})

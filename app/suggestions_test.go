@@ -194,7 +194,7 @@ func TestMotionConvertedToSuggestion(t *testing.T) {
 		}
 		// The committee's report and the presidium's vote (module 6) are
 		// not this test's: the motion is set converted behind the scenes.
-		if _, err := testenv.Raw(t, a).Exec(`UPDATE congress_motions SET status = 'converted' WHERE id = `+itoa64(m.ID)); err != nil {
+		if _, err := testenv.Raw(t, a).Exec(`UPDATE congress_motions SET status = 'converted' WHERE id = ` + itoa64(m.ID)); err != nil {
 			t.Fatal(err)
 		}
 		sg, err := a.CreateSuggestion(ctx, s.staff, app.SuggestionInput{FromMotion: m.ID})

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"qianxiang"
@@ -136,7 +137,13 @@ func (a *App) CreateSuggestion(ctx context.Context, actor qianxiang.Actor, in Su
 		if err := tx.InsertSuggestion(ctx, &s); err != nil {
 			return err
 		}
-		return tx.Audit(ctx, actor.Username, "submit", "suggestions", s.ID, s.Title, "")
+		if err := tx.Audit(ctx, actor.Username, "submit", "suggestions", s.ID, s.Title, ""); err != nil {
+			return err
+		}
+		if s.FromMotion != 0 {
+			return takeOverMotion(ctx, tx, actor, s)
+		}
+		return nil
 	})
 	if err != nil {
 		return s, a.internal(ctx, "create suggestion", err)
@@ -311,4 +318,26 @@ func (a *App) PublicSuggestions(ctx context.Context, year int) ([]PublicSuggesti
 		out = append(out, p)
 	}
 	return out, nil
+}
+
+// takeOverMotion marks the converted motion a suggestion came from as
+// continuing as that suggestion (module 6's record of the hand-over), in
+// the suggestion's own transaction, so both records move together.
+func takeOverMotion(ctx context.Context, tx *store.Tx, actor qianxiang.Actor, s qianxiang.Suggestion) error {
+	m, err := tx.MotionByID(ctx, s.FromMotion)
+	if err != nil {
+		return err
+	}
+	if m.Suggestion != "" {
+		return qianxiang.Errorf(qianxiang.EConflict, "the motion already continues as suggestion %s", m.Suggestion)
+	}
+	before, err := tx.Snapshot(ctx, "congress_motions", m.ID)
+	if err != nil {
+		return err
+	}
+	m.Suggestion = fmt.Sprintf("/suggestions/%d", s.ID)
+	if err := tx.UpdateMotion(ctx, &m); err != nil {
+		return err
+	}
+	return tx.Audit(ctx, actor.Username, "take_over", "congress_motions", m.ID, m.Title, before)
 }

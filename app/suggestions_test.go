@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -200,6 +201,10 @@ func TestMotionConvertedToSuggestion(t *testing.T) {
 		sg, err := a.CreateSuggestion(ctx, s.staff, app.SuggestionInput{FromMotion: m.ID})
 		if err != nil || sg.Title != m.Title || len(sg.Signers) != 10 || sg.FromMotion != m.ID {
 			t.Fatalf("converted: %v %+v", err, sg)
+		}
+		// Module 6 records the hand-over on the motion, in the same step.
+		if mm, err := a.DB.MotionByID(ctx, m.ID); err != nil || mm.Suggestion != fmt.Sprintf("/suggestions/%d", sg.ID) {
+			t.Fatalf("the motion does not say it continues as the suggestion: %q %v", mm.Suggestion, err)
 		}
 		if _, err := a.CreateSuggestion(ctx, s.staff, app.SuggestionInput{FromMotion: m.ID}); code(err) != qianxiang.EConflict {
 			t.Fatalf("converted twice: %v", err)

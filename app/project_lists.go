@@ -72,9 +72,15 @@ func (a *App) checkChoices(ctx context.Context, actor qianxiang.Actor, p qianxia
 	if actor.System {
 		return nil
 	}
-	l, err := a.ProjectLists(ctx)
+	// The sectors bind once the office has saved its list; before that the
+	// form offers the sectors in use but a new one is accepted, or a city
+	// starting out could never name its second sector.
+	l, saved, err := a.savedLists(ctx, a.DB)
 	if err != nil {
-		return err
+		return a.internal(ctx, "project lists", err)
+	}
+	if !saved {
+		l = qianxiang.ProjectLists{}
 	}
 	leaders, err := a.LeaderNames(ctx)
 	if err != nil {

@@ -36,6 +36,15 @@ func TestProjectListsBindSectorAndLeader(t *testing.T) {
 			t.Fatalf("seeded list %v (%v), want the sectors in use", l.Sectors, err)
 		}
 
+		// Before the office saves its list, a new sector is accepted (a city
+		// starting out names its second sector); once saved, the list binds.
+		if _, err := a.CreateProject(ctx, office, qianxiang.Project{Year: 2026, Name: "起步项目", Org: qianxiang.OrgRef{Code: "141102"},
+			Kind: qianxiang.KindContinuing, TotalInvestment: 100_00, AnnualPlan: 10_00, Sector: "水利", Leader: "王市长"}); err != nil {
+			t.Fatalf("a new sector before any list was saved: %v", err)
+		}
+		if err := a.SetProjectLists(ctx, office, qianxiang.ProjectLists{Sectors: []string{"能源"}}); err != nil {
+			t.Fatal(err)
+		}
 		p := qianxiang.Project{Year: 2026, Org: qianxiang.OrgRef{Code: "141102"}, Kind: qianxiang.KindContinuing,
 			TotalInvestment: 100_00, AnnualPlan: 10_00, Sector: "娱乐", Leader: "李副市长"}
 		_, err = a.CreateProject(ctx, office, p)

@@ -154,7 +154,7 @@ func TestBrowserMotionsAndResolutions(t *testing.T) {
 		chromedp.Text(`[data-resolution="1"]`, &text, chromedp.ByQuery)); err != nil {
 		t.Fatalf("a deputy's resolutions page: %v", err)
 	}
-	testenv.Contains(t, text, "市人民政府", "已报告", "1000.00", "目标完成情况", "承办机关")
+	testenv.Contains(t, text, "市人民政府", "已报告", "1,000.00", "目标完成情况", "承办机关") // 亿元, grouped as every amount
 	if strings.Contains(text, "登记报告") {
 		t.Error("a deputy sees staff's forms")
 	}

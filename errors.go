@@ -15,6 +15,7 @@ const (
 	EValidation      = "validation_failed" // 422: a rule refused it
 	EConflict        = "conflict"          // 409: stale version or duplicate
 	ETooMany         = "too_many_requests" // 429: throttled
+	EUnavailable     = "unavailable"       // 503: the database cannot serve for now
 	EInternal        = "internal"          // 500: never shown in detail
 )
 

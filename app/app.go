@@ -60,6 +60,10 @@ func (a *App) internal(ctx context.Context, op string, err error) error {
 	if qianxiang.AsError(err) != nil {
 		return err
 	}
+	if e := Unavailable(err); e != nil {
+		a.Log.WarnContext(ctx, "database unavailable", "op", op, "err", err)
+		return e
+	}
 	a.Log.ErrorContext(ctx, "internal error", "op", op, "err", err)
 	return &qianxiang.Error{Code: qianxiang.EInternal, Format: "internal error during %s; the details are in the server log", Args: []any{op}}
 }

@@ -131,8 +131,12 @@ func (a *App) RunScheduler(ctx context.Context, every time.Duration) {
 	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
-		if _, err := a.Sweep(ctx); err != nil && ctx.Err() == nil {
+		r, err := a.Sweep(ctx)
+		if err != nil && ctx.Err() == nil {
 			a.Log.WarnContext(ctx, "scheduled sweep", "err", err)
+		}
+		if r.Ran && r.Escalated+r.Reminded > 0 {
+			a.Log.InfoContext(ctx, "scheduled sweep", "instance", a.Instance, "escalated", r.Escalated, "reminded", r.Reminded)
 		}
 		select {
 		case <-ctx.Done():

@@ -34,6 +34,7 @@ type DB struct {
 	conn
 	w   *sql.DB
 	r   *sql.DB
+	rep *sql.DB // the read replica (replica.go), nil without one
 	DSN string
 	// Now is the clock; tests replace it.
 	Now func() time.Time
@@ -92,6 +93,8 @@ func redact(dsn string) string {
 type Options struct {
 	// AuditKeyFile is the audit key file; empty: DefaultKeyFile.
 	AuditKeyFile string
+	// ReadDSN is a PostgreSQL streaming replica for heavy reads; empty: none.
+	ReadDSN string
 }
 
 // Open connects, runs the migrations and loads the audit key (see OpenWith).
@@ -118,6 +121,12 @@ func OpenWith(ctx context.Context, dsn string, opt Options) (*DB, error) {
 	if err := db.loadKeys(ctx, path); err != nil {
 		db.Close()
 		return nil, err
+	}
+	if opt.ReadDSN != "" {
+		if err := db.AttachReplica(ctx, opt.ReadDSN); err != nil {
+			db.Close()
+			return nil, err
+		}
 	}
 	return db, nil
 }
@@ -173,6 +182,9 @@ func (db *DB) Dialect() Dialect { return db.d }
 
 // Close closes both pools.
 func (db *DB) Close() error {
+	if db.rep != nil {
+		db.rep.Close()
+	}
 	if db.r != nil && db.r != db.w {
 		db.r.Close()
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"qianxiang"
+	"qianxiang/app"
 	"qianxiang/internal/i18n"
 )
 
@@ -26,6 +27,8 @@ func Status(code string) int {
 		return http.StatusConflict
 	case qianxiang.ETooMany:
 		return http.StatusTooManyRequests
+	case qianxiang.EUnavailable:
+		return http.StatusServiceUnavailable
 	}
 	return http.StatusInternalServerError
 }
@@ -51,6 +54,13 @@ func isAPI(r *http.Request) bool { return strings.HasPrefix(r.URL.Path, "/api/")
 // fail answers with an error: the contract's JSON body for the API, an
 // error page (or the login page) for the UI.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	if e := app.Unavailable(err); e != nil {
+		// The database is restarting, full or read-only: say so, and when
+		// to try again, rather than "internal error".
+		s.Log.WarnContext(r.Context(), "database unavailable", "request", info(r).ID, "err", err)
+		err = e
+		w.Header().Set("Retry-After", "5")
+	}
 	code := qianxiang.ErrorCode(err)
 	if code == qianxiang.EInternal {
 		s.Log.ErrorContext(r.Context(), "request failed", "request", info(r).ID, "err", err)

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"qianxiang"
+	"qianxiang/app"
 	"qianxiang/internal/i18n"
 )
 
@@ -153,6 +154,10 @@ func (s *Server) authenticate(h http.Handler) http.Handler {
 				if sess.Renewed {
 					setSessionCookie(w, r, c.Value, sess.ExpiresAt, s.App.Now())
 				}
+			} else if e := app.Unavailable(err); e != nil || qianxiang.ErrorCode(err) == qianxiang.EUnavailable {
+				// The database is away, not the session: keep the cookie.
+				s.fail(w, r, err)
+				return
 			} else {
 				clearSessionCookie(w, r)
 			}

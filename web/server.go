@@ -7,6 +7,7 @@ import (
 	"embed"
 	"log/slog"
 	"net/http"
+	"sync"
 
 	"qianxiang/app"
 )
@@ -27,6 +28,8 @@ type Server struct {
 	// TrustProxy takes the client's address and scheme from the reverse
 	// proxy's X-Forwarded-For and X-Forwarded-Proto headers.
 	TrustProxy bool
+	// writers: when each user last wrote through this server (replica.go).
+	writers sync.Map
 }
 
 // New builds the handler tree.
@@ -44,7 +47,7 @@ func New(a *app.App, log *slog.Logger) (*Server, error) {
 // ServeHTTP runs the middleware chain: request id and log, panic guard,
 // security headers, the caller's identity, then text no field accepts.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	s.withRequestLog(s.recoverPanic(securityHeaders(s.authenticate(s.textGuard(s.mux))))).ServeHTTP(w, r)
+	s.withRequestLog(s.recoverPanic(securityHeaders(s.authenticate(s.routeReads(s.textGuard(s.mux)))))).ServeHTTP(w, r)
 }
 
 func cacheForever(h http.Handler) http.Handler {

@@ -34,12 +34,15 @@ type ServeConfig struct {
 	Demo       bool   // fill an empty database with the demo city first
 	TrustProxy bool   // behind a reverse proxy: trust its X-Forwarded-* headers
 	AuditKey   string // audit key file; empty: store.DefaultKeyFile
+	ReadDSN    string // a PostgreSQL streaming replica for the heavy reads
+	// SweepEvery is how often the scheduled work runs; 0: every minute.
+	SweepEvery time.Duration
 }
 
 // StartServer opens the database, optionally fills the demo, and listens.
 func StartServer(ctx context.Context, env *Env, cfg ServeConfig) (*Server, error) {
 	dsn, addr, withDemo := cfg.DSN, cfg.Addr, cfg.Demo
-	db, err := store.OpenWith(ctx, dsn, store.Options{AuditKeyFile: cfg.AuditKey})
+	db, err := store.OpenWith(ctx, dsn, store.Options{AuditKeyFile: cfg.AuditKey, ReadDSN: cfg.ReadDSN})
 	if err != nil {
 		return nil, err
 	}
@@ -75,9 +78,13 @@ func StartServer(ctx context.Context, env *Env, cfg ServeConfig) (*Server, error
 	// each escalation, reminder and delivery happen once across them.
 	sctx, stop := context.WithCancel(context.WithoutCancel(ctx))
 	s.stop = stop
-	go a.RunScheduler(sctx, time.Minute)
+	every := cfg.SweepEvery
+	if every <= 0 {
+		every = time.Minute
+	}
+	go a.RunScheduler(sctx, every)
 	go a.RunPromiseSweeps(sctx, time.Hour)
-	log.Info("serving", "addr", "http://"+s.Addr, "db", string(db.Dialect()))
+	log.Info("serving", "addr", "http://"+s.Addr, "db", string(db.Dialect()), "read_replica", db.HasReplica(), "instance", a.Instance)
 	return s, nil
 }
 
@@ -108,10 +115,14 @@ func cmdServe(ctx context.Context, env *Env, args []string) error {
 	withDemo := fs.Bool("demo", false, "fill an empty database with the demo city first and print its logins")
 	trust := fs.Bool("trust-proxy", os.Getenv("QIANXIANG_TRUST_PROXY") == "1",
 		"behind a reverse proxy: take the client's address and https from X-Forwarded-For/-Proto (env QIANXIANG_TRUST_PROXY=1)")
+	readDSN := fs.String("db-read", os.Getenv("QIANXIANG_DB_READ"),
+		"a PostgreSQL streaming replica of --db for the heavy reads: cockpit, dispatch, lists, exports, public pages (env QIANXIANG_DB_READ)")
+	sweep := fs.Duration("sweep-every", time.Minute, "how often the scheduled work (escalations, reminders, webhook) runs")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	s, err := StartServer(ctx, env, ServeConfig{DSN: *dsn, Addr: *addr, Demo: *withDemo, TrustProxy: *trust, AuditKey: env.AuditKey})
+	s, err := StartServer(ctx, env, ServeConfig{DSN: *dsn, Addr: *addr, Demo: *withDemo, TrustProxy: *trust, AuditKey: env.AuditKey,
+		ReadDSN: *readDSN, SweepEvery: *sweep})
 	if err != nil {
 		return err
 	}

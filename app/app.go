@@ -60,7 +60,7 @@ func (a *App) internal(ctx context.Context, op string, err error) error {
 	if qianxiang.AsError(err) != nil {
 		return err
 	}
-	if e := Unavailable(err); e != nil {
+	if e := a.Unavailable(err); e != nil {
 		a.Log.WarnContext(ctx, "database unavailable", "op", op, "err", err)
 		return e
 	}

@@ -167,7 +167,7 @@ func (a *App) SessionUser(ctx context.Context, secret string) (qianxiang.Session
 		return s, qianxiang.User{}, err
 	}
 	u, err := a.DB.UserByID(ctx, s.UserID)
-	if e := Unavailable(err); e != nil {
+	if e := a.Unavailable(err); e != nil {
 		return s, u, e
 	}
 	if err != nil || !u.Active {

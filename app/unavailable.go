@@ -9,11 +9,11 @@ import (
 // (PostgreSQL restarting, a full disk, a read-only file) into a 503 that
 // says what is wrong; nil for any other error. Nothing was written: the
 // transaction that met it rolled back.
-func Unavailable(err error) *qianxiang.Error {
-	if qianxiang.AsError(err) != nil {
+func (a *App) Unavailable(err error) *qianxiang.Error {
+	if err == nil || qianxiang.AsError(err) != nil {
 		return nil
 	}
-	why, ok := store.Unavailable(err)
+	why, ok := a.DB.Unavailable(err)
 	if !ok {
 		return nil
 	}

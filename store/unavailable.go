@@ -6,7 +6,9 @@ import (
 	"errors"
 	"io"
 	"net"
+	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/jackc/pgx/v5/pgconn"
 	"modernc.org/sqlite"
@@ -79,6 +81,29 @@ func Unavailable(err error) (string, bool) {
 		return DownReadOnly, true
 	}
 	return "", false
+}
+
+// Unavailable is the package's Unavailable refined by a look at the
+// SQLite file's file system: an I/O error is a full disk when no space is
+// left there, a read-only database when it cannot be written.
+func (db *DB) Unavailable(err error) (string, bool) {
+	why, ok := Unavailable(err)
+	if !ok || db.d != SQLite || why != DownUnreachable {
+		return why, ok
+	}
+	_, path, perr := ParseDSN(db.DSN)
+	if perr != nil {
+		return why, ok
+	}
+	dir := filepath.Dir(path)
+	var fs syscall.Statfs_t
+	if syscall.Statfs(dir, &fs) == nil && fs.Bavail == 0 {
+		return DownFull, true
+	}
+	if syscall.Access(dir, 2 /* W_OK */) != nil || syscall.Access(path, 2) != nil {
+		return DownReadOnly, true
+	}
+	return why, ok
 }
 
 // downIO tells a full disk or a read-only file system behind an I/O error.

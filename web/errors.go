@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"qianxiang"
-	"qianxiang/app"
 	"qianxiang/internal/i18n"
 )
 
@@ -54,7 +53,7 @@ func isAPI(r *http.Request) bool { return strings.HasPrefix(r.URL.Path, "/api/")
 // fail answers with an error: the contract's JSON body for the API, an
 // error page (or the login page) for the UI.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
-	if e := app.Unavailable(err); e != nil {
+	if e := s.App.Unavailable(err); e != nil {
 		// The database is restarting, full or read-only: say so, and when
 		// to try again, rather than "internal error".
 		s.Log.WarnContext(r.Context(), "database unavailable", "request", info(r).ID, "err", err)

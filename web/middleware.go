@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"qianxiang"
-	"qianxiang/app"
 	"qianxiang/internal/i18n"
 )
 
@@ -154,7 +153,7 @@ func (s *Server) authenticate(h http.Handler) http.Handler {
 				if sess.Renewed {
 					setSessionCookie(w, r, c.Value, sess.ExpiresAt, s.App.Now())
 				}
-			} else if e := app.Unavailable(err); e != nil || qianxiang.ErrorCode(err) == qianxiang.EUnavailable {
+			} else if e := s.App.Unavailable(err); e != nil || qianxiang.ErrorCode(err) == qianxiang.EUnavailable {
 				// The database is away, not the session: keep the cookie.
 				s.fail(w, r, err)
 				return

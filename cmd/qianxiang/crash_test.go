@@ -29,13 +29,19 @@ import (
 // see them in pg_stat_activity.
 type crashDB struct {
 	Kind, DSN, Key, App string
-	Projects           []int64
-	Year, Month        int
+	Projects            []int64
+	Year, Month         int
 }
 
 func newCrashDB(t *testing.T, kind string, n int) *crashDB {
 	t.Helper()
-	c := &crashDB{Kind: kind, DSN: testenv.DSN(t, kind), Key: testenv.KeyFile(t)}
+	return newCrashDBAt(t, kind, testenv.DSN(t, kind), n)
+}
+
+// newCrashDBAt is newCrashDB on a database the caller made.
+func newCrashDBAt(t *testing.T, kind, dsn string, n int) *crashDB {
+	t.Helper()
+	c := &crashDB{Kind: kind, DSN: dsn, Key: testenv.KeyFile(t)}
 	if kind == "postgres" {
 		u, _ := url.Parse(c.DSN)
 		q := u.Query()

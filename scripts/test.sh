@@ -43,6 +43,10 @@ fi
 go vet ./...
 go test -count=1 -timeout 20m "$@" ./...
 
+# The read replica: a primary and a streaming standby of the test's own,
+# made with the PostgreSQL server binaries (skipped, saying so, without them).
+scripts/replica-test.sh
+
 # CI (.ci/run sets QIANXIANG_RACE=1) runs the packages whose code runs
 # concurrently again under the race detector: app (the services, the
 # import and write locks), store (the connection pools, the audit chain's

@@ -65,5 +65,7 @@ export QIANXIANG_REPLICA_PRIMARY="postgres://postgres@127.0.0.1:$p1/postgres?ssl
 export QIANXIANG_REPLICA_STANDBY="postgres://postgres@127.0.0.1:$p2/postgres?sslmode=disable"
 # TestReadReplicaPrimaryRestart restarts this primary (its own cluster).
 export QIANXIANG_REPLICA_PRIMARY_DATA="$tmp/primary" QIANXIANG_PG_BIN="$bin"
+# TestReadReplica stops and starts the standby.
+export QIANXIANG_REPLICA_STANDBY_DATA="$tmp/standby"
 echo "replica test: primary on :$p1, standby on :$p2 ($bin)"
 go test -count=1 -timeout 10m -run 'TestReadReplica' -v ./cmd/qianxiang "$@"

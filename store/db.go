@@ -35,7 +35,9 @@ type DB struct {
 	w   *sql.DB
 	r   *sql.DB
 	rep *sql.DB // the read replica (replica.go), nil without one
-	DSN string
+	// stopReplica ends the replica's health check.
+	stopReplica func()
+	DSN         string
 	// Now is the clock; tests replace it.
 	Now func() time.Time
 	// Keys sign the audit chain, tokens and sessions (audit_keys.go).
@@ -183,6 +185,7 @@ func (db *DB) Dialect() Dialect { return db.d }
 // Close closes both pools.
 func (db *DB) Close() error {
 	if db.rep != nil {
+		db.stopReplica()
 		db.rep.Close()
 	}
 	if db.r != nil && db.r != db.w {

@@ -37,10 +37,13 @@ func ReadsOnReplica(ctx context.Context) int {
 // primary, queries on the replica when the context allows it.
 type router struct {
 	w, rep *sql.DB
+	// down is set while the replica does not answer its health check:
+	// the primary takes all reads meanwhile.
+	down *atomic.Bool
 }
 
 func (r router) pick(ctx context.Context) (*sql.DB, *readTally) {
-	if t, ok := ctx.Value(replicaKey{}).(*readTally); ok {
+	if t, ok := ctx.Value(replicaKey{}).(*readTally); ok && !r.down.Load() {
 		return r.rep, t
 	}
 	return r.w, nil
@@ -57,7 +60,11 @@ func (r router) QueryContext(ctx context.Context, q string, args ...any) (*sql.R
 	}
 	rows, err := db.QueryContext(ctx, q, args...)
 	if err != nil && ctx.Err() == nil {
-		// The standby is down or restarting: the primary answers.
+		// The standby is down or restarting: the primary answers, and
+		// takes the reads until the health check finds it back.
+		if _, ok := Unavailable(err); ok {
+			r.down.Store(true)
+		}
 		return r.w.QueryContext(ctx, q, args...)
 	}
 	t.replica.Add(1)
@@ -104,8 +111,34 @@ func (db *DB) AttachReplica(ctx context.Context, dsn string) error {
 		}
 	}
 	db.rep = rep
-	db.conn.q = router{w: db.w, rep: rep}
+	rt := router{w: db.w, rep: rep, down: &atomic.Bool{}}
+	db.conn.q = rt
+	hctx, stop := context.WithCancel(context.Background())
+	db.stopReplica = stop
+	go rt.watch(hctx)
 	return nil
+}
+
+// watch pings the replica every two seconds, so a standby that went away
+// stops taking reads within moments and one that came back takes them
+// again.
+func (r router) watch(ctx context.Context) {
+	t := time.NewTicker(2 * time.Second)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		pctx, cancel := context.WithTimeout(ctx, time.Second)
+		err := r.rep.PingContext(pctx)
+		cancel()
+		if ctx.Err() != nil {
+			return
+		}
+		r.down.Store(err != nil)
+	}
 }
 
 // HasReplica reports whether a read replica is attached.

@@ -139,7 +139,39 @@ func TestReadReplica(t *testing.T) {
 	})
 	lag := time.Since(start)
 	t.Logf("reads from the standby (X-Qianxiang-Read: replica); the maker saw the write at once from the primary; others saw it %s after replay resumed", lag.Round(time.Millisecond))
+
+	// The standby goes away: the heavy reads fall back to the primary and
+	// the pages keep answering; back, it takes them again.
+	if dir := os.Getenv("QIANXIANG_REPLICA_STANDBY_DATA"); dir != "" {
+		pgctl(t, dir, "stop", "-m", "fast", "-w")
+		eventually(t, time.Minute, "lists served by the primary while the standby is down", func() (bool, string) {
+			code, b, resp, err := other.do("GET", "/api/v1/projects", nil)
+			if err != nil || code != 200 {
+				return false, fmt.Sprint(code, string(b), err)
+			}
+			return resp.Header.Get("X-Qianxiang-Read") == "primary" && strings.Contains(string(b), name), "from " + resp.Header.Get("X-Qianxiang-Read")
+		})
+		pgctl(t, dir, "start", "-w", "-t", "60", "-l", dir+"/../standby.log")
+		eventually(t, time.Minute, "the standby taking the reads again", func() (bool, string) {
+			_, from := list(other, "/api/v1/projects")
+			return from == "replica", from
+		})
+		t.Log("standby stopped: lists answered from the primary; restarted: from the standby again")
+	}
 	srv.Kill()
+}
+
+// pgctl runs pg_ctl on a cluster of the replica script's (as postgres
+// when root).
+func pgctl(t *testing.T, dataDir string, args ...string) {
+	t.Helper()
+	argv := append([]string{os.Getenv("QIANXIANG_PG_BIN") + "/pg_ctl", "-D", dataDir}, args...)
+	if os.Geteuid() == 0 {
+		argv = append([]string{"runuser", "-u", "postgres", "--"}, argv...)
+	}
+	if out, err := exec.Command(argv[0], argv[1:]...).CombinedOutput(); err != nil {
+		t.Fatalf("%v: %v\n%s", argv, err, out)
+	}
 }
 
 // TestReadReplicaPrimaryRestart restarts the PostgreSQL primary (pg_ctl restart -m
@@ -152,16 +184,6 @@ func TestReadReplicaPrimaryRestart(t *testing.T) {
 	primary, dataDir, pgBin := os.Getenv("QIANXIANG_REPLICA_PRIMARY"), os.Getenv("QIANXIANG_REPLICA_PRIMARY_DATA"), os.Getenv("QIANXIANG_PG_BIN")
 	if primary == "" || dataDir == "" || pgBin == "" {
 		t.Skip("needs a primary of the test's own: run scripts/replica-test.sh")
-	}
-	pgctl := func(args ...string) {
-		t.Helper()
-		argv := append([]string{pgBin + "/pg_ctl", "-D", dataDir}, args...)
-		if os.Geteuid() == 0 {
-			argv = append([]string{"runuser", "-u", "postgres", "--"}, argv...)
-		}
-		if out, err := exec.Command(argv[0], argv[1:]...).CombinedOutput(); err != nil {
-			t.Fatalf("%v: %v\n%s", argv, err, out)
-		}
 	}
 	admin, err := sql.Open("pgx", primary)
 	if err != nil {
@@ -183,13 +205,13 @@ func TestReadReplicaPrimaryRestart(t *testing.T) {
 	cl.login("lishi", testenv.Password)
 	path := fmt.Sprintf("/api/v1/projects/%d/reports/%04d-%02d", c.Projects[0], c.Year, c.Month)
 	cl.must(200, "PUT", path, map[string]any{"completed": 1})
-	pgctl("stop", "-m", "fast", "-w")
+	pgctl(t, dataDir, "stop", "-m", "fast", "-w")
 	down := time.Now()
 	code, b, resp, err := cl.do("PUT", path, map[string]any{"completed": 2})
 	if err != nil || code != 503 || !strings.Contains(string(b), "database cannot be reached") || resp.Header.Get("Retry-After") == "" {
 		t.Fatalf("a save while PostgreSQL is down: %d %s %v", code, b, err)
 	}
-	pgctl("start", "-w", "-t", "60", "-l", dataDir+"/../primary.log")
+	pgctl(t, dataDir, "start", "-w", "-t", "60", "-l", dataDir+"/../primary.log")
 	back := time.Now()
 	eventually(t, time.Minute, "serving again after the restart", func() (bool, string) {
 		code, b, _, err := cl.do("PUT", path, map[string]any{"completed": 3})

@@ -45,6 +45,11 @@ func New(db *store.DB, log *slog.Logger) *App {
 	a := &App{DB: db, Log: log, Now: time.Now, Loc: loc, SessionTTL: 12 * time.Hour, Instance: instanceName(),
 		HTTP: &http.Client{Timeout: 10 * time.Second}}
 	db.Now = func() time.Time { return a.Now().UTC() }
+	if db.Dialect() == store.SQLite {
+		// One server: the cockpit's screens hear of changes in process
+		// (on PostgreSQL the notification reaches every server).
+		db.OnFigures = func() { a.hub().deliver(store.FiguresTopic) }
+	}
 	return a
 }
 

@@ -42,6 +42,10 @@ type DB struct {
 	Now func() time.Time
 	// Keys sign the audit chain, tokens and sessions (audit_keys.go).
 	Keys *KeyRing
+	// OnFigures is called after a committed change of the figures the
+	// cockpit shows (live.go); on PostgreSQL a notification carries it
+	// to every server as well.
+	OnFigures func()
 }
 
 // queryer is what *sql.DB and *sql.Tx share.
@@ -217,12 +221,22 @@ func (db *DB) Tx(ctx context.Context, fn func(*Tx) error) error {
 		tx.Rollback()
 		return err
 	}
+	live := t.changesFigures()
 	if err := t.flushAudit(ctx); err != nil {
 		tx.Rollback()
 		return fmt.Errorf("audit: %w", err)
 	}
+	if live {
+		if err := t.Notify(ctx, FiguresTopic); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("notify: %w", err)
+		}
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", err)
+	}
+	if live && db.OnFigures != nil {
+		db.OnFigures()
 	}
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
 	_ "github.com/jackc/pgx/v5/stdlib"
 
 	"qianxiang/internal/testenv"
@@ -107,6 +108,66 @@ func TestTwoServersShareOnePostgreSQL(t *testing.T) {
 			t.Fatalf("the servers' logs report %d escalations, want 8", total)
 		}
 		t.Logf("8 problems escalated once each across two servers sweeping every 300 ms; %d notices to leaders", notices)
+	})
+
+	t.Run("cockpit screen", func(t *testing.T) {
+		now := time.Now()
+		var pid int64
+		err := raw.QueryRow(`SELECT p.id FROM projects p JOIN orgs o ON o.id = p.org_id WHERE o.code = '141102' AND p.year = $1
+			AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.project_id = p.id AND r.year = $1 AND r.month = $2 AND r.status IN ('submitted', 'approved'))
+			ORDER BY p.id LIMIT 1`, now.Year(), int(now.Month())).Scan(&pid)
+		if err != nil {
+			t.Fatalf("a 离石区 project whose month is open: %v", err)
+		}
+		// The big screen hangs off server B, in a real browser.
+		ctx := testenv.Browser(t)
+		var before int
+		err = chromedp.Run(ctx, testenv.Login(b.Base, "zhb", a.Logins["zhb"]),
+			chromedp.Navigate(b.Base+"/cockpit?screen=1"),
+			chromedp.WaitVisible(`main`, chromedp.ByQuery),
+			chromedp.Sleep(time.Second), // the event stream opens
+			// Mark the figures on screen: a refresh replaces them.
+			chromedp.Evaluate(`document.querySelector("main").firstElementChild.dataset.old = "1"; document.querySelector("main").innerText.length`, &before))
+		if err != nil {
+			t.Fatalf("the cockpit on B: %v", err)
+		}
+		// Listen on B's stream too, to time it.
+		zb := newClient(t, b.Base)
+		zb.login("zhb", a.Logins["zhb"])
+		req, _ := http.NewRequest("GET", b.Base+"/api/v1/cockpit/events", nil)
+		req.AddCookie(&http.Cookie{Name: "qx_session", Value: zb.Session})
+		resp, err := (&http.Client{}).Do(req)
+		if err != nil || resp.StatusCode != 200 {
+			t.Fatalf("cockpit events on B: %v %v", resp, err)
+		}
+		defer resp.Body.Close()
+		changed := make(chan struct{}, 4)
+		go func() {
+			sc := bufio.NewScanner(resp.Body)
+			for sc.Scan() {
+				if sc.Text() == "event: changed" {
+					changed <- struct{}{}
+				}
+			}
+		}()
+		time.Sleep(500 * time.Millisecond) // B's LISTEN is in place
+		// The county's office saves a figure through server A.
+		la := newClient(t, a.Base)
+		la.login("lishi", a.Logins["lishi"])
+		start := time.Now()
+		la.must(200, "PUT", fmt.Sprintf("/api/v1/projects/%d/reports/%04d-%02d", pid, now.Year(), int(now.Month())), map[string]any{"completed": 1234.5})
+		select {
+		case <-changed:
+			t.Logf("server B's cockpit stream heard the save made on A after %s", time.Since(start).Round(time.Millisecond))
+		case <-time.After(60 * time.Second):
+			t.Fatal("the cockpit stream on B never heard of the save made on A")
+		}
+		var refreshed bool
+		if err := chromedp.Run(ctx, chromedp.Poll(`!document.querySelector("main").firstElementChild.dataset.old`, &refreshed,
+			chromedp.WithPollingTimeout(60*time.Second))); err != nil || !refreshed {
+			t.Fatalf("the big screen on B did not refresh after the save on A: %v", err)
+		}
+		testenv.Screenshot(t, ctx, "scale-cockpit-screen-b")
 	})
 
 	t.Run("live views", func(t *testing.T) {

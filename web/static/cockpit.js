@@ -1,5 +1,6 @@
-// The cockpit's big-screen mode keeps itself current: every minute it
-// fetches the page again and swaps in the new figures. A failed fetch keeps
+// The cockpit's big-screen mode keeps itself current: when the figures
+// change (a server-sent event) and every minute it fetches the page again
+// and swaps in the new figures. A failed fetch keeps
 // the last figures on screen and says so, instead of the browser's error
 // page a meta refresh would leave on the hall display.
 (function () {
@@ -41,4 +42,11 @@
   tick();
   setInterval(tick, 1000);
   setInterval(refresh, every);
+  // A change of the figures on any server (a report saved, a project or
+  // a problem changed) refreshes the screen at once; the minute's refresh
+  // stays for a lost stream, which the browser reconnects by itself.
+  if (window.EventSource) {
+    var live = new EventSource("/api/v1/cockpit/events");
+    live.addEventListener("changed", refresh);
+  }
 })();

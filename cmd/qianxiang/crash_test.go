@@ -131,13 +131,14 @@ func (c *client) upload(path, name string, data []byte) (int, []byte, error) {
 
 // midTransaction reports whether the server is inside a write
 // transaction that has already written: on PostgreSQL a backend of its
-// own with a transaction id held for a while; on SQLite the write-ahead
+// own with a transaction id held for 100 ms and more (longer than any
+// sweep or session write); on SQLite the write-ahead
 // log grown by pages the transaction spilled before its commit.
 func (c *crashDB) midTransaction(t *testing.T, raw *sql.DB, walBase int64) bool {
 	if c.Kind == "postgres" {
 		var n int
 		raw.QueryRow(`SELECT count(*) FROM pg_stat_activity WHERE application_name = $1
-			AND backend_xid IS NOT NULL AND now() - xact_start > interval '300 milliseconds'`, c.App).Scan(&n)
+			AND backend_xid IS NOT NULL AND now() - xact_start > interval '100 milliseconds'`, c.App).Scan(&n)
 		return n > 0
 	}
 	return walSize(c.DSN)-walBase > 256<<10
@@ -202,26 +203,34 @@ func TestCrashMidImport(t *testing.T) {
 				t.Fatal("the import never began writing")
 			}
 			srv.Kill()
-			if r := <-done; r.err == nil {
-				t.Fatalf("the import was answered (%d) although the server was killed", r.code)
-			}
-			if k := count(); k != 0 {
-				t.Fatalf("after the crash %d of %d imported projects are in the database: want none", k, n)
+			// The kill lands inside the transaction; should the commit have
+			// slipped in first, the import must be there whole and answered.
+			r := <-done
+			k := count()
+			switch {
+			case k == 0 && r.err != nil:
+				t.Logf("killed mid-import: none of the %d projects after the crash", n)
+			case k == n:
+				t.Logf("the import committed just before the kill: all %d projects there (answer: %d %v)", n, r.code, r.err)
+			default:
+				t.Fatalf("after the crash %d of %d imported projects are in the database (answer %d %v): want none or all", k, n, r.code, r.err)
 			}
 			srv = startQX(t, c.DSN, c.Key)
-			if k := count(); k != 0 {
-				t.Fatalf("after the restart %d of %d imported projects: want none", k, n)
+			if k2 := count(); k2 != k {
+				t.Fatalf("after the restart %d imported projects, %d right after the crash", k2, k)
 			}
 			c.auditVerify(t)
-			// The restarted server takes the same list whole.
-			cl = newClient(t, srv.Base)
-			cl.login("zhb", testenv.Password)
-			code, b, err := cl.upload(fmt.Sprintf("/api/v1/imports/projects?year=%d", c.Year), "list.csv", list)
-			if err != nil || code != 200 {
-				t.Fatalf("import after the restart: %d %s %v", code, b, err)
-			}
-			if k := count(); k != n {
-				t.Fatalf("after the second import %d projects, want %d", k, n)
+			if k == 0 {
+				// The restarted server takes the same list whole.
+				cl = newClient(t, srv.Base)
+				cl.login("zhb", testenv.Password)
+				code, b, err := cl.upload(fmt.Sprintf("/api/v1/imports/projects?year=%d", c.Year), "list.csv", list)
+				if err != nil || code != 200 {
+					t.Fatalf("import after the restart: %d %s %v", code, b, err)
+				}
+				if k := count(); k != n {
+					t.Fatalf("after the second import %d projects, want %d", k, n)
+				}
 			}
 			srv.Kill()
 			c.auditVerify(t)

@@ -28,6 +28,15 @@ var (
 	binErr  error
 )
 
+// TestMain removes the built binary after the run.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binPath != "" {
+		os.RemoveAll(filepath.Dir(binPath))
+	}
+	os.Exit(code)
+}
+
 func qxBinary(t *testing.T) string {
 	t.Helper()
 	binOnce.Do(func() {

@@ -226,3 +226,52 @@ func TestTwoServersShareOnePostgreSQL(t *testing.T) {
 		}
 	})
 }
+
+// TestCockpitEventsOnEachDatabase: on one server of either database, a
+// saved report reaches the cockpit's event stream (in process on SQLite,
+// through NOTIFY on PostgreSQL), and a change the cockpit does not show
+// (a password) does not.
+func TestCockpitEventsOnEachDatabase(t *testing.T) {
+	for _, kind := range testenv.Kinds {
+		t.Run(kind, func(t *testing.T) {
+			c := newCrashDB(t, kind, 1)
+			srv := startQX(t, c.DSN, c.Key)
+			cl := newClient(t, srv.Base)
+			cl.login("lishi", testenv.Password)
+			req, _ := http.NewRequest("GET", srv.Base+"/api/v1/cockpit/events", nil)
+			req.AddCookie(&http.Cookie{Name: "qx_session", Value: cl.Session})
+			resp, err := (&http.Client{}).Do(req)
+			if err != nil || resp.StatusCode != 200 {
+				t.Fatalf("cockpit events: %v %v", resp, err)
+			}
+			defer resp.Body.Close()
+			changed := make(chan struct{}, 4)
+			go func() {
+				sc := bufio.NewScanner(resp.Body)
+				for sc.Scan() {
+					if sc.Text() == "event: changed" {
+						changed <- struct{}{}
+					}
+				}
+			}()
+			time.Sleep(300 * time.Millisecond)
+			zhb := newClient(t, srv.Base)
+			zhb.login("zhb", testenv.Password)
+			zhb.must(204, "PUT", "/api/v1/me/password", map[string]string{"old": testenv.Password, "new": "Another-pass-2026"})
+			select {
+			case <-changed:
+				t.Fatal("a password change signalled the cockpit")
+			case <-time.After(time.Second):
+			}
+			cl.must(200, "PUT", fmt.Sprintf("/api/v1/projects/%d/reports/%04d-%02d", c.Projects[0], c.Year, c.Month), map[string]any{"completed": 5})
+			select {
+			case <-changed:
+			case <-time.After(30 * time.Second):
+				t.Fatal("the saved report never reached the cockpit's stream")
+			}
+			// Unauthenticated: refused.
+			anon := newClient(t, srv.Base)
+			anon.must(401, "GET", "/api/v1/cockpit/events", nil)
+		})
+	}
+}

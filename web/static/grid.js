@@ -19,10 +19,11 @@
     return next;
   }
 
-  function msg(tr, text, bad) {
+  // msg shows a row's state: bad (refused), pending (on its way) or good.
+  function msg(tr, text, bad, pending) {
     var m = tr.querySelector(".msg");
     m.textContent = text || "";
-    m.className = "msg" + (bad ? " bad" : text ? " good" : "");
+    m.className = "msg" + (bad ? " bad" : pending ? " pending" : text ? " good" : "");
     tr.classList.toggle("err", !!bad);
   }
 
@@ -96,14 +97,17 @@
   function save(tr) {
     if (Number.isNaN(amount(tr))) { msg(tr, T("nan"), true); return Promise.resolve(); }
     var now = fields(tr);
-    if (tr.dataset.saved === now) { return Promise.resolve(); }
-    msg(tr, T("saving"));
+    // The same fields already saved, or already waiting in the row's queue
+    // (Enter's save has not answered when the browser's own change fires).
+    if (tr.dataset.saved === now || tr.dataset.queued === now) { return Promise.resolve(); }
+    tr.dataset.queued = now;
+    msg(tr, T("saving"), false, true);
     return enqueue(tr, function () {
       return qx.api("PUT", base(tr), body(tr)).then(function (rep) {
         tr.dataset.saved = now;
         applyReport(tr, rep);
         msg(tr, T("saved") + " ✓");
-      }, function (e) { msg(tr, e.message, true); throw e; });
+      }, function (e) { delete tr.dataset.queued; msg(tr, e.message, true); throw e; });
     });
   }
 

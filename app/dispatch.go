@@ -145,15 +145,17 @@ func (a *App) Series(ctx context.Context, actor qianxiang.Actor, year, month int
 	if err := CheckMonth(year, month); err != nil {
 		return nil, err
 	}
-	ps, _, err := a.DB.DispatchInput(ctx, year, 0, ScopePath(actor))
+	return a.seriesFor(ctx, year, month, ScopePath(actor))
+}
+
+// seriesFor sums the series of a scope in the database (store.MonthTotals,
+// by the rules of qianxiang.MonthlySeries).
+func (a *App) seriesFor(ctx context.Context, year, month int, scopePath string) ([]qianxiang.SeriesPoint, error) {
+	plan, perMonth, err := a.DB.MonthTotals(ctx, year, month, scopePath)
 	if err != nil {
 		return nil, a.internal(ctx, "series", err)
 	}
-	fs, err := a.DB.MonthFigures(ctx, year, month)
-	if err != nil {
-		return nil, a.internal(ctx, "series", err)
-	}
-	return qianxiang.MonthlySeries(year, month, a.DispatchSettings(ctx), ps, fs), nil
+	return qianxiang.SeriesFromTotals(month, plan, perMonth), nil
 }
 
 // DefaultYear is this year's plan when there is one, else the newest

@@ -60,22 +60,51 @@ func (a *App) DefaultDispatchMonth(ctx context.Context, year int) int {
 	return a.LightMonth(ctx, year)
 }
 
+// dispatchFor gives the dispatch of a scope, computed once per data
+// version and shared by the cockpit, the dispatch page, the API and the
+// registry's lights. The result is shared: callers copy before changing it.
 func (a *App) dispatchFor(ctx context.Context, year, month int, scopePath string) (*qianxiang.Dispatch, error) {
-	ps, fs, err := a.DB.DispatchInput(ctx, year, month, scopePath)
+	// The version is read before the data, so an entry is never filed
+	// under a version newer than what it was computed from.
+	v, err := a.dataVersion(ctx)
 	if err != nil {
 		return nil, a.internal(ctx, "dispatch", err)
 	}
-	d := qianxiang.ComputeDispatch(year, month, a.DispatchSettings(ctx), ps, fs)
-	if err := a.applyTargets(ctx, d, scopePath); err != nil {
+	// Others may wait for this computation: it outlives this request.
+	ctx = context.WithoutCancel(ctx)
+	val, err := a.figures.figure(v, figureKey{kind: "dispatch", year: year, month: month, scope: scopePath}, func() (any, error) {
+		orgs, err := a.orgRefs(ctx, v)
+		if err != nil {
+			return nil, err
+		}
+		ps, fs, err := a.DB.DispatchInputOrgs(ctx, year, month, scopePath, orgs)
+		if err != nil {
+			return nil, err
+		}
+		d := qianxiang.ComputeDispatch(year, month, a.DispatchSettings(ctx), ps, fs)
+		if err := a.applyTargets(ctx, d, scopePath); err != nil {
+			return nil, err
+		}
+		if err := a.applyEntryRates(ctx, d, scopePath); err != nil {
+			return nil, err
+		}
+		if err := a.applyClasses(ctx, d, ps); err != nil {
+			return nil, err
+		}
+		return d, nil
+	})
+	if err != nil {
 		return nil, a.internal(ctx, "dispatch", err)
 	}
-	if err := a.applyEntryRates(ctx, d, scopePath); err != nil {
-		return nil, a.internal(ctx, "dispatch", err)
-	}
-	if err := a.applyClasses(ctx, d, ps); err != nil {
-		return nil, a.internal(ctx, "dispatch", err)
-	}
-	return d, nil
+	return val.(*qianxiang.Dispatch), nil
+}
+
+// withStanding is a copy of a shared dispatch with the reader's place in
+// the city-wide ranking.
+func withStanding(d *qianxiang.Dispatch, st qianxiang.Standing) *qianxiang.Dispatch {
+	c := *d
+	c.Standing = &st
+	return &c
 }
 
 // lightsOf gives the lights of a page of projects.
@@ -135,7 +164,7 @@ func (a *App) Dispatch(ctx context.Context, actor qianxiang.Actor, year, month i
 		return nil, err
 	}
 	if st, ok := qianxiang.StandingOf(city, actor.OrgID); ok {
-		d.Standing = &st
+		d = withStanding(d, st)
 	}
 	return d, nil
 }
@@ -150,12 +179,25 @@ func (a *App) Series(ctx context.Context, actor qianxiang.Actor, year, month int
 
 // seriesFor sums the series of a scope in the database (store.MonthTotals,
 // by the rules of qianxiang.MonthlySeries).
+// Cached under the data version like the dispatch.
 func (a *App) seriesFor(ctx context.Context, year, month int, scopePath string) ([]qianxiang.SeriesPoint, error) {
-	plan, perMonth, err := a.DB.MonthTotals(ctx, year, month, scopePath)
+	v, err := a.dataVersion(ctx)
 	if err != nil {
 		return nil, a.internal(ctx, "series", err)
 	}
-	return qianxiang.SeriesFromTotals(month, plan, perMonth), nil
+	ctx = context.WithoutCancel(ctx) // others may wait for this computation
+	val, err := a.figures.figure(v, figureKey{kind: "series", year: year, month: month, scope: scopePath}, func() (any, error) {
+		plan, perMonth, err := a.DB.MonthTotals(ctx, year, month, scopePath)
+		if err != nil {
+			return nil, err
+		}
+		return qianxiang.SeriesFromTotals(month, plan, perMonth), nil
+	})
+	if err != nil {
+		return nil, a.internal(ctx, "series", err)
+	}
+	// A copy: the caller may change its points.
+	return append([]qianxiang.SeriesPoint(nil), val.([]qianxiang.SeriesPoint)...), nil
 }
 
 // DefaultYear is this year's plan when there is one, else the newest

@@ -32,7 +32,7 @@ func (a *App) DispatchOf(ctx context.Context, actor qianxiang.Actor, year, month
 		return nil, qianxiang.OrgRef{}, err
 	}
 	if st, ok := qianxiang.StandingOf(city, o.ID); ok {
-		d.Standing = &st
+		d = withStanding(d, st)
 	}
 	return d, o.Ref(), nil
 }

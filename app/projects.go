@@ -328,12 +328,13 @@ func (a *App) Projects(ctx context.Context, actor qianxiang.Actor, q ProjectQuer
 	if f.Year == 0 || len(items) == 0 {
 		return page, nil
 	}
-	// The lights of the page's rows, computed as the dispatch computes them
-	// (a light filter already has them for the whole set).
-	rowLights, err := a.lightsOf(ctx, f.Year, month, items)
+	// The lights of the page's rows come from the dispatch itself (cached
+	// per data version), so a list can never disagree with it.
+	d, err := a.dispatchFor(ctx, f.Year, month, f.ScopePath)
 	if err != nil {
 		return nil, err
 	}
+	rowLights := d.Projects
 	ids := make([]int64, len(items))
 	for i, p := range items {
 		ids[i] = p.ID

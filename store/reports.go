@@ -117,6 +117,21 @@ func tsPtr(t *time.Time) string {
 // projects in scope and their reports of months 1..month. The reports query
 // is answered from the reports_dispatch index alone.
 func (c conn) DispatchInput(ctx context.Context, year, month int, scopePath string) ([]qianxiang.DispatchProject, []qianxiang.MonthFigure, error) {
+	orgs, err := c.Orgs(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	refs := make(map[int64]qianxiang.OrgRef, len(orgs))
+	for _, o := range orgs {
+		refs[o.ID] = o.Ref()
+	}
+	return c.DispatchInputOrgs(ctx, year, month, scopePath, refs)
+}
+
+// DispatchInputOrgs is DispatchInput with the organisations given (id →
+// reference) by a caller that keeps them in memory: a project row carries
+// its two organisation ids, and the query joins nothing.
+func (c conn) DispatchInputOrgs(ctx context.Context, year, month int, scopePath string, orgs map[int64]qianxiang.OrgRef) ([]qianxiang.DispatchProject, []qianxiang.MonthFigure, error) {
 	where, args, err := c.projectWhere(ctx, qianxiang.ProjectFilter{Year: year, ScopePath: scopePath})
 	if err != nil {
 		return nil, nil, err
@@ -125,7 +140,7 @@ func (c conn) DispatchInput(ctx context.Context, year, month int, scopePath stri
 	// year's plan: it neither reports nor counts until it is promoted.
 	where += map[bool]string{true: " WHERE ", false: " AND "}[where == ""] + poolStagesExcluded
 	rows, err := c.query(ctx, `SELECT p.id, p.name, p.kind, p.planned_start, p.started_on, p.annual_plan,
-		co.id, co.code, co.name, lo.id, lo.code, lo.name`+projectFrom+where, args...)
+		p.org_id, p.lead_org_id FROM projects p`+where, args...)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -133,11 +148,23 @@ func (c conn) DispatchInput(ctx context.Context, year, month int, scopePath stri
 	for rows.Next() {
 		var p qianxiang.DispatchProject
 		var kind, start, started string
-		var plan int64
-		if err := rows.Scan(&p.ID, &p.Name, &kind, &start, &started, &plan, &p.Org.ID, &p.Org.Code, &p.Org.Name,
-			&p.LeadOrg.ID, &p.LeadOrg.Code, &p.LeadOrg.Name); err != nil {
+		var plan, org, lead int64
+		if err := rows.Scan(&p.ID, &p.Name, &kind, &start, &started, &plan, &org, &lead); err != nil {
 			rows.Close()
 			return nil, nil, err
+		}
+		var ok1, ok2 bool
+		if p.Org, ok1 = orgs[org]; !ok1 {
+			p.Org.ID = org
+		}
+		if p.LeadOrg, ok2 = orgs[lead]; !ok2 {
+			p.LeadOrg.ID = lead
+		}
+		if !ok1 || !ok2 {
+			// The map is older than the row (a caller's stale copy): refuse
+			// rather than show a project under a nameless organisation.
+			rows.Close()
+			return nil, nil, errStaleOrgs
 		}
 		p.Kind, p.AnnualPlan = qianxiang.Kind(kind), qianxiang.Money(plan)
 		p.PlannedStart, _ = qianxiang.ParseDate(start)
@@ -151,6 +178,9 @@ func (c conn) DispatchInput(ctx context.Context, year, month int, scopePath stri
 	fs, err := c.Summaries(ctx, year, month)
 	return ps, fs, err
 }
+
+// errStaleOrgs: DispatchInputOrgs met an organisation its map lacks.
+var errStaleOrgs = errors.New("store: a project's organisation is missing from the organisations given")
 
 // Summaries gives every project's counted reports of months 1..month as
 // one figure each (see summaries).

@@ -73,30 +73,36 @@ func (a *App) dispatchFor(ctx context.Context, year, month int, scopePath string
 	// Others may wait for this computation: it outlives this request.
 	ctx = context.WithoutCancel(ctx)
 	val, err := a.figures.figure(v, figureKey{kind: "dispatch", year: year, month: month, scope: scopePath}, func() (any, error) {
-		orgs, err := a.orgRefs(ctx, v)
-		if err != nil {
-			return nil, err
-		}
-		ps, fs, err := a.DB.DispatchInputOrgs(ctx, year, month, scopePath, orgs)
-		if err != nil {
-			return nil, err
-		}
-		d := qianxiang.ComputeDispatch(year, month, a.DispatchSettings(ctx), ps, fs)
-		if err := a.applyTargets(ctx, d, scopePath); err != nil {
-			return nil, err
-		}
-		if err := a.applyEntryRates(ctx, d, scopePath); err != nil {
-			return nil, err
-		}
-		if err := a.applyClasses(ctx, d, ps); err != nil {
-			return nil, err
-		}
-		return d, nil
+		return a.computeDispatch(ctx, v, year, month, scopePath)
 	})
 	if err != nil {
 		return nil, a.internal(ctx, "dispatch", err)
 	}
 	return val.(*qianxiang.Dispatch), nil
+}
+
+// computeDispatch is the work behind a cache miss: the inputs of data
+// version v and the domain's rules.
+func (a *App) computeDispatch(ctx context.Context, v int64, year, month int, scopePath string) (*qianxiang.Dispatch, error) {
+	orgs, err := a.orgRefs(ctx, v)
+	if err != nil {
+		return nil, err
+	}
+	ps, fs, err := a.DB.DispatchInputOrgs(ctx, year, month, scopePath, orgs)
+	if err != nil {
+		return nil, err
+	}
+	d := qianxiang.ComputeDispatch(year, month, a.DispatchSettings(ctx), ps, fs)
+	if err := a.applyTargets(ctx, d, scopePath); err != nil {
+		return nil, err
+	}
+	if err := a.applyEntryRates(ctx, d, scopePath); err != nil {
+		return nil, err
+	}
+	if err := a.applyClasses(ctx, d, ps); err != nil {
+		return nil, err
+	}
+	return d, nil
 }
 
 // withStanding is a copy of a shared dispatch with the reader's place in

@@ -17,26 +17,7 @@ import (
 func TestDispatchPagePagesTheLongListsAndTheAPISummarises(t *testing.T) {
 	w := newDspWorld(t)
 	ctx := context.Background()
-	const extra = 120 // new projects due in February that have not started: red
-	err := w.a.DB.Tx(ctx, func(tx *store.Tx) error {
-		for i := range extra {
-			p := qianxiang.Project{Year: w.year, Name: fmt.Sprintf("红灯测试项目%03d", i), Org: qianxiang.OrgRef{ID: 0, Code: "141102"},
-				Kind: qianxiang.KindNew, Stage: qianxiang.StagePreparing, AnnualPlan: 1000, PlannedStart: qianxiang.Date{Year: w.year, Month: 2}}
-			orgs, _ := tx.Orgs(ctx)
-			for _, o := range orgs {
-				if o.Code == "141102" {
-					p.Org, p.LeadOrg = o.Ref(), o.Ref()
-				}
-			}
-			if err := tx.InsertProject(ctx, &p); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	addRedProjects(t, w, 120)
 	d, err := w.a.Dispatch(ctx, qianxiang.SystemActor, w.year, 2)
 	if err != nil {
 		t.Fatal(err)
@@ -104,5 +85,35 @@ func TestDispatchPagePagesTheLongListsAndTheAPISummarises(t *testing.T) {
 	}
 	if code, body, _ := w.req(t, "zhb", "GET", w.at("/api/v1/dispatch?year=%[1]d&month=2&summary=yes"), nil, ""); code != 422 || !strings.Contains(body, "summary") {
 		t.Errorf("summary=yes: %d %s", code, body)
+	}
+}
+
+// addRedProjects adds n new projects of 离石区 due to start in February
+// that have not: red, and missing their reports.
+func addRedProjects(t *testing.T, w *dspWorld, n int) {
+	t.Helper()
+	ctx := context.Background()
+	err := w.a.DB.Tx(ctx, func(tx *store.Tx) error {
+		orgs, err := tx.Orgs(ctx)
+		if err != nil {
+			return err
+		}
+		var lishi qianxiang.OrgRef
+		for _, o := range orgs {
+			if o.Code == "141102" {
+				lishi = o.Ref()
+			}
+		}
+		for i := range n {
+			p := qianxiang.Project{Year: w.year, Name: fmt.Sprintf("红灯测试项目%03d", i), Org: lishi, LeadOrg: lishi,
+				Kind: qianxiang.KindNew, Stage: qianxiang.StagePreparing, AnnualPlan: 1000, PlannedStart: qianxiang.Date{Year: w.year, Month: 2}}
+			if err := tx.InsertProject(ctx, &p); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -60,6 +60,9 @@ type conn struct {
 	q   queryer
 	d   Dialect
 	now func() time.Time
+	// stmts prepares the read pool's statements once (SQLite; nil in a
+	// transaction and on PostgreSQL).
+	stmts *stmtCache
 }
 
 // ParseDSN splits a DSN into dialect and driver DSN: a file path or
@@ -189,6 +192,9 @@ func OpenNoMigrate(ctx context.Context, dsn string) (*DB, error) {
 		return nil, qianxiang.Errorf(qianxiang.EInvalid, "cannot reach the database %s: %s", redact(dsn), rootCause(err))
 	}
 	db.conn = conn{q: db.r, d: d, now: db.clock}
+	if d == SQLite {
+		db.conn.stmts = newStmtCache(db.r)
+	}
 	return db, nil
 }
 
@@ -210,6 +216,9 @@ func (db *DB) Close() error {
 	if db.rep != nil {
 		db.stopReplica()
 		db.rep.Close()
+	}
+	if db.stmts != nil {
+		db.stmts.close()
 	}
 	if db.r != nil && db.r != db.w {
 		db.r.Close()
@@ -283,10 +292,20 @@ func (c conn) exec(ctx context.Context, q string, args ...any) (sql.Result, erro
 }
 
 func (c conn) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if c.stmts != nil {
+		if s := c.stmts.stmt(ctx, q); s != nil {
+			return s.QueryContext(ctx, args...)
+		}
+	}
 	return c.q.QueryContext(ctx, c.rebind(q), args...)
 }
 
 func (c conn) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	if c.stmts != nil {
+		if s := c.stmts.stmt(ctx, q); s != nil {
+			return s.QueryRowContext(ctx, args...)
+		}
+	}
 	return c.q.QueryRowContext(ctx, c.rebind(q), args...)
 }
 

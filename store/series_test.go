@@ -115,5 +115,30 @@ func TestMonthTotalsAgreeWithMonthlySeries(t *testing.T) {
 		if !nonzero {
 			t.Fatal("every series is zero: the test proves nothing")
 		}
+		// The registry's totals taken from the dispatch's lights equal the
+		// totals summed over the reports, for any filter in any scope.
+		for _, scope := range append([]string{""}, paths[:3]...) {
+			for _, month := range []int{2, 12} {
+				ps, fs, err := a.DB.DispatchInput(ctx, 2023, month, scope)
+				if err != nil {
+					t.Fatal(err)
+				}
+				lights := qianxiang.ComputeDispatch(2023, month, qianxiang.DefaultDispatchSettings(), ps, fs).Projects
+				for _, f := range []qianxiang.ProjectFilter{{}, {Kind: "new"}, {Q: "项目1"}, {OrgCode: "141102"}} {
+					f.Year, f.ScopePath, f.FigureMonth, f.PerPage = 2023, scope, month, 5
+					_, want, err := a.DB.Projects(ctx, f)
+					if err != nil {
+						t.Fatal(err)
+					}
+					_, got, err := a.DB.ProjectsWithLights(ctx, f, lights)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if got != want {
+						t.Errorf("scope %q month %d filter %+v: totals from the lights %+v, from the reports %+v", scope, month, f, got, want)
+					}
+				}
+			}
+		}
 	})
 }

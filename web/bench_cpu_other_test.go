@@ -1,8 +1,0 @@
-//go:build !unix
-
-package web_test
-
-import "time"
-
-// cpuTime falls back to wall time where getrusage is missing.
-func cpuTime() time.Duration { return time.Duration(time.Now().UnixNano()) }

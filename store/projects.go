@@ -168,7 +168,8 @@ func (c conn) ProjectsWithLights(ctx context.Context, f qianxiang.ProjectFilter,
 		return nil, t, err
 	}
 	switch {
-	case f.FigureMonth > 0 && f.Year != 0 && lights != nil:
+	case f.FigureMonth > 0 && f.Year != 0 && lights != nil && f.InPlan && f.Stage == "":
+		// The lights cover the year's plan, which this filter stays in.
 		if t.CompletedYTD, t.MonthCompleted, err = c.figureTotalsFrom(ctx, f.Year, f.FigureMonth, where, args, lights); err != nil {
 			return nil, t, err
 		}

@@ -13,7 +13,8 @@ import (
 // by the rules of qianxiang.MonthlySeries. Twelve sums cross the wire
 // instead of every report of the year.
 func (c conn) MonthTotals(ctx context.Context, year, month int, scopePath string) (qianxiang.Money, []qianxiang.Money, error) {
-	where, wargs, err := c.projectWhere(ctx, qianxiang.ProjectFilter{Year: year, ScopePath: scopePath})
+	// The year's plan, as DispatchInput reads it: the reserve pool is not in it.
+	where, wargs, err := c.projectWhere(ctx, qianxiang.ProjectFilter{Year: year, ScopePath: scopePath, InPlan: true})
 	if err != nil {
 		return 0, nil, err
 	}

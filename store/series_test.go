@@ -69,9 +69,13 @@ func TestMonthTotalsAgreeWithMonthlySeries(t *testing.T) {
 			if i%10 == 0 {
 				year = 2022 // another year's project: never in the 2023 series
 			}
+			stage := "construction"
+			if i%7 == 0 {
+				stage = []string{"idea", "reserve"}[i%2] // the reserve pool: not in the plan
+			}
 			rows = append(rows, "(?,?,?,?,?,?,?,?,?,?,?)")
 			args = append(args, i, year, fmt.Sprintf("项目%d", i), ids[rng.IntN(len(ids))], ids[rng.IntN(len(ids))], "new",
-				"construction", amount(), amount(), "x", "x")
+				stage, amount(), amount(), "x", "x")
 		}
 		exec("INSERT INTO projects (id, year, name, org_id, lead_org_id, kind, stage, total_investment, annual_plan, created_at, updated_at) VALUES " + strings.Join(rows, ","))
 		for i := 1; i <= n; i++ {
@@ -124,8 +128,8 @@ func TestMonthTotalsAgreeWithMonthlySeries(t *testing.T) {
 					t.Fatal(err)
 				}
 				lights := qianxiang.ComputeDispatch(2023, month, qianxiang.DefaultDispatchSettings(), ps, fs).Projects
-				for _, f := range []qianxiang.ProjectFilter{{}, {Kind: "new"}, {Q: "项目1"}, {OrgCode: "141102"}} {
-					f.Year, f.ScopePath, f.FigureMonth, f.PerPage = 2023, scope, month, 5
+				for _, f := range []qianxiang.ProjectFilter{{}, {Kind: "new"}, {Q: "项目1"}, {OrgCode: "141102"}, {Stage: "reserve"}} {
+					f.Year, f.ScopePath, f.FigureMonth, f.PerPage, f.InPlan = 2023, scope, month, 5, f.Stage == ""
 					_, want, err := a.DB.Projects(ctx, f)
 					if err != nil {
 						t.Fatal(err)

@@ -96,9 +96,12 @@ func (a *App) computeDispatch(ctx context.Context, v int64, year, month int, sco
 	if err := a.applyTargets(ctx, d, scopePath); err != nil {
 		return nil, err
 	}
-	if err := a.applyEntryRates(ctx, d, scopePath); err != nil {
+	// The entry rates (statentry.go's rule) from the same organisations.
+	facts, err := a.DB.EntryFactsOf(ctx, year, scopePath, orgs)
+	if err != nil {
 		return nil, err
 	}
+	qianxiang.ApplyEntryRates(d, facts)
 	if err := a.applyClasses(ctx, d, ps); err != nil {
 		return nil, err
 	}

@@ -73,11 +73,15 @@ func TestMonthTotalsAgreeWithMonthlySeries(t *testing.T) {
 			if i%7 == 0 {
 				stage = []string{"idea", "reserve"}[i%2] // the reserve pool: not in the plan
 			}
-			rows = append(rows, "(?,?,?,?,?,?,?,?,?,?,?)")
-			args = append(args, i, year, fmt.Sprintf("项目%d", i), ids[rng.IntN(len(ids))], ids[rng.IntN(len(ids))], "new",
-				stage, amount(), amount(), "x", "x")
+			started := ""
+			if rng.IntN(2) == 0 {
+				started = fmt.Sprintf("2023-%02d-10", 1+rng.IntN(12))
+			}
+			rows = append(rows, "(?,?,?,?,?,?,?,?,?,?,?,?,?)")
+			args = append(args, i, year, fmt.Sprintf("项目%d", i), ids[rng.IntN(len(ids))], ids[rng.IntN(len(ids))],
+				[]string{"new", "continuing"}[rng.IntN(2)], stage, amount()*1000, amount(), started, rng.IntN(2), "x", "x")
 		}
-		exec("INSERT INTO projects (id, year, name, org_id, lead_org_id, kind, stage, total_investment, annual_plan, created_at, updated_at) VALUES " + strings.Join(rows, ","))
+		exec("INSERT INTO projects (id, year, name, org_id, lead_org_id, kind, stage, total_investment, annual_plan, started_on, in_stats, created_at, updated_at) VALUES " + strings.Join(rows, ","))
 		for i := 1; i <= n; i++ {
 			for m := 1; m <= 12; m++ {
 				if rng.IntN(5) == 0 {
@@ -118,6 +122,42 @@ func TestMonthTotalsAgreeWithMonthlySeries(t *testing.T) {
 		}
 		if !nonzero {
 			t.Fatal("every series is zero: the test proves nothing")
+		}
+		// The dispatch's entry rates from EntryFactsOf equal those from
+		// the entry pages' EntryRows.
+		orgRefs := map[int64]qianxiang.OrgRef{}
+		for _, o := range orgs {
+			orgRefs[o.ID] = o.Ref()
+		}
+		for _, scope := range append([]string{""}, paths...) {
+			for _, month := range []int{3, 12} {
+				ps, fs, err := a.DB.DispatchInput(ctx, 2023, month, scope)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := qianxiang.ComputeDispatch(2023, month, qianxiang.DefaultDispatchSettings(), ps, fs)
+				got := qianxiang.ComputeDispatch(2023, month, qianxiang.DefaultDispatchSettings(), ps, fs)
+				rows, err := a.DB.EntryRows(ctx, qianxiang.ProjectFilter{Year: 2023, ScopePath: scope})
+				if err != nil {
+					t.Fatal(err)
+				}
+				var facts []qianxiang.EntryFact
+				for _, r := range rows {
+					facts = append(facts, qianxiang.EntryFact{Org: r.Project.Org, LeadOrg: r.LeadOrg, EntryFacts: r.Facts})
+				}
+				qianxiang.ApplyEntryRates(want, facts)
+				quick, err := a.DB.EntryFactsOf(ctx, 2023, scope, orgRefs)
+				if err != nil {
+					t.Fatal(err)
+				}
+				qianxiang.ApplyEntryRates(got, quick)
+				if !reflect.DeepEqual(got.Total, want.Total) || !reflect.DeepEqual(got.ByOrg, want.ByOrg) || !reflect.DeepEqual(got.ByLeadOrg, want.ByLeadOrg) {
+					t.Errorf("scope %q month %d: entry rates differ:\n quick %+v\n rows  %+v", scope, month, got.Total, want.Total)
+				}
+				if scope == "" && month == 12 && want.Total.EntryExpected == 0 {
+					t.Error("no project is expected to enter: the check proves nothing")
+				}
+			}
 		}
 		// The registry's totals taken from the dispatch's lights equal the
 		// totals summed over the reports, for any filter in any scope.

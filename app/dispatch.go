@@ -88,17 +88,13 @@ func (a *App) computeDispatch(ctx context.Context, v int64, year, month int, sco
 	if err != nil {
 		return nil, err
 	}
-	ps, fs, err := a.DB.DispatchInputOrgs(ctx, year, month, scopePath, orgs)
+	// The entry rates' facts (statentry.go's rule) come in the same scan.
+	ps, fs, facts, err := a.DB.DispatchInputFacts(ctx, year, month, scopePath, orgs)
 	if err != nil {
 		return nil, err
 	}
 	d := qianxiang.ComputeDispatch(year, month, a.DispatchSettings(ctx), ps, fs)
 	if err := a.applyTargets(ctx, d, scopePath); err != nil {
-		return nil, err
-	}
-	// The entry rates (statentry.go's rule) from the same organisations.
-	facts, err := a.DB.EntryFactsOf(ctx, year, scopePath, orgs)
-	if err != nil {
 		return nil, err
 	}
 	qianxiang.ApplyEntryRates(d, facts)

@@ -150,6 +150,13 @@ func TestMonthTotalsAgreeWithMonthlySeries(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
+				_, _, inScan, err := a.DB.DispatchInputFacts(ctx, 2023, month, scope, orgRefs)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(inScan, quick) {
+					t.Errorf("scope %q: the dispatch scan's entry facts differ from EntryFactsOf's", scope)
+				}
 				qianxiang.ApplyEntryRates(got, quick)
 				if !reflect.DeepEqual(got.Total, want.Total) || !reflect.DeepEqual(got.ByOrg, want.ByOrg) || !reflect.DeepEqual(got.ByLeadOrg, want.ByLeadOrg) {
 					t.Errorf("scope %q month %d: entry rates differ:\n quick %+v\n rows  %+v", scope, month, got.Total, want.Total)

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"encoding/json"
+	"slices"
 
 	"qianxiang"
 	"qianxiang/store"
@@ -101,6 +102,10 @@ func (a *App) computeDispatch(ctx context.Context, v int64, year, month int, sco
 	if err := a.applyClasses(ctx, d, ps); err != nil {
 		return nil, err
 	}
+	// The dispatch is shared between requests: no spare capacity, so a
+	// reader's append copies instead of writing into the shared arrays.
+	d.ByOrg, d.ByLeadOrg = slices.Clip(d.ByOrg), slices.Clip(d.ByLeadOrg)
+	d.RedProjects, d.Missing, d.Implausible = slices.Clip(d.RedProjects), slices.Clip(d.Missing), slices.Clip(d.Implausible)
 	return d, nil
 }
 

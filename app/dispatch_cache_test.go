@@ -1,6 +1,8 @@
 package app_test
 
 import (
+	"fmt"
+	"sync"
 	"testing"
 	"time"
 
@@ -91,5 +93,76 @@ func TestASavedReportShowsOnTheNextDispatchOnEveryServer(t *testing.T) {
 				t.Error("a settings change did not reach the other server's dispatch")
 			}
 		})
+	}
+}
+
+// Readers share the cached dispatch while reports are saved: under -race
+// this shows no reader writes into what another reads.
+func TestCachedDispatchUnderConcurrentReadsAndSaves(t *testing.T) {
+	a := testenv.Open(t, "sqlite")
+	now := time.Date(2023, 3, 10, 9, 0, 0, 0, a.Loc)
+	a.Now = func() time.Time { return now }
+	testenv.Lvliang(t, a)
+	cmd := testenv.User(t, a, "zhb", qianxiang.RoleCommand, "141100")
+	county := testenv.User(t, a, "lishi", qianxiang.RoleOrgAdmin, "141102")
+	unit := testenv.User(t, a, "lishi-xm", qianxiang.RoleReporter, "141102")
+	var ids []int64
+	for i := range 6 {
+		p, err := a.CreateProject(ctx, cmd, newProject(fmt.Sprintf("离石区项目%d", i), "141102"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, p.ID)
+	}
+	done := make(chan struct{})
+	errs := make(chan error, 64)
+	var wg sync.WaitGroup
+	for g := range 6 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-done:
+					return
+				default:
+				}
+				who := []qianxiang.Actor{cmd, county}[g%2]
+				if _, err := a.Dispatch(ctx, who, 2023, 3); err != nil {
+					errs <- err
+					return
+				}
+				if _, _, err := a.DispatchOf(ctx, cmd, 2023, 3, "141102"); err != nil {
+					errs <- err
+					return
+				}
+				if _, err := a.Series(ctx, who, 2023, 3); err != nil {
+					errs <- err
+					return
+				}
+				if _, err := a.Projects(ctx, who, app.ProjectQuery{ProjectFilter: qianxiang.ProjectFilter{Year: 2023, PerPage: 5}, Month: 3}); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	for i, id := range ids {
+		if _, err := a.SaveReport(ctx, unit, id, 2023, 3, app.ReportInput{Completed: money(fmt.Sprint(10 + i))}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := a.SubmitReport(ctx, unit, id, 2023, 3, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	close(done)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	d, err := a.Dispatch(ctx, cmd, 2023, 3)
+	if err != nil || d.Total.CompletedYTD != *money("75") {
+		t.Errorf("after the saves: %v, %v; want 75", d.Total.CompletedYTD, err)
 	}
 }

@@ -106,7 +106,7 @@ func (a *App) computeDispatch(ctx context.Context, v int64, year, month int, sco
 	// reader's append copies instead of writing into the shared arrays.
 	d.ByOrg, d.ByLeadOrg = slices.Clip(d.ByOrg), slices.Clip(d.ByLeadOrg)
 	d.RedProjects, d.Missing, d.Implausible = slices.Clip(d.RedProjects), slices.Clip(d.Missing), slices.Clip(d.Implausible)
-	d.ByClass = slices.Clip(d.ByClass)
+	d.ByClass, d.Lines = slices.Clip(d.ByClass), slices.Clip(d.Lines)
 	return d, nil
 }
 

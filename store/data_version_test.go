@@ -70,6 +70,10 @@ func TestDataVersionMovesWithTheDispatchInputs(t *testing.T) {
 		moved("a setting", inTx(func(tx *store.Tx) error { _, _, err := tx.PutSetting(ctx, "dispatch", `{}`); return err }))
 		moved("a target", raw(`INSERT INTO targets (year, org_id, projects, annual_plan, new_starts, updated_at) VALUES (2023, 0, 5, 100, 1, 'x')`))
 		moved("an organisation", raw(`UPDATE orgs SET name = name WHERE id = ?`, county.ID))
+		moved("a statistics entry", raw(`INSERT INTO stat_entries (project_id, status, created_at, updated_at) VALUES (?, 'draft', 'x', 'x')`, pid))
+		moved("a class list", raw(`INSERT INTO class_lists (code, name, updated_at) VALUES ('chain', '产业链', 'x')`))
+		moved("a class entry", raw(`INSERT INTO class_entries (list_id, name) SELECT id, '新能源' FROM class_lists WHERE code = 'chain'`))
+		moved("a project's class", raw(`INSERT INTO project_classes (project_id, entry_id) SELECT ?, id FROM class_entries`, pid))
 		moved("a deleted report", raw(`DELETE FROM reports WHERE project_id = ?`, pid))
 		moved("a deleted project", raw(`DELETE FROM projects WHERE id = ?`, pid))
 

@@ -149,12 +149,13 @@ func (c conn) dispatchInput(ctx context.Context, year, month int, scopePath stri
 	// as its GROUP BY alone. (Inside a transaction there is one
 	// connection, and the two run one after the other.)
 	summed := make(chan summariesResult, 1)
-	if _, pool := c.q.(*sql.DB); pool {
+	switch c.q.(type) {
+	case *sql.DB, router: // a pool (with or without a replica), not a Tx
 		go func() {
 			fs, err := c.Summaries(ctx, year, month)
 			summed <- summariesResult{fs, err}
 		}()
-	} else {
+	default:
 		summed = nil
 	}
 	where, args, err := c.projectWhere(ctx, qianxiang.ProjectFilter{Year: year, ScopePath: scopePath})

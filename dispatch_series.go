@@ -35,15 +35,30 @@ func MonthlySeries(year, month int, _ DispatchSettings, projects []DispatchProje
 			perMonth[f.Month] += f.Completed
 		}
 	}
+	return SeriesFromTotals(month, plan, perMonth)
+}
+
+// SeriesFromTotals makes the series from the sums MonthlySeries takes:
+// the plan (implausible plans counted as 0) and perMonth[m], the plausible
+// completed amount of the counted reports of month m (index 0 unused).
+// The store sums them in SQL; MonthlySeries is the rule they must match.
+func SeriesFromTotals(month int, plan Money, perMonth []Money) []SeriesPoint {
+	if month < 1 {
+		return []SeriesPoint{}
+	}
 	out := make([]SeriesPoint, 0, month)
 	var ytd Money
 	for m := 1; m <= month; m++ {
-		ytd += perMonth[m]
+		var got Money
+		if m < len(perMonth) {
+			got = perMonth[m]
+		}
+		ytd += got
 		var rate Fraction
 		if plan > 0 {
 			rate, _ = fractionOf(int64(ytd), int64(plan))
 		}
-		out = append(out, SeriesPoint{Month: m, Completed: perMonth[m], CompletedYTD: ytd,
+		out = append(out, SeriesPoint{Month: m, Completed: got, CompletedYTD: ytd,
 			CompletionRate: rate, TimeProgress: Fraction(float64(m) / 12)})
 	}
 	return out

@@ -34,6 +34,9 @@ type App struct {
 	// use (token id → time), so a read with a token writes at most once a
 	// minute instead of opening a write transaction on every request.
 	touched sync.Map
+	// figures caches dispatches and series under the data version
+	// (dispatch_cache.go).
+	figures figureCache
 }
 
 // New returns the services over an open database.

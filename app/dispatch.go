@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"encoding/json"
+	"slices"
 
 	"qianxiang"
 	"qianxiang/store"
@@ -60,22 +61,61 @@ func (a *App) DefaultDispatchMonth(ctx context.Context, year int) int {
 	return a.LightMonth(ctx, year)
 }
 
+// dispatchFor gives the dispatch of a scope, computed once per data
+// version and shared by the cockpit, the dispatch page, the API and the
+// registry's lights. The result is shared: callers copy before changing it.
 func (a *App) dispatchFor(ctx context.Context, year, month int, scopePath string) (*qianxiang.Dispatch, error) {
-	ps, fs, err := a.DB.DispatchInput(ctx, year, month, scopePath)
+	// The version is read before the data, so an entry is never filed
+	// under a version newer than what it was computed from.
+	v, err := a.dataVersion(ctx)
 	if err != nil {
 		return nil, a.internal(ctx, "dispatch", err)
 	}
+	// Others may wait for this computation: it outlives this request.
+	ctx = context.WithoutCancel(ctx)
+	val, err := a.figures.figure(v, figureKey{kind: "dispatch", year: year, month: month, scope: scopePath}, func() (any, error) {
+		return a.computeDispatch(ctx, v, year, month, scopePath)
+	})
+	if err != nil {
+		return nil, a.internal(ctx, "dispatch", err)
+	}
+	return val.(*qianxiang.Dispatch), nil
+}
+
+// computeDispatch is the work behind a cache miss: the inputs of data
+// version v and the domain's rules.
+func (a *App) computeDispatch(ctx context.Context, v int64, year, month int, scopePath string) (*qianxiang.Dispatch, error) {
+	orgs, err := a.orgRefs(ctx, v)
+	if err != nil {
+		return nil, err
+	}
+	// The entry rates' facts (statentry.go's rule) come in the same scan.
+	ps, fs, facts, err := a.DB.DispatchInputFacts(ctx, year, month, scopePath, orgs)
+	if err != nil {
+		return nil, err
+	}
 	d := qianxiang.ComputeDispatch(year, month, a.DispatchSettings(ctx), ps, fs)
 	if err := a.applyTargets(ctx, d, scopePath); err != nil {
-		return nil, a.internal(ctx, "dispatch", err)
+		return nil, err
 	}
-	if err := a.applyEntryRates(ctx, d, scopePath); err != nil {
-		return nil, a.internal(ctx, "dispatch", err)
-	}
+	qianxiang.ApplyEntryRates(d, facts)
 	if err := a.applyClasses(ctx, d, ps); err != nil {
-		return nil, a.internal(ctx, "dispatch", err)
+		return nil, err
 	}
+	// The dispatch is shared between requests: no spare capacity, so a
+	// reader's append copies instead of writing into the shared arrays.
+	d.ByOrg, d.ByLeadOrg = slices.Clip(d.ByOrg), slices.Clip(d.ByLeadOrg)
+	d.RedProjects, d.Missing, d.Implausible = slices.Clip(d.RedProjects), slices.Clip(d.Missing), slices.Clip(d.Implausible)
+	d.ByClass, d.Lines = slices.Clip(d.ByClass), slices.Clip(d.Lines)
 	return d, nil
+}
+
+// withStanding is a copy of a shared dispatch with the reader's place in
+// the city-wide ranking.
+func withStanding(d *qianxiang.Dispatch, st qianxiang.Standing) *qianxiang.Dispatch {
+	c := *d
+	c.Standing = &st
+	return &c
 }
 
 // lightsOf gives the lights of a page of projects.
@@ -135,7 +175,7 @@ func (a *App) Dispatch(ctx context.Context, actor qianxiang.Actor, year, month i
 		return nil, err
 	}
 	if st, ok := qianxiang.StandingOf(city, actor.OrgID); ok {
-		d.Standing = &st
+		d = withStanding(d, st)
 	}
 	return d, nil
 }
@@ -145,15 +185,30 @@ func (a *App) Series(ctx context.Context, actor qianxiang.Actor, year, month int
 	if err := CheckMonth(year, month); err != nil {
 		return nil, err
 	}
-	ps, _, err := a.DB.DispatchInput(ctx, year, 0, ScopePath(actor))
+	return a.seriesFor(ctx, year, month, ScopePath(actor))
+}
+
+// seriesFor sums the series of a scope in the database (store.MonthTotals,
+// by the rules of qianxiang.MonthlySeries).
+// Cached under the data version like the dispatch.
+func (a *App) seriesFor(ctx context.Context, year, month int, scopePath string) ([]qianxiang.SeriesPoint, error) {
+	v, err := a.dataVersion(ctx)
 	if err != nil {
 		return nil, a.internal(ctx, "series", err)
 	}
-	fs, err := a.DB.MonthFigures(ctx, year, month)
+	ctx = context.WithoutCancel(ctx) // others may wait for this computation
+	val, err := a.figures.figure(v, figureKey{kind: "series", year: year, month: month, scope: scopePath}, func() (any, error) {
+		plan, perMonth, err := a.DB.MonthTotals(ctx, year, month, scopePath)
+		if err != nil {
+			return nil, err
+		}
+		return qianxiang.SeriesFromTotals(month, plan, perMonth), nil
+	})
 	if err != nil {
 		return nil, a.internal(ctx, "series", err)
 	}
-	return qianxiang.MonthlySeries(year, month, a.DispatchSettings(ctx), ps, fs), nil
+	// A copy: the caller may change its points.
+	return append([]qianxiang.SeriesPoint(nil), val.([]qianxiang.SeriesPoint)...), nil
 }
 
 // DefaultYear is this year's plan when there is one, else the newest

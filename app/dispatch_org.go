@@ -32,7 +32,7 @@ func (a *App) DispatchOf(ctx context.Context, actor qianxiang.Actor, year, month
 		return nil, qianxiang.OrgRef{}, err
 	}
 	if st, ok := qianxiang.StandingOf(city, o.ID); ok {
-		d.Standing = &st
+		d = withStanding(d, st)
 	}
 	return d, o.Ref(), nil
 }
@@ -49,15 +49,7 @@ func (a *App) SeriesOf(ctx context.Context, actor qianxiang.Actor, year, month i
 	if err != nil {
 		return nil, err
 	}
-	ps, _, err := a.DB.DispatchInput(ctx, year, 0, o.Path)
-	if err != nil {
-		return nil, a.internal(ctx, "series", err)
-	}
-	fs, err := a.DB.MonthFigures(ctx, year, month)
-	if err != nil {
-		return nil, a.internal(ctx, "series", err)
-	}
-	return qianxiang.MonthlySeries(year, month, a.DispatchSettings(ctx), ps, fs), nil
+	return a.seriesFor(ctx, year, month, o.Path)
 }
 
 // scopedOrg finds an organisation by code that the actor may read; one

@@ -292,17 +292,21 @@ func (a *App) Projects(ctx context.Context, actor qianxiang.Actor, q ProjectQuer
 	} else if err := CheckMonth(max(f.Year, 2000), month); err != nil {
 		return nil, err
 	}
+	// The lights and figures of a year's list come from its dispatch
+	// (cached per data version), so a list never disagrees with it.
 	var lights map[int64]qianxiang.ProjectLight
-	if q.Light != "" {
-		l := qianxiang.Light(q.Light)
-		if l != qianxiang.LightGreen && l != qianxiang.LightYellow && l != qianxiang.LightRed {
-			return nil, qianxiang.FieldError("light", "must be green, yellow or red")
-		}
+	if f.Year != 0 {
 		d, err := a.dispatchFor(ctx, f.Year, month, f.ScopePath)
 		if err != nil {
 			return nil, err
 		}
 		lights = d.Projects
+	}
+	if q.Light != "" {
+		l := qianxiang.Light(q.Light)
+		if l != qianxiang.LightGreen && l != qianxiang.LightYellow && l != qianxiang.LightRed {
+			return nil, qianxiang.FieldError("light", "must be green, yellow or red")
+		}
 		f.IDs = []int64{}
 		for id, pl := range lights {
 			if pl.Light == l {
@@ -316,7 +320,7 @@ func (a *App) Projects(ctx context.Context, actor qianxiang.Actor, q ProjectQuer
 	// The registry lists the year's plan, as the dispatch counts it; the
 	// reserve pool shows when its stage is asked for (and on /pipeline).
 	f.InPlan = f.Stage == ""
-	items, totals, err := a.DB.Projects(ctx, f)
+	items, totals, err := a.DB.ProjectsWithLights(ctx, f, lights)
 	if err != nil {
 		if qianxiang.ErrorCode(err) == qianxiang.EValidation {
 			return nil, err
@@ -328,12 +332,6 @@ func (a *App) Projects(ctx context.Context, actor qianxiang.Actor, q ProjectQuer
 	if f.Year == 0 || len(items) == 0 {
 		return page, nil
 	}
-	// The lights of the page's rows, computed as the dispatch computes them
-	// (a light filter already has them for the whole set).
-	rowLights, err := a.lightsOf(ctx, f.Year, month, items)
-	if err != nil {
-		return nil, err
-	}
 	ids := make([]int64, len(items))
 	for i, p := range items {
 		ids[i] = p.ID
@@ -343,10 +341,7 @@ func (a *App) Projects(ctx context.Context, actor qianxiang.Actor, q ProjectQuer
 		return nil, a.internal(ctx, "list projects", err)
 	}
 	for i := range items {
-		pl := rowLights[items[i].ID]
-		if lights != nil {
-			pl.Light = lights[items[i].ID].Light
-		}
+		pl := lights[items[i].ID]
 		items[i].Light = pl.Light
 		fig := ItemFigures{CompletedYTD: pl.CompletedYTD, MonthCompleted: mon[items[i].ID], Reported: pl.Reported}
 		if pl.HasRate {

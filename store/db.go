@@ -60,6 +60,9 @@ type conn struct {
 	q   queryer
 	d   Dialect
 	now func() time.Time
+	// stmts prepares the read pool's statements once (SQLite; nil in a
+	// transaction and on PostgreSQL).
+	stmts *stmtCache
 }
 
 // ParseDSN splits a DSN into dialect and driver DSN: a file path or
@@ -94,6 +97,24 @@ func redact(dsn string) string {
 	}
 	return u.String()
 }
+
+// SQLite's memory, sized for the data. A province's year (50,000 projects,
+// twelve months of reports, the audit chain) is a database of 80–200 MB;
+// SQLite's default page cache is 2 MB per connection, so every dispatch
+// re-read most of it through read() system calls and copies.
+//   - mmap_size 1 GiB maps the file (address space, not memory: pages come
+//     from the operating system's file cache, shared by all nine
+//     connections and read without a copy), with room for years of growth.
+//   - cache_size keeps the hot b-tree pages (indexes, the projects table)
+//     decoded per connection: 16 MiB for each of the eight readers and
+//     32 MiB for the writer, whose pages cannot come from the map once it
+//     has changed them — at most 160 MiB in all, and only when the data is
+//     that big (the cache grows on demand).
+const (
+	sqliteMemory      = "&_pragma=mmap_size(1073741824)"
+	sqliteReaderCache = "-16384" // KiB: 16 MiB
+	sqliteWriterCache = "-32768" // KiB: 32 MiB
+)
 
 // Options are what Open is told besides the DSN.
 type Options struct {
@@ -146,12 +167,13 @@ func OpenNoMigrate(ctx context.Context, dsn string) (*DB, error) {
 	db := &DB{DSN: dsn, Now: func() time.Time { return time.Now().UTC() }}
 	switch d {
 	case SQLite:
-		pragmas := "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
-		if db.w, err = sql.Open("sqlite", "file:"+drv+"?"+pragmas+"&_txlock=immediate"); err != nil {
+		pragmas := "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)" +
+			sqliteMemory
+		if db.w, err = sql.Open("sqlite", "file:"+drv+"?"+pragmas+"&_pragma=cache_size("+sqliteWriterCache+")&_txlock=immediate"); err != nil {
 			return nil, err
 		}
 		db.w.SetMaxOpenConns(1)
-		if db.r, err = sql.Open("sqlite", "file:"+drv+"?"+pragmas+"&_pragma=query_only(1)"); err != nil {
+		if db.r, err = sql.Open("sqlite", "file:"+drv+"?"+pragmas+"&_pragma=cache_size("+sqliteReaderCache+")&_pragma=query_only(1)"); err != nil {
 			return nil, err
 		}
 		db.r.SetMaxOpenConns(8)
@@ -170,6 +192,9 @@ func OpenNoMigrate(ctx context.Context, dsn string) (*DB, error) {
 		return nil, qianxiang.Errorf(qianxiang.EInvalid, "cannot reach the database %s: %s", redact(dsn), rootCause(err))
 	}
 	db.conn = conn{q: db.r, d: d, now: db.clock}
+	if d == SQLite {
+		db.conn.stmts = newStmtCache(db.r)
+	}
 	return db, nil
 }
 
@@ -191,6 +216,9 @@ func (db *DB) Close() error {
 	if db.rep != nil {
 		db.stopReplica()
 		db.rep.Close()
+	}
+	if db.stmts != nil {
+		db.stmts.close()
 	}
 	if db.r != nil && db.r != db.w {
 		db.r.Close()
@@ -264,10 +292,20 @@ func (c conn) exec(ctx context.Context, q string, args ...any) (sql.Result, erro
 }
 
 func (c conn) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if c.stmts != nil {
+		if s := c.stmts.stmt(ctx, q); s != nil {
+			return s.QueryContext(ctx, args...)
+		}
+	}
 	return c.q.QueryContext(ctx, c.rebind(q), args...)
 }
 
 func (c conn) queryRow(ctx context.Context, q string, args ...any) *sql.Row {
+	if c.stmts != nil {
+		if s := c.stmts.stmt(ctx, q); s != nil {
+			return s.QueryRowContext(ctx, args...)
+		}
+	}
 	return c.q.QueryRowContext(ctx, c.rebind(q), args...)
 }
 

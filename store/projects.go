@@ -146,6 +146,15 @@ func ValidSort(s string) bool {
 
 // Projects returns a page of projects and the totals of the whole filtered set.
 func (c conn) Projects(ctx context.Context, f qianxiang.ProjectFilter) ([]qianxiang.Project, qianxiang.ProjectTotals, error) {
+	return c.ProjectsWithLights(ctx, f, nil)
+}
+
+// ProjectsWithLights is Projects given the dispatch's lights of month
+// f.FigureMonth for every project of the year in scope (nil: none): the
+// totals' completed-to-date is then the sum of the filtered projects'
+// CompletedYTD, the dispatch's own figure, instead of a second sum over
+// every report of the filtered projects.
+func (c conn) ProjectsWithLights(ctx context.Context, f qianxiang.ProjectFilter, lights map[int64]qianxiang.ProjectLight) ([]qianxiang.Project, qianxiang.ProjectTotals, error) {
 	var t qianxiang.ProjectTotals
 	where, args, err := c.projectWhere(ctx, f)
 	if err != nil {
@@ -158,7 +167,13 @@ func (c conn) Projects(ctx context.Context, f qianxiang.ProjectFilter) ([]qianxi
 		Scan(&t.Count, (*int64)(&t.TotalInvestment), (*int64)(&t.AnnualPlan), &t.Implausible); err != nil {
 		return nil, t, err
 	}
-	if f.FigureMonth > 0 && f.Year != 0 {
+	switch {
+	case f.FigureMonth > 0 && f.Year != 0 && lights != nil && f.InPlan && f.Stage == "":
+		// The lights cover the year's plan, which this filter stays in.
+		if t.CompletedYTD, t.MonthCompleted, err = c.figureTotalsFrom(ctx, f.Year, f.FigureMonth, where, args, lights); err != nil {
+			return nil, t, err
+		}
+	case f.FigureMonth > 0 && f.Year != 0:
 		if t.CompletedYTD, t.MonthCompleted, err = c.figureTotals(ctx, f.Year, f.FigureMonth, where, args); err != nil {
 			return nil, t, err
 		}

@@ -42,6 +42,34 @@ func (c conn) figureTotals(ctx context.Context, year, month int, where string, a
 	return ytd, mon, err
 }
 
+// figureTotalsFrom is figureTotals with the year to date taken from the
+// dispatch's lights: the filtered projects' ids are read from an index
+// and their CompletedYTD added up; the month's own figure is summed over
+// the reports of that month alone.
+func (c conn) figureTotalsFrom(ctx context.Context, year, month int, where string, args []any, lights map[int64]qianxiang.ProjectLight) (ytd, mon qianxiang.Money, err error) {
+	rows, err := c.query(ctx, `SELECT p.id FROM projects p`+where, args...)
+	if err != nil {
+		return 0, 0, err
+	}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return 0, 0, err
+		}
+		ytd += lights[id].CompletedYTD
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, 0, err
+	}
+	all := append([]any{year, month}, args...)
+	err = c.queryRow(ctx, `SELECT CAST(COALESCE(SUM(`+plausible("r.completed")+`), 0) AS BIGINT)
+		FROM reports r WHERE r.year = ? AND r.month = ? AND r.`+counted+` AND r.project_id IN (SELECT p.id FROM projects p`+where+`)`, all...).
+		Scan((*int64)(&mon))
+	return ytd, mon, err
+}
+
 // MonthCompleted gives each listed project's counted figure of one month.
 func (c conn) MonthCompleted(ctx context.Context, year, month int, ids []int64) (map[int64]qianxiang.Money, error) {
 	out := map[int64]qianxiang.Money{}

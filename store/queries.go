@@ -17,6 +17,7 @@ var queryFragments = strings.NewReplacer(
 	"{{counted_report}}", countedReport,
 	"{{plausible_completed}}", plausible("completed"),
 	"{{implausible_completed}}", implausible("completed"),
+	"{{plausible_plan}}", plausible("p.annual_plan"),
 )
 
 // loadQuery reads a statement at start-up. The files are embedded in the
@@ -41,4 +42,5 @@ var (
 	sqlUpdateReport  = loadQuery("reports.SaveReport.update")
 	sqlSummaries     = loadQuery("reports.summaries")
 	sqlMonthFigures  = loadQuery("reports.MonthFigures")
+	sqlMonthTotals   = loadQuery("series.MonthTotals")
 )

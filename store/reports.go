@@ -117,40 +117,111 @@ func tsPtr(t *time.Time) string {
 // projects in scope and their reports of months 1..month. The reports query
 // is answered from the reports_dispatch index alone.
 func (c conn) DispatchInput(ctx context.Context, year, month int, scopePath string) ([]qianxiang.DispatchProject, []qianxiang.MonthFigure, error) {
-	where, args, err := c.projectWhere(ctx, qianxiang.ProjectFilter{Year: year, ScopePath: scopePath})
+	orgs, err := c.Orgs(ctx)
 	if err != nil {
 		return nil, nil, err
+	}
+	refs := make(map[int64]qianxiang.OrgRef, len(orgs))
+	for _, o := range orgs {
+		refs[o.ID] = o.Ref()
+	}
+	return c.DispatchInputOrgs(ctx, year, month, scopePath, refs)
+}
+
+// DispatchInputOrgs is DispatchInput with the organisations given (id →
+// reference) by a caller that keeps them in memory: a project row carries
+// its two organisation ids, and the query joins nothing.
+func (c conn) DispatchInputOrgs(ctx context.Context, year, month int, scopePath string, orgs map[int64]qianxiang.OrgRef) ([]qianxiang.DispatchProject, []qianxiang.MonthFigure, error) {
+	ps, fs, _, err := c.dispatchInput(ctx, year, month, scopePath, orgs, false)
+	return ps, fs, err
+}
+
+// DispatchInputFacts is DispatchInputOrgs with each project's entry facts
+// as well (for the entry rates; as EntryFactsOf gives them), read in the
+// same scan of the projects.
+func (c conn) DispatchInputFacts(ctx context.Context, year, month int, scopePath string, orgs map[int64]qianxiang.OrgRef) ([]qianxiang.DispatchProject, []qianxiang.MonthFigure, []qianxiang.EntryFact, error) {
+	return c.dispatchInput(ctx, year, month, scopePath, orgs, true)
+}
+
+func (c conn) dispatchInput(ctx context.Context, year, month int, scopePath string, orgs map[int64]qianxiang.OrgRef, withFacts bool) ([]qianxiang.DispatchProject, []qianxiang.MonthFigure, []qianxiang.EntryFact, error) {
+	// On the read pool the reports are summed on a second connection
+	// while the projects are read: the dispatch then takes about as long
+	// as its GROUP BY alone. (Inside a transaction there is one
+	// connection, and the two run one after the other.)
+	summed := make(chan summariesResult, 1)
+	switch c.q.(type) {
+	case *sql.DB, router: // a pool (with or without a replica), not a Tx
+		go func() {
+			fs, err := c.Summaries(ctx, year, month)
+			summed <- summariesResult{fs, err}
+		}()
+	default:
+		summed = nil
+	}
+	where, args, err := c.projectWhere(ctx, qianxiang.ProjectFilter{Year: year, ScopePath: scopePath})
+	if err != nil {
+		return nil, nil, nil, err
 	}
 	// A project still in the reserve pool (idea, reserve) is not in the
 	// year's plan: it neither reports nor counts until it is promoted.
 	where += map[bool]string{true: " WHERE ", false: " AND "}[where == ""] + poolStagesExcluded
 	rows, err := c.query(ctx, `SELECT p.id, p.name, p.kind, p.planned_start, p.started_on, p.annual_plan,
-		co.id, co.code, co.name, lo.id, lo.code, lo.name`+projectFrom+where, args...)
+		p.org_id, p.lead_org_id, p.total_investment, p.stage, p.in_stats FROM projects p`+where, args...)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	var ps []qianxiang.DispatchProject
+	var facts []qianxiang.EntryFact
 	for rows.Next() {
 		var p qianxiang.DispatchProject
-		var kind, start, started string
-		var plan int64
-		if err := rows.Scan(&p.ID, &p.Name, &kind, &start, &started, &plan, &p.Org.ID, &p.Org.Code, &p.Org.Name,
-			&p.LeadOrg.ID, &p.LeadOrg.Code, &p.LeadOrg.Name); err != nil {
+		var kind, start, started, stage string
+		var plan, org, lead, total int64
+		var inStats int
+		if err := rows.Scan(&p.ID, &p.Name, &kind, &start, &started, &plan, &org, &lead, &total, &stage, &inStats); err != nil {
 			rows.Close()
-			return nil, nil, err
+			return nil, nil, nil, err
+		}
+		var ok1, ok2 bool
+		if p.Org, ok1 = orgs[org]; !ok1 {
+			p.Org.ID = org
+		}
+		if p.LeadOrg, ok2 = orgs[lead]; !ok2 {
+			p.LeadOrg.ID = lead
+		}
+		if !ok1 || !ok2 {
+			// The map is older than the row (a caller's stale copy): refuse
+			// rather than show a project under a nameless organisation.
+			rows.Close()
+			return nil, nil, nil, errStaleOrgs
 		}
 		p.Kind, p.AnnualPlan = qianxiang.Kind(kind), qianxiang.Money(plan)
 		p.PlannedStart, _ = qianxiang.ParseDate(start)
 		p.StartedOn, _ = qianxiang.ParseDate(started)
 		ps = append(ps, p)
+		if withFacts {
+			facts = append(facts, qianxiang.EntryFact{Org: p.Org, LeadOrg: p.LeadOrg, EntryFacts: qianxiang.EntryFacts{
+				TotalInvestment: qianxiang.Money(total), Kind: p.Kind, Stage: qianxiang.Stage(stage), StartedOn: p.StartedOn, InStats: inStats != 0}})
+		}
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	fs, err := c.Summaries(ctx, year, month)
-	return ps, fs, err
+	if summed == nil {
+		fs, err := c.Summaries(ctx, year, month)
+		return ps, fs, facts, err
+	}
+	r := <-summed
+	return ps, r.fs, facts, r.err
 }
+
+type summariesResult struct {
+	fs  []qianxiang.MonthFigure
+	err error
+}
+
+// errStaleOrgs: DispatchInputOrgs met an organisation its map lacks.
+var errStaleOrgs = errors.New("store: a project's organisation is missing from the organisations given")
 
 // Summaries gives every project's counted reports of months 1..month as
 // one figure each (see summaries).

@@ -198,7 +198,16 @@ func (s *Server) apiDispatch(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, 200, d)
+	// summary=1: the figures with the first red projects and missing
+	// reports and their counts (a province's whole lists are megabytes).
+	switch r.URL.Query().Get("summary") {
+	case "", "0":
+		writeJSON(w, 200, d)
+	case "1":
+		writeJSON(w, 200, d.Summarize())
+	default:
+		return qianxiang.FieldError("summary", "must be 0 or 1")
+	}
 	return nil
 }
 

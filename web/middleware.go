@@ -79,7 +79,7 @@ func (s *Server) withRequestLog(h http.Handler) http.Handler {
 			w.Header().Set("Strict-Transport-Security", "max-age=31536000")
 		}
 		ctx := context.WithValue(r.Context(), keyRequest, ri)
-		w.Header().Set("X-Request-Id", ri.ID)
+		w.Header()["X-Request-Id"] = []string{ri.ID}
 		sw := &statusWriter{ResponseWriter: w}
 		start := time.Now()
 		req := r.WithContext(ctx)
@@ -92,6 +92,10 @@ func (s *Server) withRequestLog(h http.Handler) http.Handler {
 			}
 		}()
 		h.ServeHTTP(sw, req)
+		// Above info the line is skipped before anything is formatted.
+		if !s.Log.Enabled(ctx, slog.LevelInfo) {
+			return
+		}
 		user := ""
 		if ri.User != nil {
 			user = ri.User.Username
@@ -118,13 +122,25 @@ func (s *Server) recoverPanic(h http.Handler) http.Handler {
 	})
 }
 
+// The security headers' values, made once: every response carries them,
+// and Header.Set would canonicalise the names and allocate the values on
+// each request. The keys are already canonical.
+var (
+	hdrNosniff  = []string{"nosniff"}
+	hdrFrame    = []string{"SAMEORIGIN"}
+	hdrReferrer = []string{"same-origin"}
+	hdrCSP      = []string{"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'self'; form-action 'self'"}
+)
+
 func securityHeaders(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hd := w.Header()
-		hd.Set("X-Content-Type-Options", "nosniff")
-		hd.Set("X-Frame-Options", "SAMEORIGIN")
-		hd.Set("Referrer-Policy", "same-origin")
-		hd.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'self'; form-action 'self'")
+		// Full slice expressions, so a handler that Adds to one of these
+		// headers copies instead of writing into the shared array.
+		hd["X-Content-Type-Options"] = hdrNosniff[:1:1]
+		hd["X-Frame-Options"] = hdrFrame[:1:1]
+		hd["Referrer-Policy"] = hdrReferrer[:1:1]
+		hd["Content-Security-Policy"] = hdrCSP[:1:1]
 		h.ServeHTTP(w, r)
 	})
 }
@@ -228,8 +244,10 @@ func sameOrigin(r *http.Request) bool {
 func pickLang(w http.ResponseWriter, r *http.Request) string {
 	if isAPI(r) {
 		// The API speaks English to scripts unless asked for Chinese.
-		if l := r.URL.Query().Get("lang"); l != "" {
-			return i18n.Lang(l)
+		if r.URL.RawQuery != "" {
+			if l := r.URL.Query().Get("lang"); l != "" {
+				return i18n.Lang(l)
+			}
 		}
 		if strings.HasPrefix(r.Header.Get("Accept-Language"), "zh") {
 			return "zh"

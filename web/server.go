@@ -23,6 +23,9 @@ type Server struct {
 	Log   *slog.Logger
 	pages *pages
 	mux   *http.ServeMux
+	// chain is the middleware around mux, built once in New rather than
+	// on every request.
+	chain http.Handler
 	// MaxUpload bounds uploaded workbooks and photos.
 	MaxUpload int64
 	// TrustProxy takes the client's address and scheme from the reverse
@@ -41,13 +44,14 @@ func New(a *app.App, log *slog.Logger) (*Server, error) {
 	}
 	s.pages = p
 	s.routes()
+	s.chain = s.withRequestLog(s.recoverPanic(securityHeaders(s.authenticate(s.routeReads(s.textGuard(s.mux))))))
 	return s, nil
 }
 
 // ServeHTTP runs the middleware chain: request id and log, panic guard,
 // security headers, the caller's identity, then text no field accepts.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	s.withRequestLog(s.recoverPanic(securityHeaders(s.authenticate(s.routeReads(s.textGuard(s.mux)))))).ServeHTTP(w, r)
+	s.chain.ServeHTTP(w, r)
 }
 
 func cacheForever(h http.Handler) http.Handler {

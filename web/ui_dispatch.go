@@ -26,6 +26,8 @@ type dispatchView struct {
 	// Org is the code of the organisation drilled into (?org=), "" when
 	// the view is the caller's own.
 	Org string
+	// Lists are the page's window on the red projects and missing reports.
+	Lists dispatchLists
 }
 
 // within keeps a drill-down's organisation in the links it makes.
@@ -100,6 +102,7 @@ func (s *Server) dispatchPage(w http.ResponseWriter, r *http.Request) error {
 	if r.URL.Query().Get("print") == "1" {
 		return s.circularPage(w, r, v, 200, nil)
 	}
+	v.Lists = pageDispatchLists(r.URL, v.D)
 	p := s.page(r, "Dispatch", "dispatch", v)
 	return s.render(w, r, 200, "dispatch", p)
 }

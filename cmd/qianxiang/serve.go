@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"strings"
 	"time"
 
 	"qianxiang/app"
@@ -37,16 +38,38 @@ type ServeConfig struct {
 	ReadDSN    string // a PostgreSQL streaming replica for the heavy reads
 	// SweepEvery is how often the scheduled work runs; 0: every minute.
 	SweepEvery time.Duration
+	// LogLevel is the least level logged (debug, info, warn, error;
+	// empty: info). Above info the per-request line is not even formatted.
+	LogLevel string
+}
+
+// ParseLogLevel reads --log-level / QIANXIANG_LOG_LEVEL.
+func ParseLogLevel(s string) (slog.Level, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "info":
+		return slog.LevelInfo, nil
+	case "debug":
+		return slog.LevelDebug, nil
+	case "warn", "warning":
+		return slog.LevelWarn, nil
+	case "error":
+		return slog.LevelError, nil
+	}
+	return 0, usagef("--log-level %q: use debug, info, warn or error", s)
 }
 
 // StartServer opens the database, optionally fills the demo, and listens.
 func StartServer(ctx context.Context, env *Env, cfg ServeConfig) (*Server, error) {
 	dsn, addr, withDemo := cfg.DSN, cfg.Addr, cfg.Demo
+	level, err := ParseLogLevel(cfg.LogLevel)
+	if err != nil {
+		return nil, err
+	}
 	db, err := store.OpenWith(ctx, dsn, store.Options{AuditKeyFile: cfg.AuditKey, ReadDSN: cfg.ReadDSN})
 	if err != nil {
 		return nil, err
 	}
-	log := slog.New(slog.NewJSONHandler(env.Stderr, nil))
+	log := slog.New(slog.NewJSONHandler(env.Stderr, &slog.HandlerOptions{Level: level}))
 	a := app.New(db, log)
 	if withDemo {
 		logins, err := demo.Fill(ctx, a)
@@ -106,7 +129,7 @@ func printLogins(env *Env, logins []demo.Login) {
 }
 
 func cmdServe(ctx context.Context, env *Env, args []string) error {
-	fs, dsn := flags(env, "serve", "serve [--addr 127.0.0.1:8080] [--demo]")
+	fs, dsn := flags(env, "serve", "serve [--addr 127.0.0.1:8080] [--demo] [--log-level info]")
 	def := os.Getenv("QIANXIANG_ADDR")
 	if def == "" {
 		def = "127.0.0.1:8080"
@@ -118,11 +141,16 @@ func cmdServe(ctx context.Context, env *Env, args []string) error {
 	readDSN := fs.String("db-read", os.Getenv("QIANXIANG_DB_READ"),
 		"a PostgreSQL streaming replica of --db for the heavy reads: cockpit, dispatch, lists, exports, public pages (env QIANXIANG_DB_READ)")
 	sweep := fs.Duration("sweep-every", time.Minute, "how often the scheduled work (escalations, reminders, webhook) runs")
+	level := fs.String("log-level", os.Getenv("QIANXIANG_LOG_LEVEL"),
+		"least level logged: debug, info (default; one line per request), warn or error (env QIANXIANG_LOG_LEVEL)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
+	if _, err := ParseLogLevel(*level); err != nil {
+		return err
+	}
 	s, err := StartServer(ctx, env, ServeConfig{DSN: *dsn, Addr: *addr, Demo: *withDemo, TrustProxy: *trust, AuditKey: env.AuditKey,
-		ReadDSN: *readDSN, SweepEvery: *sweep})
+		ReadDSN: *readDSN, SweepEvery: *sweep, LogLevel: *level})
 	if err != nil {
 		return err
 	}

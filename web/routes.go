@@ -201,3 +201,13 @@ func (s *Server) routes() {
 		s.mux.Handle(r.pattern, r.handler)
 	}
 }
+
+// Routes lists every pattern of the route table, in order. The access
+// matrix test walks it so that a route added later cannot go unchecked.
+func (s *Server) Routes() []string {
+	var out []string
+	for _, r := range s.routeTable() {
+		out = append(out, r.pattern)
+	}
+	return out
+}

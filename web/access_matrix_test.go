@@ -1,0 +1,483 @@
+package web_test
+
+import (
+	"fmt"
+	"net/http"
+	"os"
+	"sort"
+	"strings"
+	"testing"
+
+	"qianxiang"
+	"qianxiang/internal/testenv"
+)
+
+// rule is what the contract lets each role do on one route. Roles are
+// letters: A admin, C command, L leader, S supervisor, O org_admin,
+// R reporter, V viewer, K congress_staff, D deputy.
+type rule struct {
+	public bool   // no login needed (never 401/403 to anyone)
+	login  bool   // a public login form: 401 is its answer to wrong credentials
+	roles  string // the roles the route lets in
+	scoped bool   // names a record of 离石区: users outside it get 404
+	hidden bool   // a congress route: roles that do not see the congress (campaign county roles, viewers) get 404, not 403
+	vfirst bool   // a write that checks the body before the role: a refused caller may get 400/422 (never 2xx)
+	nf     bool   // the fixture names no such record: callers let in get 404
+	query  string // query string the route needs to answer at all
+}
+
+// r builds a rule from the roles let in and its flags.
+func r(roles string, flags ...func(*rule)) rule {
+	x := rule{roles: roles}
+	for _, f := range flags {
+		f(&x)
+	}
+	return x
+}
+
+func (x rule) q(query string) rule { x.query = query; return x }
+
+func scoped(x *rule) { x.scoped = true }
+func hidden(x *rule) { x.hidden = true }
+func vfirst(x *rule) { x.vfirst = true }
+func nf(x *rule)     { x.nf = true }
+
+const (
+	all      = "ACLSORVKD" // every logged-in role (lists are scoped inside)
+	campaign = "ACLSORVK"  // every role with a place in the campaign's organisations
+)
+
+var (
+	public = rule{public: true}
+	login  = rule{public: true, login: true}
+)
+
+// congressSeers are the roles that know the congress exists.
+const congressSeers = "ACLSKD"
+
+var roleLetter = map[qianxiang.Role]byte{
+	qianxiang.RoleAdmin: 'A', qianxiang.RoleCommand: 'C', qianxiang.RoleLeader: 'L', qianxiang.RoleSupervisor: 'S',
+	qianxiang.RoleOrgAdmin: 'O', qianxiang.RoleReporter: 'R', qianxiang.RoleViewer: 'V',
+	qianxiang.RoleCongressStaff: 'K', qianxiang.RoleDeputy: 'D',
+}
+
+// accessTable is the expected access of EVERY route of web/routes.go. A
+// route without a line here fails TestAccessMatrix: add one line, e.g.
+//
+//	"GET /api/v1/things/{id}": r(campaign, scoped),
+//	"POST /api/v1/things":     r("ACO"),
+var accessTable = map[string]rule{
+	"GET /static/":                                        public,
+	"GET /favicon.ico":                                    public,
+	"GET /api/v1/healthz":                                 public,
+	"POST /api/v1/session":                                login,
+	"GET /api/v1/me":                                      r(all),
+	"GET /api/v1/orgs":                                    r(all),
+	"GET /api/v1/projects":                                r(all),
+	"POST /api/v1/projects":                               r("ACO", vfirst),
+	"GET /api/v1/projects/{id}":                           r(campaign, scoped),
+	"PATCH /api/v1/projects/{id}":                         r("ACO", scoped, vfirst),
+	"GET /api/v1/projects/{id}/history":                   r(campaign, scoped),
+	"GET /api/v1/projects/{id}/problems":                  r(campaign, scoped),
+	"POST /api/v1/imports/projects":                       r("AC"),
+	"GET /api/v1/exports/projects":                        r(all).q("year={year}"),
+	"GET /api/v1/projects/{id}/reports":                   r(campaign, scoped),
+	"PUT /api/v1/projects/{id}/reports/{month}":           r("ACOR", scoped),
+	"POST /api/v1/projects/{id}/reports/{month}/{action}": r("ACOR", scoped),
+	"POST /api/v1/projects/{id}/reports/{month}/photos":   r("ACOR", scoped, vfirst),
+	"GET /api/v1/projects/{id}/reports/{month}/photos":    r(campaign, scoped),
+	"GET /api/v1/photos/{sha}":                            r(campaign, scoped),
+	"POST /api/v1/imports/reports":                        r("AC"),
+	"GET /api/v1/reports/grid":                            r(all).q("month={month}"),
+	"GET /api/v1/dispatch":                                r(all),
+	"GET /api/v1/dispatch/series":                         r(all),
+	"GET /api/v1/settings/dispatch":                       r(all),
+	"PUT /api/v1/settings/dispatch":                       r("AC"),
+	"GET /api/v1/problems":                                r(all),
+	"POST /api/v1/problems":                               r("ACLSO", vfirst),
+	"GET /api/v1/problems/{id}":                           r(campaign, scoped),
+	"POST /api/v1/problems/{id}/{step}":                   r("ACO", scoped),
+	"POST /api/v1/problems/{id}/extend":                   r("AC", scoped),
+	"POST /api/v1/problems/{id}/reassign":                 r("AC", scoped),
+	"POST /api/v1/problems/{id}/instructions":             r("L", scoped),
+	"POST /api/v1/problems/{id}/instructions/{iid}/ack":   r("O", scoped, nf),
+	"GET /api/v1/notifications":                           r(all),
+	"POST /api/v1/notifications/read":                     r(all),
+	"GET /api/v1/settings/webhook":                        r("AC"),
+	"PUT /api/v1/settings/webhook":                        r("AC"),
+	"GET /api/v1/users":                                   r("A"),
+	"POST /api/v1/users":                                  r("A"),
+	"POST /api/v1/users/{id}/reset-password":              r("A"),
+	"POST /api/v1/users/{id}/active":                      r("A"),
+	"PUT /api/v1/me/password":                             r(all),
+	"GET /api/v1/tokens":                                  r(all),
+	"POST /api/v1/tokens":                                 r(all),
+	"DELETE /api/v1/tokens/{id}":                          r(all, nf),
+	"GET /api/v1/audit/verify":                            r("ACS"),
+	"GET /api/v1/audit/checkpoint":                        r("ACS"),
+	"POST /api/v1/audit/verify":                           r("ACS", vfirst),
+	"PUT /api/v1/users/{id}/role":                         r("A"),
+	"GET /login":                                          public,
+	"POST /login":                                         login,
+	"GET /account":                                        r(all),
+	"POST /account":                                       r(all),
+	"GET /{$}":                                            r(all),
+	"GET /problems":                                       r(all),
+	"GET /problems/export.xlsx":                           r(all),
+	"GET /problems/new":                                   r(all, scoped).q("project={project}"),
+	"POST /problems/new":                                  r("ACLSO", vfirst),
+	"GET /problems/{id}":                                  r(campaign, scoped),
+	"POST /problems/{id}/{action}":                        r("ACO", scoped),
+	"POST /problems/{id}/instructions/{iid}/ack":          r("O", scoped, nf),
+	"GET /desk":                                           r("ACLS"),
+	"GET /notifications":                                  r(all),
+	"POST /notifications/read":                            r(all),
+	"GET /settings/webhook":                               r("AC"),
+	"POST /settings/webhook":                              r("AC"),
+	"GET /cockpit":                                        r(all),
+	"GET /dispatch":                                       r(all),
+	"GET /dispatch.xlsx":                                  r(all),
+	"GET /settings/dispatch":                              r(all),
+	"POST /settings/dispatch":                             r("AC", vfirst),
+	"GET /projects":                                       r(all),
+	"GET /projects/{id}":                                  r(campaign, scoped),
+	"GET /projects/new":                                   r("ACO"),
+	"POST /projects/new":                                  r("ACO", vfirst),
+	"GET /projects/{id}/edit":                             r("ACO", scoped),
+	"POST /projects/{id}/edit":                            r("ACO", scoped, vfirst),
+	"GET /imports":                                        r("AC"),
+	"POST /imports":                                       r("AC"),
+	"POST /imports/{upload}/confirm":                      r("AC", nf),
+	"POST /imports/{upload}/update":                       r("AC", nf),
+	"GET /imports/template.xlsx":                          r(all),
+	"GET /reports":                                        r(all),
+	"POST /reports/import":                                r("AC", vfirst),
+	"GET /settings":                                       r(all),
+	"GET /admin/users":                                    r(all),
+	"POST /admin/users":                                   r("A"),
+	"POST /admin/users/{id}/reset":                        r("A"),
+	"POST /admin/users/{id}/active":                       r("A"),
+	"POST /admin/tokens":                                  r(all),
+	"POST /admin/tokens/{id}/revoke":                      r(all, nf),
+	"GET /admin/audit":                                    r("ACS"),
+	"GET /admin/audit/checkpoint":                         r("ACS"),
+	"POST /admin/audit/verify":                            r("ACS", vfirst),
+	"GET /api/v1/projects/{id}/factors":                   r(campaign, scoped),
+	"POST /api/v1/projects/{id}/factors/{kind}":           r("ACO", scoped),
+	"PUT /api/v1/projects/{id}/factors/{kind}/{fid}":      r("ACO", scoped),
+	"GET /api/v1/orders":                                  r(all),
+	"POST /api/v1/orders":                                 r("ACS"),
+	"GET /api/v1/orders/counts":                           r(all),
+	"GET /api/v1/orders/{id}":                             r(campaign, scoped),
+	"POST /api/v1/orders/{id}/reply":                      r("O", scoped),
+	"POST /api/v1/orders/{id}/accept":                     r("AS", scoped),
+	"POST /api/v1/orders/{id}/reject":                     r("AS", scoped),
+	"GET /api/v1/exports/orders":                          r(all),
+	"GET /api/v1/task-lists":                              r(all),
+	"GET /api/v1/tasks":                                   r(all),
+	"GET /api/v1/tasks/{id}":                              r(campaign, scoped),
+	"PUT /api/v1/tasks/{id}":                              r("AC"),
+	"POST /api/v1/tasks/{id}/progress":                    r("ACO", scoped, vfirst),
+	"POST /api/v1/imports/tasks":                          r("AC", vfirst),
+	"GET /api/v1/exports/tasks":                           r(all).q("list={list}"),
+	"POST /projects/{id}/factors/{kind}":                  r("ACO", scoped),
+	"POST /projects/{id}/factors/{kind}/{fid}":            r("ACO", scoped),
+	"POST /projects/{id}/factors/{kind}/{fid}/delete":     r("ACO", scoped, nf),
+	"GET /orders":                                         r(all),
+	"POST /orders":                                        r("ACS"),
+	"GET /orders/{id}":                                    r(campaign, scoped),
+	"GET /orders/{id}/print":                              r(campaign, scoped),
+	"POST /orders/{id}/{step}":                            r("AS", scoped),
+	"GET /tasks":                                          r(all),
+	"POST /tasks/import":                                  r("AC", vfirst),
+	"GET /tasks/{id}":                                     r(campaign, scoped),
+	"POST /tasks/{id}/progress":                           r("ACO", scoped, vfirst),
+	"/api/":                                               public,
+	"/":                                                   public,
+	"GET /api/v1/public/progress":                         public,
+	"GET /api/v1/public/oc4ids":                           public.q("year={year}"),
+	"GET /api/v1/public/projects/{id}":                    public,
+	"GET /public":                                         public,
+	"GET /api/v1/congresses":                              r("ACLSKD", hidden),
+	"GET /api/v1/deputies":                                r("ACLSKD", hidden),
+	"POST /api/v1/imports/deputies":                       r("AK"),
+	"GET /api/v1/meetings":                                r("ACLSKD", hidden),
+	"POST /api/v1/meetings":                               r("AK", hidden),
+	"GET /api/v1/meetings/{id}":                           r("ACLSKD", hidden),
+	"GET /api/v1/meetings/{id}/roll":                      r("ACLSKD", hidden),
+	"POST /api/v1/meetings/{id}/checkins":                 r("AK", hidden),
+	"POST /api/v1/meetings/{id}/leave":                    r("AK", hidden),
+	"POST /api/v1/meetings/{id}/checkin":                  r("D", hidden),
+	"GET /api/v1/meetings/{id}/votes":                     r("ACLSKD", hidden),
+	"POST /api/v1/meetings/{id}/votes":                    r("AK", hidden),
+	"GET /api/v1/meetings/{id}/events":                    r("ACLSKD", hidden),
+	"GET /api/v1/votes/{id}":                              r("ACLSKD", hidden),
+	"POST /api/v1/votes/{id}/open":                        r("AK", hidden),
+	"POST /api/v1/votes/{id}/close":                       r("AK", hidden),
+	"POST /api/v1/votes/{id}/reopen":                      r("AK", hidden),
+	"POST /api/v1/votes/{id}/ballot":                      r("D", hidden),
+	"GET /api/v1/votes/{id}/events":                       r("ACLSKD", hidden),
+	"GET /api/v1/motions":                                 r("ACLSKD", hidden),
+	"POST /api/v1/motions":                                r("AKD", hidden),
+	"GET /api/v1/motions/{id}":                            r("ACLSKD", hidden, nf),
+	"POST /api/v1/motions/{id}/sign":                      r("D", hidden, nf),
+	"POST /api/v1/motions/{id}/submit":                    r("D", hidden, nf),
+	"POST /api/v1/motions/{id}/review":                    r("AK", hidden, nf),
+	"GET /congress":                                       r("ACLSKD", hidden),
+	"POST /congress/import":                               r("AK"),
+	"POST /congress/meetings":                             r("AK", hidden),
+	"GET /congress/meetings/{id}":                         r("ACLSKD", hidden),
+	"GET /congress/meetings/{id}/minutes":                 r("ACLSKD", hidden),
+	"GET /congress/meetings/{id}/screen":                  r("ACLSKD", hidden),
+	"GET /vote":                                           r("D", hidden),
+	"GET /api/v1/targets/{year}":                          r(all),
+	"PUT /api/v1/targets/{year}":                          r("AC"),
+	"POST /api/v1/imports/targets":                        r("AC", vfirst),
+	"GET /targets":                                        r(all),
+	"POST /targets":                                       r("AC", vfirst),
+	"POST /targets/import":                                r("AC", vfirst),
+	"GET /api/v1/map":                                     r(all),
+	"PUT /api/v1/map":                                     r("AC"),
+	"GET /api/v1/projects/{id}/place":                     r(campaign, scoped, nf),
+	"PUT /api/v1/projects/{id}/place":                     r("ACO", scoped, vfirst),
+	"GET /api/v1/projects/{id}/gallery":                   r(campaign, scoped),
+	"GET /map":                                            r(all),
+	"POST /map/upload":                                    r("AC", vfirst),
+	"POST /projects/{id}/place":                           r("ACO", scoped, vfirst),
+	"GET /api/v1/assessment/{year}/weights":               r("ACLSORV"),
+	"PUT /api/v1/assessment/{year}/weights":               r("AC"),
+	"GET /api/v1/assessment/{year}/{month}":               r("ACLSORV"),
+	"GET /assessment":                                     r("ACLSORV"),
+	"POST /assessment/weights":                            r("AC", vfirst),
+	"GET /assessment.xlsx":                                r("ACLSORV"),
+	"GET /api/v1/pipeline":                                r(all),
+	"GET /api/v1/pipeline/checklist":                      r(all),
+	"PUT /api/v1/pipeline/checklist":                      r("AC"),
+	"GET /api/v1/pipeline/{id}":                           r(campaign, scoped),
+	"PUT /api/v1/pipeline/{id}":                           r("ACO", scoped),
+	"PUT /api/v1/pipeline/{id}/checklist":                 r("ACO", scoped),
+	"POST /api/v1/pipeline/{id}/promote":                  r("ACO", scoped),
+	"GET /api/v1/projects/{id}/promotion":                 r(campaign, scoped, nf),
+	"POST /api/v1/projects/{id}/promotion":                r("ACO", scoped),
+	"GET /api/v1/projects/{id}/interests":                 r("ACO", scoped),
+	"POST /api/v1/projects/{id}/interests":                r("ACO", scoped),
+	"GET /api/v1/interests":                               r("ACO"),
+	"GET /api/v1/public/promotions":                       public,
+	"GET /api/v1/public/promotions/{id}":                  public,
+	"POST /api/v1/public/promotions/{id}/interest":        public,
+	"GET /pipeline":                                       r(all),
+	"GET /pipeline.xlsx":                                  r(all),
+	"POST /pipeline/checklist":                            r("AC"),
+	"GET /pipeline/{id}":                                  r(campaign, scoped),
+	"POST /pipeline/{id}/{action}":                        r("ACO", scoped),
+	"GET /public/promotions/{id}":                         public,
+	"POST /public/promotions/{id}":                        public,
+	"DELETE /api/v1/projects/{id}":                        r("ACO", scoped, vfirst),
+	"POST /projects/{id}/delete":                          r("ACO", scoped),
+	"DELETE /api/v1/projects/{id}/factors/{kind}/{fid}":   r("ACO", scoped, nf),
+	"DELETE /api/v1/session":                              r(all),
+	"POST /logout":                                        public,
+}
+
+// TestAccessTableCoversEveryRoute: a route added to the router without an
+// entry in accessTable fails here, naming exactly the missing patterns.
+func TestAccessTableCoversEveryRoute(t *testing.T) {
+	a := testenv.Open(t, "sqlite")
+	_, s := serve(t, a)
+	var missing []string
+	seen := map[string]bool{}
+	for _, p := range s.Routes() {
+		seen[p] = true
+		if _, ok := accessTable[p]; !ok {
+			missing = append(missing, p)
+		}
+	}
+	var stale []string
+	for p := range accessTable {
+		if !seen[p] {
+			stale = append(stale, p)
+		}
+	}
+	sort.Strings(stale)
+	if len(missing) > 0 {
+		t.Errorf("%d route(s) have no line in accessTable (web/access_matrix_test.go); add one per route saying who may call it, e.g. `\"GET /x/{id}\": r(campaign, scoped),`:\n\t%s",
+			len(missing), strings.Join(missing, "\n\t"))
+	}
+	if len(stale) > 0 {
+		t.Errorf("accessTable has lines for routes the router no longer has; remove them:\n\t%s", strings.Join(stale, "\n\t"))
+	}
+}
+
+// TestAccessMatrix calls every route as nobody and as every role, in and
+// out of scope, and checks the answer against accessTable; then that no
+// refused call left a trace in the audit log.
+func TestAccessMatrix(t *testing.T) {
+	for _, kind := range testenv.Kinds {
+		t.Run(kind, func(t *testing.T) {
+			if kind == "postgres" && os.Getenv("QIANXIANG_TEST_PG") == "" {
+				t.Skip("the matrix runs on PostgreSQL when QIANXIANG_TEST_PG is set")
+			}
+			accessMatrix(t, kind)
+		})
+	}
+}
+
+func accessMatrix(t *testing.T, kind string) {
+	w := newMatrixWorld(t, kind)
+	routes := append([]string(nil), w.routes...)
+	sort.SliceStable(routes, func(i, j int) bool { return destructive(routes[i]) < destructive(routes[j]) })
+	var failures []string
+	for _, pat := range routes {
+		x, ok := accessTable[pat]
+		if !ok {
+			continue // TestAccessTableCoversEveryRoute names it
+		}
+		method, _, _ := strings.Cut(pat, " ")
+		write := method != "GET" && strings.Contains(pat, " ")
+		code, _, h := w.call(t, nil, pat, x.query)
+		if msg := anonOK(pat, x, write, code, h); msg != "" {
+			failures = append(failures, fmt.Sprintf("%-55s anonymous: %s", pat, msg))
+		}
+		for _, u := range matrixUsers {
+			c := w.sessions[u.name]
+			if c == nil {
+				c = w.login(t, u.name)
+				w.sessions[u.name] = c
+			}
+			refused := write && !x.public && (!allows(x, u) || (x.scoped && !u.inScope))
+			var before int
+			if refused {
+				before = w.auditOf(t, u.name)
+			}
+			code, _, _ := w.call(t, c, pat, x.query)
+			want, ok := expectFor(x, u, write, code)
+			if !ok {
+				failures = append(failures, fmt.Sprintf("%-55s %-16s got %d, want %s", pat, u.name, code, want))
+			}
+			// A refused write changes nothing, so it audits nothing.
+			if refused && w.auditOf(t, u.name) != before {
+				failures = append(failures, fmt.Sprintf("%-55s %-16s refused (%d) but wrote to the audit log", pat, u.name, code))
+			}
+			if destructive(pat) > 0 {
+				delete(w.sessions, u.name)
+			}
+		}
+	}
+	for _, f := range failures {
+		t.Error(f)
+	}
+}
+
+// allows: the route lets the user's role in.
+func allows(x rule, u matrixUser) bool {
+	return x.public || strings.IndexByte(x.roles, roleLetter[u.role]) >= 0
+}
+
+// anonOK: without a login, the API answers 401 and a page sends to /login.
+func anonOK(pat string, x rule, write bool, code int, h http.Header) string {
+	switch {
+	case x.public:
+		if (code == 401 && !x.login) || code == 403 || code >= 500 {
+			return fmt.Sprintf("public route answered %d", code)
+		}
+	case strings.Contains(pat, "/api/") || write:
+		if code != 401 {
+			return fmt.Sprintf("got %d, want 401", code)
+		}
+	default:
+		if code != 303 || !strings.HasPrefix(h.Get("Location"), "/login") {
+			return fmt.Sprintf("got %d to %q, want 303 to /login", code, h.Get("Location"))
+		}
+	}
+	return ""
+}
+
+// expectFor checks one logged-in answer against the rule.
+func expectFor(x rule, u matrixUser, write bool, code int) (string, bool) {
+	if code >= 500 {
+		return "no 5xx", false
+	}
+	if x.public {
+		return "not 401/403 on a public route", code != 403 && (code != 401 || x.login)
+	}
+	if code == 401 {
+		return "not 401 with a session", false
+	}
+	in := !x.scoped || u.inScope
+	let := allows(x, u)
+	refusedOK := func(codes ...int) bool {
+		for _, c := range codes {
+			if code == c {
+				return true
+			}
+		}
+		return write && x.vfirst && code >= 400 && code < 500
+	}
+	switch {
+	case in && x.nf:
+		return "404 (no such record in the fixture)", code == 404 || code == 400 || code == 422 || (!let && code == 403)
+	case let && in:
+		return "let in (not 403/404)", code != 403 && code != 404
+	case let && !in:
+		return "404 outside its scope", refusedOK(404)
+	case !in:
+		return "403 or 404 (role refused, record outside its scope)", refusedOK(403, 404)
+	case x.hidden && strings.IndexByte(congressSeers, roleLetter[u.role]) < 0:
+		return "404 (the congress is hidden from the role)", refusedOK(404)
+	default:
+		return "403 (role refused)", refusedOK(403)
+	}
+}
+
+// auditOf: the audit rows a user has written.
+func (w *matrixWorld) auditOf(t *testing.T, username string) int {
+	t.Helper()
+	var n int
+	if err := w.raw.QueryRow(`SELECT COUNT(*) FROM audit_log WHERE actor = '` + strings.ReplaceAll(username, "'", "''") + `'`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// TestAccessMatrixDump prints what every user gets from every route
+// (QX_ACCESS_DUMP=file): how a new line of the table is best checked.
+func TestAccessMatrixDump(t *testing.T) {
+	if os.Getenv("QX_ACCESS_DUMP") == "" {
+		t.Skip("set QX_ACCESS_DUMP=/tmp/matrix.txt to print the observed matrix")
+	}
+	w := newMatrixWorld(t, "sqlite")
+	routes := append([]string(nil), w.routes...)
+	sort.SliceStable(routes, func(i, j int) bool { return destructive(routes[i]) < destructive(routes[j]) })
+	var sb strings.Builder
+	for _, p := range routes {
+		q := accessTable[p].query
+		code, _, _ := w.call(t, nil, p, q)
+		fmt.Fprintf(&sb, "%-60s %s anon=%d", p, w.path(p, q), code)
+		for _, u := range matrixUsers {
+			c := w.sessions[u.name]
+			if c == nil {
+				c = w.login(t, u.name)
+				w.sessions[u.name] = c
+			}
+			code, _, _ := w.call(t, c, p, q)
+			fmt.Fprintf(&sb, " %s=%d", strings.TrimPrefix(u.name, "m-"), code)
+			if destructive(p) > 0 {
+				delete(w.sessions, u.name)
+			}
+		}
+		sb.WriteString("\n")
+	}
+	os.WriteFile(os.Getenv("QX_ACCESS_DUMP"), []byte(sb.String()), 0o644)
+}
+
+// destructive orders the routes that end a session or delete the record
+// the others name after everything else.
+func destructive(pattern string) int {
+	switch pattern {
+	case "DELETE /api/v1/session", "POST /logout":
+		return 2
+	case "DELETE /api/v1/projects/{id}", "POST /projects/{id}/delete":
+		return 1
+	}
+	return 0
+}

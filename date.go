@@ -41,7 +41,9 @@ func ParseDate(s string) (Date, error) {
 		return Date{}, nil
 	}
 	for _, layout := range []string{"2006-01-02", "2006-01"} {
-		if t, err := time.Parse(layout, s); err == nil {
+		// Year 0 would read as "no date" (IsZero): refused, not dropped
+		// (found by FuzzParseDate).
+		if t, err := time.Parse(layout, s); err == nil && t.Year() > 0 {
 			d := Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}
 			if layout == "2006-01" {
 				d.Day = 0

@@ -47,6 +47,18 @@ go test -count=1 -timeout 20m "$@" ./...
 # made with the PostgreSQL server binaries (skipped, saying so, without them).
 scripts/replica-test.sh
 
+# Every fuzz target (parsers of outside input: workbooks, CSV, rosters,
+# targets, tasks, JSON bodies, project filters, dates, amounts, project
+# codes, GeoJSON) runs briefly, so a new crasher in CI fails the build.
+# 11 targets × QIANXIANG_FUZZTIME (default 5s) stays under two minutes.
+fuzztime=${QIANXIANG_FUZZTIME:-5s}
+for pkg in . ./excel ./web; do
+  for target in $(go test -list '^Fuzz' "$pkg" | grep '^Fuzz'); do
+    echo "fuzz $pkg $target ($fuzztime)"
+    go test -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzztime" "$pkg"
+  done
+done
+
 # CI (.ci/run sets QIANXIANG_RACE=1) runs the packages whose code runs
 # concurrently again under the race detector: app (the services, the
 # import and write locks), store (the connection pools, the audit chain's

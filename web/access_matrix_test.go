@@ -238,7 +238,7 @@ var accessTable = map[string]rule{
 	"POST /targets/import":                                r("AC", vfirst),
 	"GET /api/v1/map":                                     r(all),
 	"PUT /api/v1/map":                                     r("AC"),
-	"GET /api/v1/projects/{id}/place":                     r(campaign, scoped, nf),
+	"GET /api/v1/projects/{id}/place":                     r(campaign, scoped),
 	"PUT /api/v1/projects/{id}/place":                     r("ACO", scoped, vfirst),
 	"GET /api/v1/projects/{id}/gallery":                   r(campaign, scoped),
 	"GET /map":                                            r(all),

@@ -184,11 +184,15 @@ func (w *matrixWorld) pathOnly(pattern string) string {
 		return "/no-such-page"
 	}
 	segs := strings.Split(path, "/")
+	full := pattern
 	prev := ""
 	for i, s := range segs {
 		if strings.HasPrefix(s, "{") {
 			name := strings.Trim(s, "{}")
-			v, ok := w.params[prev+"|"+name]
+			v, ok := w.params[full+"|"+name]
+			if !ok {
+				v, ok = w.params[prev+"|"+name]
+			}
 			if !ok {
 				v = w.params["*|"+name]
 			}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
 	"qianxiang"
 	"qianxiang/app"
@@ -52,7 +53,11 @@ func cmdInit(ctx context.Context, env *Env, args []string) error {
 }
 
 func cmdDemo(ctx context.Context, env *Env, args []string) error {
-	fs, dsn := flags(env, "demo", "demo")
+	fs, dsn := flags(env, "demo", "demo [--projects N --months M --year Y --seed S]")
+	projects := fs.Int("projects", 0, "a city at province scale: N projects written in bulk (0: the usual demo city of about a thousand)")
+	months := fs.Int("months", 12, "with --projects: months of reports (in the current year at most the months already past)")
+	year := fs.Int("year", 0, "with --projects: the plan's year (default: the current year)")
+	seed := fs.Uint64("seed", 1, "with --projects: the generator's seed (one per city of a province)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -61,6 +66,16 @@ func cmdDemo(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer closeDB()
+	if *projects > 0 {
+		logins, st, err := demo.FillScale(ctx, a, demo.Scale{Projects: *projects, Months: *months, Year: *year, Seed: *seed})
+		if err != nil {
+			return err
+		}
+		printLogins(env, logins)
+		fmt.Fprintf(env.Stdout, "wrote %d projects, %d reports (%d months), %d problems, %d audit entries in %s\n",
+			st.Projects, st.Reports, st.Months, st.Problems, st.AuditRows, st.Took.Round(time.Millisecond))
+		return nil
+	}
 	logins, err := demo.Fill(ctx, a)
 	if err != nil {
 		return err

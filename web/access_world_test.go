@@ -151,7 +151,9 @@ func (w *matrixWorld) fixtureParams(t *testing.T) map[string]string {
 		"?year":            year,
 		"?month":           month,
 		"promotions|id":    pid,
-		"instructions|id":  "999999",
+		// a project of 离石区 with a place on the map, for its place route
+		"GET /api/v1/projects/{id}/place|id": w.one(t, `SELECT MIN(pp.project_id) FROM project_places pp JOIN projects p ON p.id = pp.project_id WHERE p.org_id = `+lishi+` AND p.lead_org_id = `+lishi),
+		"instructions|id":                    "999999",
 	}
 	return p
 }

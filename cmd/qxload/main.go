@@ -6,6 +6,13 @@
 // projects (save, save again, submit) with a think time between requests;
 // the county's admin returns submitted reports so the work never runs out.
 // It prints the request count, failures and latency percentiles.
+//
+// --mix adds the deadline day's other people (mix.go): reviewers approving
+// and returning, leaders on the cockpit and the dispatch, the public on the
+// portal; the figures are then given per kind of request. --projects N
+// builds a city at province scale (demo.FillScale) instead of the demo
+// city. A 5xx or a request that got no answer fails the run; a 4xx (a
+// report approved meanwhile, a second submit) is counted, not failed.
 package main
 
 import (
@@ -20,7 +27,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 	"sync"
 	"time"
 
@@ -35,8 +41,15 @@ func main() {
 	duration := flag.Duration("duration", time.Minute, "how long to run")
 	think := flag.Duration("think", time.Second, "mean pause between a client's requests (a person at a keyboard)")
 	dsn := flag.String("db", "", "database (default: a new SQLite file in a temp dir)")
+	mixFlag := flag.String("mix", "reporter=100", "clients by kind in percent, e.g. reporter=70,reviewer=10,leader=10,public=10")
+	projects := flag.Int("projects", 0, "build a city of N projects at province scale (demo.FillScale) instead of the demo city")
 	flag.Parse()
-	if err := run(*clients, *duration, *think, *dsn); err != nil {
+	m, err := parseMix(*mixFlag)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "qxload:", err)
+		os.Exit(2)
+	}
+	if err := run(*clients, *duration, *think, *dsn, m, *projects); err != nil {
 		fmt.Fprintln(os.Stderr, "qxload:", err)
 		os.Exit(1)
 	}
@@ -44,11 +57,13 @@ func main() {
 
 type result struct {
 	took time.Duration
-	ok   bool
+	code int // 0: no answer
 	what string
 }
 
-func run(clients int, duration, think time.Duration, dsn string) error {
+func (r result) failed() bool { return r.code == 0 || r.code >= 500 }
+
+func run(clients int, duration, think time.Duration, dsn string, m mix, projects int) error {
 	ctx := context.Background()
 	if dsn == "" {
 		dir, _ := os.MkdirTemp("", "qxload")
@@ -65,11 +80,20 @@ func run(clients int, duration, think time.Duration, dsn string) error {
 	now := time.Now().In(a.Loc)
 	day := time.Date(now.Year(), now.Month(), 25, 10, 0, 0, 0, a.Loc)
 	a.Now = func() time.Time { return day }
-	fmt.Println("building the demo city…")
-	if _, err := demo.Fill(ctx, a); err != nil {
-		return err
+	built := time.Now()
+	if projects > 0 {
+		fmt.Printf("building a city of %d projects…\n", projects)
+		if _, _, err := demo.FillScale(ctx, a, demo.Scale{Projects: projects, Months: 12, Seed: 1}); err != nil {
+			return err
+		}
+	} else {
+		fmt.Println("building the demo city…")
+		if _, err := demo.Fill(ctx, a); err != nil {
+			return err
+		}
 	}
-	w, err := setup(ctx, a, clients, day)
+	fmt.Printf("built in %s\n", time.Since(built).Round(time.Millisecond))
+	w, err := setupMix(ctx, a, clients, m, day)
 	if err != nil {
 		return err
 	}
@@ -93,49 +117,63 @@ func run(clients int, duration, think time.Duration, dsn string) error {
 	stop := time.Now().Add(duration)
 	for i := 0; i < clients; i++ {
 		wg.Add(1)
-		go func(c worker) {
+		go func(c person) {
 			defer wg.Done()
 			c.loop(client, base, stop, think, results)
 		}(w[i])
 	}
 	go func() { wg.Wait(); close(results) }()
 	var all []result
-	byWhat := map[string]int{}
 	failed := 0
 	for r := range results {
 		all = append(all, r)
-		byWhat[r.what]++
-		if !r.ok {
+		if r.failed() {
 			failed++
 		}
 	}
-	report(all, failed, byWhat, duration)
+	report(all, duration)
 	if failed > 0 {
-		return fmt.Errorf("%d requests failed", failed)
+		return fmt.Errorf("%d requests failed (5xx or no answer)", failed)
 	}
 	return nil
 }
 
-func report(all []result, failed int, byWhat map[string]int, d time.Duration) {
-	ts := make([]time.Duration, len(all))
-	for i, r := range all {
-		ts[i] = r.took
+// report prints, for all requests and for each kind, the count, the 4xx
+// and failures, and the latency percentiles.
+func report(all []result, d time.Duration) {
+	kinds := map[string][]result{"all": all}
+	for _, r := range all {
+		kinds[r.what] = append(kinds[r.what], r)
 	}
-	sort.Slice(ts, func(i, j int) bool { return ts[i] < ts[j] })
-	pct := func(p float64) time.Duration {
-		if len(ts) == 0 {
-			return 0
+	var names []string
+	for k := range kinds {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	fmt.Printf("%.0f req/s over %s\n", float64(len(all))/d.Seconds(), d)
+	fmt.Printf("%-10s %8s %6s %6s %10s %10s %10s %10s\n", "kind", "requests", "4xx", "failed", "p50", "p95", "p99", "max")
+	for _, k := range names {
+		rs := kinds[k]
+		ts := make([]time.Duration, len(rs))
+		c4, bad := 0, 0
+		for i, r := range rs {
+			ts[i] = r.took
+			if r.code >= 400 && r.code < 500 {
+				c4++
+			}
+			if r.failed() {
+				bad++
+			}
 		}
-		return ts[min(len(ts)-1, int(float64(len(ts))*p))]
+		sort.Slice(ts, func(i, j int) bool { return ts[i] < ts[j] })
+		pct := func(p float64) time.Duration {
+			if len(ts) == 0 {
+				return 0
+			}
+			return ts[min(len(ts)-1, int(float64(len(ts))*p))].Round(100 * time.Microsecond)
+		}
+		fmt.Printf("%-10s %8d %6d %6d %10s %10s %10s %10s\n", k, len(rs), c4, bad, pct(0.50), pct(0.95), pct(0.99), pct(1))
 	}
-	var kinds []string
-	for k, n := range byWhat {
-		kinds = append(kinds, fmt.Sprintf("%s %d", k, n))
-	}
-	sort.Strings(kinds)
-	fmt.Printf("requests %d (%s), failed %d, %.0f req/s\n", len(all), strings.Join(kinds, ", "), failed, float64(len(all))/d.Seconds())
-	fmt.Printf("latency p50 %s  p95 %s  p99 %s  max %s\n", pct(0.50).Round(time.Microsecond), pct(0.95).Round(time.Microsecond),
-		pct(0.99).Round(time.Microsecond), pct(1).Round(time.Microsecond))
 }
 
 // jitter gives a pause around mean (±50%).

@@ -120,9 +120,9 @@ func send(c *http.Client, what, method, url, tok, body string) result {
 	res, err := c.Do(req)
 	took := time.Since(start)
 	if err != nil {
-		return result{took, false, what}
+		return result{took, 0, what}
 	}
 	io.Copy(io.Discard, res.Body)
 	res.Body.Close()
-	return result{took, res.StatusCode < 300, what}
+	return result{took, res.StatusCode, what}
 }

@@ -151,18 +151,20 @@ func report(all []result, d time.Duration) {
 	}
 	sort.Strings(names)
 	fmt.Printf("%.0f req/s over %s\n", float64(len(all))/d.Seconds(), d)
-	fmt.Printf("%-10s %8s %6s %6s %10s %10s %10s %10s\n", "kind", "requests", "4xx", "failed", "p50", "p95", "p99", "max")
+	fmt.Printf("%-10s %8s %6s %6s %9s %10s %10s %10s %10s\n", "kind", "requests", "4xx", "5xx", "no answer", "p50", "p95", "p99", "max")
 	for _, k := range names {
 		rs := kinds[k]
 		ts := make([]time.Duration, len(rs))
-		c4, bad := 0, 0
+		c4, c5, none := 0, 0, 0
 		for i, r := range rs {
 			ts[i] = r.took
-			if r.code >= 400 && r.code < 500 {
+			switch {
+			case r.code == 0:
+				none++ // the client's 30 s timeout, or the connection failed
+			case r.code >= 500:
+				c5++
+			case r.code >= 400:
 				c4++
-			}
-			if r.failed() {
-				bad++
 			}
 		}
 		sort.Slice(ts, func(i, j int) bool { return ts[i] < ts[j] })
@@ -172,7 +174,7 @@ func report(all []result, d time.Duration) {
 			}
 			return ts[min(len(ts)-1, int(float64(len(ts))*p))].Round(100 * time.Microsecond)
 		}
-		fmt.Printf("%-10s %8d %6d %6d %10s %10s %10s %10s\n", k, len(rs), c4, bad, pct(0.50), pct(0.95), pct(0.99), pct(1))
+		fmt.Printf("%-10s %8d %6d %6d %9d %10s %10s %10s %10s\n", k, len(rs), c4, c5, none, pct(0.50), pct(0.95), pct(0.99), pct(1))
 	}
 }
 

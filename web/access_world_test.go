@@ -66,14 +66,23 @@ func newMatrixWorld(t *testing.T, kind string) *matrixWorld {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := &matrixWorld{a: a, raw: testenv.Raw(t, a), sessions: map[string]*client{}, password: map[string]string{}}
+	w := &matrixWorld{a: a, sessions: map[string]*client{}, password: map[string]string{}}
+	w.raw = testenv.Raw(t, a)
+	// The deputy of the matrix is one of 文水县's delegation (every deputy
+	// has the demo's deputy password): 离石区's records are outside its
+	// scope. (A deputy of a delegation without a county belongs to the
+	// city and so reads every campaign record: see the report of issue 13.)
+	deputy := w.one(t, `SELECT MIN(u.username) FROM users u JOIN orgs o ON o.id = u.org_id WHERE u.role = 'deputy' AND o.code = '141121'`)
 	for _, l := range logins {
 		if l.Role == string(qianxiang.RoleDeputy) {
-			w.password["deputy"] = l.Password
-			w.password[l.Username] = l.Password
+			// give it the printed deputy's password
+			if _, err := w.raw.Exec(`UPDATE users SET password_hash = (SELECT password_hash FROM users WHERE username = '` + l.Username + `') WHERE username = '` + deputy + `'`); err != nil {
+				t.Fatal(err)
+			}
+			w.password[deputy] = l.Password
 			for i := range matrixUsers {
 				if matrixUsers[i].role == qianxiang.RoleDeputy {
-					matrixUsers[i].name = l.Username
+					matrixUsers[i].name = deputy
 				}
 			}
 		}
@@ -124,33 +133,46 @@ func (w *matrixWorld) fixtureParams(t *testing.T) map[string]string {
 	month := fmt.Sprintf("%s-%02s", ry, rm)
 	p := map[string]string{
 		"projects|id": pid, "pipeline|id": pid, "reports|month": month,
-		"problems|id":      w.one(t, `SELECT MIN(id) FROM problems WHERE owner_org_id = `+lishi),
-		"orders|id":        w.one(t, `SELECT MIN(id) FROM orders WHERE org_id = `+lishi),
-		"tasks|id":         w.one(t, `SELECT MIN(id) FROM tasks WHERE lead_org_id = `+lishi),
-		"meetings|id":      w.one(t, `SELECT MIN(id) FROM congress_meetings`),
-		"votes|id":         w.one(t, `SELECT MIN(id) FROM congress_votes`),
-		"motions|id":       w.one(t, `SELECT MIN(id) FROM congress_motions`),
-		"users|id":         w.one(t, `SELECT id FROM users WHERE username = 'm-victim'`),
-		"tokens|id":        "999999",
-		"photos|sha":       w.one(t, `SELECT MIN(ph.sha256) FROM photos ph JOIN reports r ON r.id = ph.report_id JOIN projects p ON p.id = r.project_id WHERE p.org_id = `+lishi),
-		"*|year":           year,
-		"*|month":          month,
-		"*|kind":           "approval",
-		"*|fid":            "999999",
-		"*|iid":            "999999",
-		"*|upload":         "0000000000000000",
-		"*|step":           "accept",
-		"reports|action":   "submit",
-		"problems|action":  "start",
-		"problems|step":    "start",
-		"pipeline|action":  "reserve",
-		"orders|step":      "accept",
-		"assessment|month": rm,
-		"?list":            w.one(t, `SELECT MIN(id) FROM task_lists`),
-		"?project":         pid,
-		"?year":            year,
-		"?month":           month,
-		"promotions|id":    pid,
+		"problems|id":         w.one(t, `SELECT MIN(id) FROM problems WHERE owner_org_id = `+lishi),
+		"orders|id":           w.one(t, `SELECT MIN(id) FROM orders WHERE org_id = `+lishi),
+		"tasks|id":            w.one(t, `SELECT MIN(id) FROM tasks WHERE lead_org_id = `+lishi),
+		"meetings|id":         w.one(t, `SELECT MIN(id) FROM congress_meetings`),
+		"votes|id":            w.one(t, `SELECT MIN(id) FROM congress_votes`),
+		"motions|id":          w.one(t, `SELECT MIN(id) FROM congress_motions`),
+		"users|id":            w.one(t, `SELECT id FROM users WHERE username = 'm-victim'`),
+		"tokens|id":           "999999",
+		"photos|sha":          w.one(t, `SELECT MIN(ph.sha256) FROM photos ph JOIN reports r ON r.id = ph.report_id JOIN projects p ON p.id = r.project_id WHERE p.org_id = `+lishi),
+		"*|year":              year,
+		"*|month":             month,
+		"*|kind":              "approval",
+		"*|fid":               "999999",
+		"*|iid":               "999999",
+		"*|upload":            "0000000000000000",
+		"*|step":              "accept",
+		"reports|action":      "submit",
+		"problems|action":     "start",
+		"problems|step":       "start",
+		"pipeline|action":     "reserve",
+		"orders|step":         "accept",
+		"assessment|month":    rm,
+		"?list":               w.one(t, `SELECT MIN(id) FROM task_lists`),
+		"?project":            pid,
+		"?year":               year,
+		"?month":              month,
+		"leads|id":            w.one(t, `SELECT MIN(id) FROM leads`),
+		"news|id":             w.one(t, `SELECT MIN(id) FROM news`),
+		"batch-starts|id":     w.one(t, `SELECT MIN(id) FROM batch_starts`),
+		"suggestions|id":      w.one(t, `SELECT MIN(id) FROM suggestions`),
+		"stations|id":         w.one(t, `SELECT MIN(id) FROM stations`),
+		"station-problems|id": w.one(t, `SELECT MIN(id) FROM station_problems`),
+		"motion-reports|id":   w.one(t, `SELECT MIN(id) FROM congress_motion_reports`),
+		"resolutions|id":      w.one(t, `SELECT MIN(id) FROM congress_resolutions`),
+		"followups|id":        w.one(t, `SELECT MIN(id) FROM congress_followups`),
+		"congresses|code":     w.one(t, `SELECT MIN(code) FROM congresses`),
+		"*|pid":               pid,
+		"*|vid":               "999999",
+		"*|body":              "presidium",
+		"promotions|id":       pid,
 		// a project of 离石区 with a place on the map, for its place route
 		"GET /api/v1/projects/{id}/place|id": w.one(t, `SELECT MIN(pp.project_id) FROM project_places pp JOIN projects p ON p.id = pp.project_id WHERE p.org_id = `+lishi+` AND p.lead_org_id = `+lishi),
 		"instructions|id":                    "999999",

@@ -337,6 +337,7 @@ var accessTable = map[string]rule{
 	"POST /news":                                            r("AC"),                    // observed
 	"GET /news/{id}":                                        r("AC"),                    // observed
 	"POST /news/{id}":                                       r("AC"),                    // observed
+	"GET /api/v1/cockpit/events":                            r(all),                     // the cockpit's live stream: figures changed, no data
 	"GET /api/v1/statistics/gap":                            r(all),                     // observed
 	"GET /api/v1/projects/{id}/entry":                       r(all, scoped),             // observed
 	"POST /api/v1/projects/{id}/entry/{action}":             r("", nf),                  // observed

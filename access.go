@@ -54,6 +54,14 @@ func (a Actor) InScope(s Scope) bool {
 	if s.Congress && (a.Role == RoleCongressStaff || a.Role == RoleDeputy) {
 		return true
 	}
+	if a.Role == RoleDeputy {
+		// A deputy's organisation is their delegation's county (or the
+		// city for delegations without one); it gives no sight of that
+		// organisation's campaign records. Deputies see congress business,
+		// their own suggestions and their station's problems, which those
+		// modules check themselves.
+		return false
+	}
 	if a.OrgPath == "" {
 		return false
 	}

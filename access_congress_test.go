@@ -38,3 +38,18 @@ func TestAccessCongressRoles(t *testing.T) {
 		})
 	}
 }
+
+// A deputy's organisation (their delegation's county, or the city) gives
+// no sight of its campaign records: a deputy of the city's delegation must
+// not read every project, problem or order of the city.
+func TestDeputyOrganisationGivesNoCampaignAccess(t *testing.T) {
+	for _, path := range []string{"/1/", "/1/4/"} {
+		d := Actor{UserID: 9, Role: RoleDeputy, OrgPath: path}
+		if d.Can(ActRead, Scope{Paths: []string{"/1/4/"}}) {
+			t.Errorf("a deputy of %s reads a county's project", path)
+		}
+		if !d.Can(ActRead, Scope{Congress: true}) {
+			t.Errorf("a deputy of %s cannot read congress business", path)
+		}
+	}
+}

@@ -16,11 +16,15 @@ type RosterRow struct {
 
 // rosterColumns are the roster's headers and the fields they fill; the
 // aliases are the words offices write for the same column.
-var rosterColumns = []struct {
+// sheetColumn is a field of a small workbook (a roster, a users list):
+// the headers it may appear under and whether the sheet must have it.
+type sheetColumn struct {
 	field   string
 	aliases []string
 	must    bool
-}{
+}
+
+var rosterColumns = []sheetColumn{
 	{"seq", []string{"序号", "编号"}, false},
 	{"deputy_name", []string{"姓名", "代表姓名"}, true},
 	{"delegation", []string{"代表团", "所属代表团"}, true},
@@ -116,25 +120,30 @@ func rosterDetail(r, c int, header, format string, args ...any) qianxiang.Detail
 }
 
 // rosterHeader finds the header row and the column of each field.
-func rosterHeader(t *table) (int, map[string]int) {
+func rosterHeader(t *table) (int, map[string]int) { return findHeader(t, rosterColumns) }
+
+// findHeader finds, within the first headerScanRows rows, the first row
+// holding every column the sheet must have, and the column of each field
+// found there (the first of its headers from the left).
+func findHeader(t *table, columns []sheetColumn) (int, map[string]int) {
 	for r := 0; r < len(t.rows) && r < headerScanRows; r++ {
 		cols := map[string]int{}
 		for c, v := range t.rows[r] {
 			k := strings.ReplaceAll(headerKey(v).key, "／", "/")
-			for _, rc := range rosterColumns {
-				if _, done := cols[rc.field]; done {
+			for _, sc := range columns {
+				if _, done := cols[sc.field]; done {
 					continue
 				}
-				for _, a := range rc.aliases {
+				for _, a := range sc.aliases {
 					if k == a {
-						cols[rc.field] = c
+						cols[sc.field] = c
 					}
 				}
 			}
 		}
 		ok := true
-		for _, rc := range rosterColumns {
-			if _, found := cols[rc.field]; rc.must && !found {
+		for _, sc := range columns {
+			if _, found := cols[sc.field]; sc.must && !found {
 				ok = false
 			}
 		}

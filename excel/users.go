@@ -8,11 +8,7 @@ import (
 )
 
 // userColumns are a users workbook's headers and their aliases.
-var userColumns = []struct {
-	field   string
-	aliases []string
-	must    bool
-}{
+var userColumns = []sheetColumn{
 	{"name", []string{"姓名", "名字"}, true},
 	{"org", []string{"单位", "组织", "单位名称", "所属单位", "单位/组织", "组织代码", "单位代码"}, true},
 	{"role", []string{"角色", "用户角色", "权限"}, true},
@@ -45,32 +41,7 @@ func ReadUsers(r io.Reader, filename string) (rows []qianxiang.UserRow, cols map
 	if err != nil {
 		return nil, nil, err
 	}
-	h, at := -1, map[string]int{}
-	for r := 0; r < len(t.rows) && r < headerScanRows && h < 0; r++ {
-		found := map[string]int{}
-		for c, v := range t.rows[r] {
-			k := strings.ReplaceAll(headerKey(v).key, "／", "/")
-			for _, uc := range userColumns {
-				if _, done := found[uc.field]; done {
-					continue
-				}
-				for _, a := range uc.aliases {
-					if k == a {
-						found[uc.field] = c
-					}
-				}
-			}
-		}
-		ok := true
-		for _, uc := range userColumns {
-			if _, f := found[uc.field]; uc.must && !f {
-				ok = false
-			}
-		}
-		if ok {
-			h, at = r, found
-		}
-	}
+	h, at := findHeader(t, userColumns)
 	if h < 0 {
 		return nil, nil, unreadable("no users header found in the first %d rows: the columns 姓名, 单位 and 角色 are needed", headerScanRows)
 	}

@@ -132,15 +132,16 @@ type PublicPromotion struct {
 }
 
 // PublicPromotionOf gives the public form of a published promotion; ok is
-// false for a confidential project or one not published.
-func PublicPromotionOf(p Project, m Promotion, county OrgRef) (PublicPromotion, bool) {
+// false for a confidential project or one not published. The publication
+// day is read in the city's zone loc.
+func PublicPromotionOf(p Project, m Promotion, county OrgRef, loc *time.Location) (PublicPromotion, bool) {
 	if p.Confidential || !m.Published {
 		return PublicPromotion{}, false
 	}
 	return PublicPromotion{ID: p.ID, Name: p.Name, County: county, Sector: p.Sector, Scope: p.Scope, Stage: p.Stage,
 		TotalInvestment: p.TotalInvestment, Investment: m.Investment, ReturnModel: m.ReturnModel, Cooperation: m.Cooperation,
 		CooperationName: m.Cooperation.Chinese(), Contact: m.Contact, OfficePhone: m.OfficePhone, Summary: m.Summary,
-		PublishedOn: DateOf(m.PublishedAt)}, true
+		PublishedOn: DateOf(m.PublishedAt.In(loc))}, true
 }
 
 // Interest is an investor's expression of interest in a promoted project.

@@ -226,16 +226,19 @@ func (p *Problem) Validate(today Date, needDue bool) error {
 	return nil
 }
 
-// Derive fills the derived fields for a day: overdue when pending past
-// the due date; days open from raising to resolution (or today).
-func (p *Problem) Derive(today Date) {
+// Derive fills the derived fields for a day in the city's zone loc:
+// overdue when pending past the due date; days open from raising to
+// resolution (or today). The stored instants are UTC, so they are read in
+// loc: a problem raised at 00:30 Beijing time was raised that day, not the
+// day before.
+func (p *Problem) Derive(today Date, loc *time.Location) {
 	p.Overdue = p.Status.Pending() && !p.Due.IsZero() && p.Due.Before(today)
 	p.Escalated = !p.EscalatedAt.IsZero()
 	end := today
 	if !p.Status.Pending() && !p.ResolvedAt.IsZero() {
-		end = DateOf(p.ResolvedAt)
+		end = DateOf(p.ResolvedAt.In(loc))
 	}
-	p.DaysOpen = DaysBetween(DateOf(p.CreatedAt), end)
+	p.DaysOpen = DaysBetween(DateOf(p.CreatedAt.In(loc)), end)
 	if p.DaysOpen < 0 {
 		p.DaysOpen = 0
 	}

@@ -66,7 +66,7 @@ func TestProblemOverdueAndEscalationFollowTheClock(t *testing.T) {
 	}
 	for _, c := range cases {
 		q := p
-		q.Derive(c.today)
+		q.Derive(c.today, time.UTC)
 		if q.Overdue != c.overdue || q.ShouldEscalate(c.today) != c.escalate || q.DueSoon(c.today, 3) != c.dueSoon || q.DaysOpen != c.days {
 			t.Errorf("%s: overdue %v escalate %v soon %v days %d; want %+v", c.today, q.Overdue, q.ShouldEscalate(c.today), q.DueSoon(c.today, 3), q.DaysOpen, c)
 		}
@@ -76,19 +76,45 @@ func TestProblemOverdueAndEscalationFollowTheClock(t *testing.T) {
 	if p.ShouldEscalate(Date{2023, 3, 20}) {
 		t.Error("an escalated problem escalates again")
 	}
-	p.Derive(Date{2023, 3, 20})
+	p.Derive(Date{2023, 3, 20}, time.UTC)
 	if !p.Escalated {
 		t.Error("escalated not derived")
 	}
 	p.Status, p.ResolvedAt = ProblemResolved, time.Date(2023, 3, 15, 8, 0, 0, 0, time.UTC)
-	p.Derive(Date{2023, 6, 1})
+	p.Derive(Date{2023, 6, 1}, time.UTC)
 	if p.Overdue || p.DaysOpen != 14 || p.ShouldEscalate(Date{2023, 6, 1}) {
 		t.Errorf("resolved: overdue %v days %d", p.Overdue, p.DaysOpen)
 	}
 	// No due date (from a workbook): never overdue.
 	q := Problem{Status: ProblemOpen, CreatedAt: raised}
-	if q.Derive(Date{2024, 1, 1}); q.Overdue || q.ShouldEscalate(Date{2024, 1, 1}) {
+	if q.Derive(Date{2024, 1, 1}, time.UTC); q.Overdue || q.ShouldEscalate(Date{2024, 1, 1}) {
 		t.Error("a problem without a due date went overdue")
+	}
+}
+
+// Days open count in the city's calendar: a problem raised at 00:30
+// Beijing time (16:30 UTC the day before) has been open 0 days that day.
+func TestProblemDaysOpenInTheCityZone(t *testing.T) {
+	beijing := time.FixedZone("CST", 8*3600)
+	cases := []struct {
+		name            string
+		created, solved time.Time
+		today           Date
+		want            int
+	}{
+		{"just after midnight", time.Date(2026, 11, 30, 16, 30, 0, 0, time.UTC), time.Time{}, Date{2026, 12, 1}, 0},
+		{"the next day", time.Date(2026, 11, 30, 16, 30, 0, 0, time.UTC), time.Time{}, Date{2026, 12, 2}, 1},
+		{"late evening", time.Date(2026, 11, 30, 15, 30, 0, 0, time.UTC), time.Time{}, Date{2026, 12, 1}, 1},
+		{"resolved just after midnight", time.Date(2026, 11, 1, 2, 0, 0, 0, time.UTC), time.Date(2026, 11, 3, 16, 10, 0, 0, time.UTC), Date{2026, 12, 1}, 3},
+	}
+	for _, c := range cases {
+		p := Problem{Status: ProblemOpen, CreatedAt: c.created}
+		if !c.solved.IsZero() {
+			p.Status, p.ResolvedAt = ProblemResolved, c.solved
+		}
+		if p.Derive(c.today, beijing); p.DaysOpen != c.want {
+			t.Errorf("%s: %d days open, want %d", c.name, p.DaysOpen, c.want)
+		}
 	}
 }
 

@@ -77,7 +77,7 @@ func (a *App) Desk(ctx context.Context, actor qianxiang.Actor, username string) 
 	ids := make([]int64, len(ps))
 	byID := map[int64]qianxiang.Problem{}
 	for i := range ps {
-		ps[i].Derive(a.Today())
+		ps[i].Derive(a.Today(), a.Loc)
 		ids[i], byID[ps[i].ID] = ps[i].ID, ps[i]
 		p := ps[i]
 		if !p.Status.Pending() {

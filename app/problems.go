@@ -164,7 +164,7 @@ func (a *App) Problems(ctx context.Context, actor qianxiang.Actor, q ProblemQuer
 		return nil, a.internal(ctx, "problems", err)
 	}
 	for i := range ps {
-		ps[i].Derive(today)
+		ps[i].Derive(today, a.Loc)
 	}
 	return ps, nil
 }
@@ -179,7 +179,7 @@ func (a *App) ProjectProblems(ctx context.Context, actor qianxiang.Actor, id int
 		return nil, a.internal(ctx, "problems", err)
 	}
 	for i := range ps {
-		ps[i].Derive(a.Today())
+		ps[i].Derive(a.Today(), a.Loc)
 	}
 	return ps, nil
 }
@@ -195,7 +195,7 @@ func (a *App) loadProblem(ctx context.Context, c interface {
 	if !actor.InScope(p.Scope()) {
 		return qianxiang.Problem{}, qianxiang.ErrNotFound("problem")
 	}
-	p.Derive(a.Today())
+	p.Derive(a.Today(), a.Loc)
 	return p, nil
 }
 

@@ -91,7 +91,7 @@ func (a *App) publicPromotions(ctx context.Context, id int64) ([]qianxiang.Publi
 	}
 	out := []qianxiang.PublicPromotion{}
 	for i, p := range ps {
-		if pp, ok := qianxiang.PublicPromotionOf(p, ms[i], county(p).Ref()); ok {
+		if pp, ok := qianxiang.PublicPromotionOf(p, ms[i], county(p).Ref(), a.Loc); ok {
 			out = append(out, pp)
 		}
 	}

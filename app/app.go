@@ -37,6 +37,9 @@ type App struct {
 	// figures caches dispatches and series under the data version
 	// (dispatch_cache.go).
 	figures figureCache
+	// inputs keeps each year's dispatch inputs, rolled forward by the
+	// change log (dispatch_inputs.go).
+	inputs dispatchInputs
 }
 
 // New returns the services over an open database.

@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"encoding/json"
-	"slices"
 
 	"qianxiang"
 	"qianxiang/store"
@@ -82,32 +81,15 @@ func (a *App) dispatchFor(ctx context.Context, year, month int, scopePath string
 	return val.(*qianxiang.Dispatch), nil
 }
 
-// computeDispatch is the work behind a cache miss: the inputs of data
-// version v and the domain's rules.
+// computeDispatch is the work behind a cache miss: the year's inputs at
+// data version v (read whole, or rolled forward from the last version by
+// the change log: dispatch_inputs.go) and the domain's rules over them.
 func (a *App) computeDispatch(ctx context.Context, v int64, year, month int, scopePath string) (*qianxiang.Dispatch, error) {
-	orgs, err := a.orgRefs(ctx, v)
+	in, err := a.inputsAt(ctx, v, year)
 	if err != nil {
 		return nil, err
 	}
-	// The entry rates' facts (statentry.go's rule) come in the same scan.
-	ps, fs, facts, err := a.DB.DispatchInputFacts(ctx, year, month, scopePath, orgs)
-	if err != nil {
-		return nil, err
-	}
-	d := qianxiang.ComputeDispatch(year, month, a.DispatchSettings(ctx), ps, fs)
-	if err := a.applyTargets(ctx, d, scopePath); err != nil {
-		return nil, err
-	}
-	qianxiang.ApplyEntryRates(d, facts)
-	if err := a.applyClasses(ctx, d, ps); err != nil {
-		return nil, err
-	}
-	// The dispatch is shared between requests: no spare capacity, so a
-	// reader's append copies instead of writing into the shared arrays.
-	d.ByOrg, d.ByLeadOrg = slices.Clip(d.ByOrg), slices.Clip(d.ByLeadOrg)
-	d.RedProjects, d.Missing, d.Implausible = slices.Clip(d.RedProjects), slices.Clip(d.Missing), slices.Clip(d.Implausible)
-	d.ByClass, d.Lines = slices.Clip(d.ByClass), slices.Clip(d.Lines)
-	return d, nil
+	return in.dispatch(month, scopePath), nil
 }
 
 // withStanding is a copy of a shared dispatch with the reader's place in
@@ -188,9 +170,10 @@ func (a *App) Series(ctx context.Context, actor qianxiang.Actor, year, month int
 	return a.seriesFor(ctx, year, month, ScopePath(actor))
 }
 
-// seriesFor sums the series of a scope in the database (store.MonthTotals,
-// by the rules of qianxiang.MonthlySeries).
-// Cached under the data version like the dispatch.
+// seriesFor sums the series of a scope from the year's inputs in memory
+// (dispatch_inputs.go; store.MonthTotals sums the same in SQL), by the
+// rules of qianxiang.MonthlySeries. Cached under the data version like
+// the dispatch.
 func (a *App) seriesFor(ctx context.Context, year, month int, scopePath string) ([]qianxiang.SeriesPoint, error) {
 	v, err := a.dataVersion(ctx)
 	if err != nil {
@@ -198,11 +181,11 @@ func (a *App) seriesFor(ctx context.Context, year, month int, scopePath string) 
 	}
 	ctx = context.WithoutCancel(ctx) // others may wait for this computation
 	val, err := a.figures.figure(v, figureKey{kind: "series", year: year, month: month, scope: scopePath}, func() (any, error) {
-		plan, perMonth, err := a.DB.MonthTotals(ctx, year, month, scopePath)
+		in, err := a.inputsAt(ctx, v, year)
 		if err != nil {
 			return nil, err
 		}
-		return qianxiang.SeriesFromTotals(month, plan, perMonth), nil
+		return in.series(month, scopePath), nil
 	})
 	if err != nil {
 		return nil, a.internal(ctx, "series", err)

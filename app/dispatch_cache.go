@@ -3,8 +3,6 @@ package app
 import (
 	"context"
 	"sync"
-
-	"qianxiang"
 )
 
 // figureCache keeps what the cockpit, the dispatch page, the API and the
@@ -104,24 +102,4 @@ func (c *figureCache) evictLocked() {
 // dataVersion reads the version the cache is keyed on.
 func (a *App) dataVersion(ctx context.Context) (int64, error) {
 	return a.DB.DataVersion(ctx)
-}
-
-// orgRefs gives every organisation by id at data version v, read once per
-// version instead of joined twice per project in the dispatch query.
-func (a *App) orgRefs(ctx context.Context, v int64) (map[int64]qianxiang.OrgRef, error) {
-	val, err := a.figures.figure(v, figureKey{kind: "orgs"}, func() (any, error) {
-		orgs, err := a.DB.Orgs(ctx)
-		if err != nil {
-			return nil, err
-		}
-		m := make(map[int64]qianxiang.OrgRef, len(orgs))
-		for _, o := range orgs {
-			m[o.ID] = o.Ref()
-		}
-		return m, nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	return val.(map[int64]qianxiang.OrgRef), nil
 }

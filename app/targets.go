@@ -113,16 +113,26 @@ func (a *App) applyTargets(ctx context.Context, d *qianxiang.Dispatch, scopePath
 	if err != nil {
 		return err
 	}
+	var orgs []qianxiang.Org
+	if scopePath != "" && len(t.Orgs) > 0 {
+		if orgs, err = a.DB.Orgs(ctx); err != nil {
+			return err
+		}
+	}
+	applyTargetsWith(d, t, ok, orgs, scopePath)
+	return nil
+}
+
+// applyTargetsWith is applyTargets with the targets (ok: set for the
+// year) and the organisations already read (the dispatch keeps them in
+// memory, dispatch_inputs.go).
+func applyTargetsWith(d *qianxiang.Dispatch, t qianxiang.Targets, ok bool, orgs []qianxiang.Org, scopePath string) {
 	var total *qianxiang.TargetFigures
 	if scopePath == "" {
 		if ok {
 			total = &qianxiang.TargetFigures{Projects: t.Campaign.Projects, AnnualPlan: t.Campaign.AnnualPlan}
 		}
 	} else if len(t.Orgs) > 0 {
-		orgs, err := a.DB.Orgs(ctx)
-		if err != nil {
-			return err
-		}
 		for _, o := range orgs {
 			if o.Path != scopePath {
 				continue
@@ -136,7 +146,6 @@ func (a *App) applyTargets(ctx context.Context, d *qianxiang.Dispatch, scopePath
 		}
 	}
 	qianxiang.ApplyTargets(d, t, total)
-	return nil
 }
 
 // ImportTargets reads the office's targets workbook (excel.ReadTargets)

@@ -43,4 +43,5 @@ var (
 	sqlSummaries     = loadQuery("reports.summaries")
 	sqlMonthFigures  = loadQuery("reports.MonthFigures")
 	sqlMonthTotals   = loadQuery("series.MonthTotals")
+	sqlReportMonths  = loadQuery("dispatch_inputs.ReportMonths")
 )

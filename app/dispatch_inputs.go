@@ -1,0 +1,354 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+	"sync"
+
+	"qianxiang"
+	"qianxiang/store"
+)
+
+// dispatchInputs keeps, per year, everything the dispatch and the
+// cockpit's series are computed from — the plan's projects, their counted
+// reports month by month, the organisations, settings, targets and
+// classes — under the data version they were read at. When the version
+// moves, the change log (store.DataChangesSince, migration 175) says
+// whether only some projects' reports changed: then only those reports
+// are read again (a report save re-reads one project's twelve rows);
+// anything else (a project, a setting, an organisation, a big import) and
+// the year is read whole. Every dispatch and series of the year, of any
+// month and scope, is then added up in memory.
+//
+// A snapshot is never changed once published: a roll-forward builds a new
+// one sharing the unchanged parts, so a computation that holds the old
+// snapshot reads consistent data.
+type dispatchInputs struct {
+	mu    sync.Mutex
+	years map[int]*yearSlot
+	tick  uint64
+}
+
+// yearSlot is one year's current snapshot; its lock lets one request load
+// or roll it forward while the others asking for the year wait for that.
+type yearSlot struct {
+	mu   sync.Mutex
+	cur  *yearInputs
+	used uint64
+}
+
+// maxYears bounds the years kept (a province's year is tens of megabytes);
+// the current year and one or two before are what pages ask for.
+const maxYears = 4
+
+// maxRollForward is how many changed projects are re-read one by one;
+// beyond it one read of the whole year is cheaper.
+const maxRollForward = 2000
+
+// yearInputs is one year's inputs at one data version.
+type yearInputs struct {
+	version  int64
+	year     int
+	projects []store.YearProject // organisations named, ordered by id
+	index    map[int64]int       // project id → position in projects
+	// months[i] are the counted reports of projects[i] (nil: none).
+	months []*projectMonths
+	orgs   []qianxiang.Org
+	paths  map[int64]string // organisation id → path, for scopes
+
+	settings   qianxiang.DispatchSettings
+	targets    qianxiang.Targets
+	targetsOK  bool
+	classLists qianxiang.ClassLists
+	classOf    map[int64][]int64
+}
+
+// monthCell is what a project's counted reports of one month add: the
+// amount within the bounds, the earliest start date stated (as stored
+// text), whether an amount was out of bounds.
+type monthCell struct {
+	has         bool
+	implausible bool
+	completed   qianxiang.Money
+	startedOn   string
+}
+
+// projectMonths is a project's cells by month (index 1..12).
+type projectMonths [13]monthCell
+
+func (m *projectMonths) add(r store.ReportMonth) {
+	c := &m[r.Month]
+	c.has = true
+	c.completed += r.Completed
+	c.implausible = c.implausible || r.Implausible
+	if r.StartedOn != "" && (c.startedOn == "" || r.StartedOn < c.startedOn) {
+		c.startedOn = r.StartedOn
+	}
+}
+
+// figure sums months 1..month into one figure, as store.Summaries does in
+// SQL (the sum, the latest month, the earliest start, the flag); ok=false
+// when no month up to month has a counted report.
+func (m *projectMonths) figure(id int64, month int) (f qianxiang.MonthFigure, ok bool) {
+	f = qianxiang.MonthFigure{ProjectID: id, Status: qianxiang.ReportSubmitted}
+	var so string
+	for k := 1; k <= month; k++ {
+		c := &m[k]
+		if !c.has {
+			continue
+		}
+		ok = true
+		f.Completed += c.completed
+		f.Month = k
+		f.Implausible = f.Implausible || c.implausible
+		if c.startedOn != "" && (so == "" || c.startedOn < so) {
+			so = c.startedOn
+		}
+	}
+	if so != "" {
+		f.StartedOn, _ = qianxiang.ParseDate(so)
+	}
+	return f, ok
+}
+
+// errStaleInputs: a project names an organisation read before it existed
+// (an organisation added between the two reads); the next request reads
+// again, as the version has moved.
+var errStaleInputs = errors.New("app: a project's organisation is missing from the organisations read")
+
+// inputsAt gives the year's inputs at data version v or newer.
+func (a *App) inputsAt(ctx context.Context, v int64, year int) (*yearInputs, error) {
+	slot := a.inputs.slot(year)
+	slot.mu.Lock()
+	defer slot.mu.Unlock()
+	cur := slot.cur
+	if cur != nil && cur.version >= v {
+		return cur, nil
+	}
+	// Rolled forward under the version, so read where the version is.
+	ctx = store.OnPrimary(ctx)
+	if cur != nil {
+		ids, all, err := a.DB.DataChangesSince(ctx, cur.version, maxRollForward)
+		if err != nil {
+			return nil, err
+		}
+		if !all {
+			next, err := a.rollForward(ctx, cur, v, ids)
+			if err != nil {
+				return nil, err
+			}
+			slot.cur = next
+			return next, nil
+		}
+	}
+	next, err := a.loadYearInputs(ctx, v, year)
+	if err != nil {
+		return nil, err
+	}
+	slot.cur = next
+	return next, nil
+}
+
+// slot gives a year's slot, dropping the least recently used year beyond
+// maxYears.
+func (c *dispatchInputs) slot(year int) *yearSlot {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.years == nil {
+		c.years = map[int]*yearSlot{}
+	}
+	c.tick++
+	s, ok := c.years[year]
+	if !ok {
+		if len(c.years) >= maxYears {
+			oldest, at := 0, uint64(0)
+			for y, o := range c.years {
+				if at == 0 || o.used < at {
+					oldest, at = y, o.used
+				}
+			}
+			delete(c.years, oldest)
+		}
+		s = &yearSlot{}
+		c.years[year] = s
+	}
+	s.used = c.tick
+	return s
+}
+
+// loadYearInputs reads a year's inputs whole.
+func (a *App) loadYearInputs(ctx context.Context, v int64, year int) (*yearInputs, error) {
+	// The reports are read on a second connection while the projects are:
+	// the load then takes about as long as the larger of the two.
+	type monthsResult struct {
+		rs  []store.ReportMonth
+		err error
+	}
+	got := make(chan monthsResult, 1)
+	go func() {
+		rs, err := a.DB.ReportMonths(ctx, year, nil)
+		got <- monthsResult{rs, err}
+	}()
+	ps, err := a.DB.YearProjects(ctx, year)
+	r := <-got
+	if err != nil {
+		return nil, err
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	// Organisations after the projects: every organisation a project
+	// read names exists by then.
+	in := &yearInputs{version: v, year: year, projects: ps, index: make(map[int64]int, len(ps))}
+	if in.orgs, err = a.DB.Orgs(ctx); err != nil {
+		return nil, err
+	}
+	refs := make(map[int64]qianxiang.OrgRef, len(in.orgs))
+	in.paths = make(map[int64]string, len(in.orgs))
+	for _, o := range in.orgs {
+		refs[o.ID], in.paths[o.ID] = o.Ref(), o.Path
+	}
+	for i := range ps {
+		p := &ps[i]
+		org, ok1 := refs[p.Org.ID]
+		lead, ok2 := refs[p.LeadOrg.ID]
+		if !ok1 || !ok2 {
+			return nil, errStaleInputs
+		}
+		p.Org, p.LeadOrg = org, lead
+		in.index[p.ID] = i
+	}
+	in.months = make([]*projectMonths, len(ps))
+	in.fill(r.rs)
+	in.settings = a.DispatchSettings(ctx)
+	if in.targets, in.targetsOK, err = a.DB.Targets(ctx, year); err != nil {
+		return nil, err
+	}
+	if in.classLists, err = a.DB.ClassLists(ctx); err != nil {
+		return nil, err
+	}
+	if len(in.classLists) > 0 {
+		if in.classOf, err = a.DB.YearClassIDs(ctx, year); err != nil {
+			return nil, err
+		}
+	}
+	return in, nil
+}
+
+// fill adds report rows to the cells of their projects; rows of projects
+// outside the plan (the reserve pool, another year's) count nowhere.
+// Cells it writes to must be the snapshot's own.
+func (in *yearInputs) fill(rs []store.ReportMonth) {
+	for _, r := range rs {
+		i, ok := in.index[r.ProjectID]
+		if !ok || r.Month < 1 || r.Month > 12 {
+			continue
+		}
+		if in.months[i] == nil {
+			in.months[i] = new(projectMonths)
+		}
+		in.months[i].add(r)
+	}
+}
+
+// rollForward is cur at version v, given the projects whose reports
+// changed since cur's version: their reports are read again, the rest is
+// shared with cur.
+func (a *App) rollForward(ctx context.Context, cur *yearInputs, v int64, ids []int64) (*yearInputs, error) {
+	var mine []int64 // the changed projects that are in this year's plan
+	for _, id := range ids {
+		if _, ok := cur.index[id]; ok {
+			mine = append(mine, id)
+		}
+	}
+	next := *cur
+	next.version = v
+	if len(mine) == 0 {
+		return &next, nil
+	}
+	rs, err := a.DB.ReportMonths(ctx, cur.year, mine)
+	if err != nil {
+		return nil, err
+	}
+	next.months = slices.Clone(cur.months)
+	for _, id := range mine {
+		next.months[cur.index[id]] = nil // fresh cells: cur's stay as they are
+	}
+	next.fill(rs)
+	return &next, nil
+}
+
+// inScope says whether a project lies in a scope ("" the whole city): its
+// county or its lead organisation at or below the scope's path, as
+// store's ScopePath filter reads it.
+func (in *yearInputs) inScope(p *store.YearProject, scopePath string) bool {
+	return scopePath == "" || strings.HasPrefix(in.paths[p.Org.ID], scopePath) ||
+		strings.HasPrefix(in.paths[p.LeadOrg.ID], scopePath)
+}
+
+// dispatch computes the dispatch of a month over a scope from the inputs:
+// the domain's rules, the targets, the entry rates and the classes.
+func (in *yearInputs) dispatch(month int, scopePath string) *qianxiang.Dispatch {
+	n := len(in.projects)
+	if scopePath != "" {
+		n = 0
+		for i := range in.projects {
+			if in.inScope(&in.projects[i], scopePath) {
+				n++
+			}
+		}
+	}
+	ps := make([]qianxiang.DispatchProject, 0, n)
+	facts := make([]qianxiang.EntryFact, 0, n)
+	fs := make([]qianxiang.MonthFigure, 0, n)
+	for i := range in.projects {
+		p := &in.projects[i]
+		if !in.inScope(p, scopePath) {
+			continue
+		}
+		ps = append(ps, p.DispatchProject)
+		facts = append(facts, qianxiang.EntryFact{Org: p.Org, LeadOrg: p.LeadOrg, EntryFacts: p.Facts})
+		if m := in.months[i]; m != nil {
+			if f, ok := m.figure(p.ID, month); ok {
+				fs = append(fs, f)
+			}
+		}
+	}
+	d := qianxiang.ComputeDispatch(in.year, month, in.settings, ps, fs)
+	applyTargetsWith(d, in.targets, in.targetsOK, in.orgs, scopePath)
+	qianxiang.ApplyEntryRates(d, facts)
+	if len(in.classLists) > 0 {
+		qianxiang.GroupByClass(d, in.settings, ps, in.classLists, in.classOf)
+	}
+	// The dispatch is shared between requests: no spare capacity, so a
+	// reader's append copies instead of writing into the shared arrays.
+	d.ByOrg, d.ByLeadOrg = slices.Clip(d.ByOrg), slices.Clip(d.ByLeadOrg)
+	d.RedProjects, d.Missing, d.Implausible = slices.Clip(d.RedProjects), slices.Clip(d.Missing), slices.Clip(d.Implausible)
+	d.ByClass, d.Lines = slices.Clip(d.ByClass), slices.Clip(d.Lines)
+	return d
+}
+
+// series computes the cockpit's monthly series of a scope by the rules of
+// qianxiang.MonthlySeries (as store.MonthTotals sums them in SQL): the
+// plausible plan, and each month's plausible completed amounts.
+func (in *yearInputs) series(month int, scopePath string) []qianxiang.SeriesPoint {
+	var plan qianxiang.Money
+	perMonth := make([]qianxiang.Money, month+1)
+	for i := range in.projects {
+		p := &in.projects[i]
+		if !in.inScope(p, scopePath) {
+			continue
+		}
+		if p.AnnualPlan.Plausible() {
+			plan += p.AnnualPlan
+		}
+		if m := in.months[i]; m != nil {
+			for k := 1; k <= month; k++ {
+				perMonth[k] += m[k].completed
+			}
+		}
+	}
+	return qianxiang.SeriesFromTotals(month, plan, perMonth)
+}

@@ -68,6 +68,8 @@ func TestASavedReportShowsOnTheNextDispatchOnEveryServer(t *testing.T) {
 					t.Fatalf("before any report: %+v", s1)
 				}
 			}
+			_, rolls1 := one.InputsRead()
+			_, rolls2 := two.InputsRead()
 			if _, err := one.SaveReport(ctx, unit, p.ID, 2023, 3, app.ReportInput{Completed: money("320.50")}); err != nil {
 				t.Fatal(err)
 			}
@@ -81,6 +83,14 @@ func TestASavedReportShowsOnTheNextDispatchOnEveryServer(t *testing.T) {
 					t.Errorf("server %d after the save: dispatch %v, county %v, series %v, registry %v; want %v everywhere",
 						i+1, s.d.Total.CompletedYTD, s.county, s.series, s.list, want)
 				}
+			}
+			// Both servers took the save in by re-reading that one project's
+			// reports (the change log), not the whole year.
+			if _, r := one.InputsRead(); r <= rolls1 {
+				t.Error("server 1 read the whole year again after a report save")
+			}
+			if _, r := two.InputsRead(); r <= rolls2 {
+				t.Error("server 2 read the whole year again after a report save")
 			}
 			// The thresholds move the lights: a settings change is seen too.
 			before, _ := two.Dispatch(ctx, cmd, 2023, 3)

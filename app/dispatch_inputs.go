@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"qianxiang"
 	"qianxiang/store"
@@ -29,6 +30,9 @@ type dispatchInputs struct {
 	mu    sync.Mutex
 	years map[int]*yearSlot
 	tick  uint64
+	// loads and rolls count whole reads and roll-forwards, so a test can
+	// tell that it exercised both.
+	loads, rolls atomic.Int64
 }
 
 // yearSlot is one year's current snapshot; its lock lets one request load
@@ -140,6 +144,7 @@ func (a *App) inputsAt(ctx context.Context, v int64, year int) (*yearInputs, err
 				return nil, err
 			}
 			slot.cur = next
+			a.inputs.rolls.Add(1)
 			return next, nil
 		}
 	}
@@ -148,6 +153,7 @@ func (a *App) inputsAt(ctx context.Context, v int64, year int) (*yearInputs, err
 		return nil, err
 	}
 	slot.cur = next
+	a.inputs.loads.Add(1)
 	return next, nil
 }
 

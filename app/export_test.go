@@ -88,3 +88,19 @@ func (a *App) SeriesSQL(ctx context.Context, year, month int, scopePath string) 
 	}
 	return qianxiang.SeriesFromTotals(month, plan, perMonth), nil
 }
+
+// DispatchFor is the shared dispatch of a scope as every page reads it
+// (cached per data version, computed from the rolled-forward inputs).
+func (a *App) DispatchFor(ctx context.Context, year, month int, scopePath string) (*qianxiang.Dispatch, error) {
+	return a.dispatchFor(ctx, year, month, scopePath)
+}
+
+// SeriesFor is the cockpit's series of a scope as the pages read it.
+func (a *App) SeriesFor(ctx context.Context, year, month int, scopePath string) ([]qianxiang.SeriesPoint, error) {
+	return a.seriesFor(ctx, year, month, scopePath)
+}
+
+// InputsRead counts the year inputs read whole and rolled forward.
+func (a *App) InputsRead() (loads, rolls int64) {
+	return a.inputs.loads.Load(), a.inputs.rolls.Load()
+}

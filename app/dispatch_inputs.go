@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"slices"
@@ -16,12 +17,13 @@ import (
 // cockpit's series are computed from — the plan's projects, their counted
 // reports month by month, the organisations, settings, targets and
 // classes — under the data version they were read at. When the version
-// moves, the change log (store.DataChangesSince, migration 175) says
-// whether only some projects' reports changed: then only those reports
-// are read again (a report save re-reads one project's twelve rows);
-// anything else (a project, a setting, an organisation, a big import) and
-// the year is read whole. Every dispatch and series of the year, of any
-// month and scope, is then added up in memory.
+// moves, the change log (store.DataChangesSince, migration 175) says what
+// to read again: the reports of the projects whose reports changed (a
+// report save re-reads one project's twelve rows), the rows of the
+// projects that changed, the small inputs (organisations, settings,
+// targets, classes) when one of them did; after an import, the year
+// whole. Every dispatch and series of the year, of any month and scope,
+// is then added up in memory.
 //
 // A snapshot is never changed once published: a roll-forward builds a new
 // one sharing the unchanged parts, so a computation that holds the old
@@ -33,6 +35,8 @@ type dispatchInputs struct {
 	// loads and rolls count whole reads and roll-forwards, so a test can
 	// tell that it exercised both.
 	loads, rolls atomic.Int64
+	// limit overrides maxRollForward (tests; 0: the constant).
+	limit int
 }
 
 // yearSlot is one year's current snapshot; its lock lets one request load
@@ -60,7 +64,8 @@ type yearInputs struct {
 	// months[i] are the counted reports of projects[i] (nil: none).
 	months []*projectMonths
 	orgs   []qianxiang.Org
-	paths  map[int64]string // organisation id → path, for scopes
+	refs   map[int64]qianxiang.OrgRef // organisation id → reference
+	paths  map[int64]string           // organisation id → path, for scopes
 
 	settings   qianxiang.DispatchSettings
 	targets    qianxiang.Targets
@@ -134,18 +139,21 @@ func (a *App) inputsAt(ctx context.Context, v int64, year int) (*yearInputs, err
 	// Rolled forward under the version, so read where the version is.
 	ctx = store.OnPrimary(ctx)
 	if cur != nil {
-		ids, all, err := a.DB.DataChangesSince(ctx, cur.version, maxRollForward)
+		ch, err := a.DB.DataChangesSince(ctx, cur.version, cmp.Or(a.inputs.limit, maxRollForward))
 		if err != nil {
 			return nil, err
 		}
-		if !all {
-			next, err := a.rollForward(ctx, cur, v, ids)
-			if err != nil {
+		if !ch.All {
+			next, err := a.rollForward(ctx, cur, v, ch)
+			if err == nil {
+				slot.cur = next
+				a.inputs.rolls.Add(1)
+				return next, nil
+			}
+			if !errors.Is(err, errStaleInputs) {
 				return nil, err
 			}
-			slot.cur = next
-			a.inputs.rolls.Add(1)
-			return next, nil
+			// An organisation newer than the changes read: read it all.
 		}
 	}
 	next, err := a.loadYearInputs(ctx, v, year)
@@ -197,7 +205,7 @@ func (a *App) loadYearInputs(ctx context.Context, v int64, year int) (*yearInput
 		rs, err := a.DB.ReportMonths(ctx, year, nil)
 		got <- monthsResult{rs, err}
 	}()
-	ps, err := a.DB.YearProjects(ctx, year)
+	ps, err := a.DB.YearProjects(ctx, year, nil)
 	r := <-got
 	if err != nil {
 		return nil, err
@@ -205,42 +213,60 @@ func (a *App) loadYearInputs(ctx context.Context, v int64, year int) (*yearInput
 	if r.err != nil {
 		return nil, r.err
 	}
-	// Organisations after the projects: every organisation a project
-	// read names exists by then.
 	in := &yearInputs{version: v, year: year, projects: ps, index: make(map[int64]int, len(ps))}
-	if in.orgs, err = a.DB.Orgs(ctx); err != nil {
+	// The small inputs after the projects: every organisation a project
+	// read names exists by then.
+	if err := a.readSmallInputs(ctx, in); err != nil {
 		return nil, err
 	}
-	refs := make(map[int64]qianxiang.OrgRef, len(in.orgs))
-	in.paths = make(map[int64]string, len(in.orgs))
-	for _, o := range in.orgs {
-		refs[o.ID], in.paths[o.ID] = o.Ref(), o.Path
-	}
 	for i := range ps {
-		p := &ps[i]
-		org, ok1 := refs[p.Org.ID]
-		lead, ok2 := refs[p.LeadOrg.ID]
-		if !ok1 || !ok2 {
-			return nil, errStaleInputs
+		if err := in.name(&ps[i]); err != nil {
+			return nil, err
 		}
-		p.Org, p.LeadOrg = org, lead
-		in.index[p.ID] = i
+		in.index[ps[i].ID] = i
 	}
 	in.months = make([]*projectMonths, len(ps))
 	in.fill(r.rs)
+	return in, nil
+}
+
+// readSmallInputs reads the organisations, the settings, the year's
+// targets and the classes into in.
+func (a *App) readSmallInputs(ctx context.Context, in *yearInputs) error {
+	var err error
+	if in.orgs, err = a.DB.Orgs(ctx); err != nil {
+		return err
+	}
+	in.refs = make(map[int64]qianxiang.OrgRef, len(in.orgs))
+	in.paths = make(map[int64]string, len(in.orgs))
+	for _, o := range in.orgs {
+		in.refs[o.ID], in.paths[o.ID] = o.Ref(), o.Path
+	}
 	in.settings = a.DispatchSettings(ctx)
-	if in.targets, in.targetsOK, err = a.DB.Targets(ctx, year); err != nil {
-		return nil, err
+	if in.targets, in.targetsOK, err = a.DB.Targets(ctx, in.year); err != nil {
+		return err
 	}
 	if in.classLists, err = a.DB.ClassLists(ctx); err != nil {
-		return nil, err
+		return err
 	}
+	in.classOf = nil
 	if len(in.classLists) > 0 {
-		if in.classOf, err = a.DB.YearClassIDs(ctx, year); err != nil {
-			return nil, err
+		if in.classOf, err = a.DB.YearClassIDs(ctx, in.year); err != nil {
+			return err
 		}
 	}
-	return in, nil
+	return nil
+}
+
+// name fills in a project's organisations from in's.
+func (in *yearInputs) name(p *store.YearProject) error {
+	org, ok1 := in.refs[p.Org.ID]
+	lead, ok2 := in.refs[p.LeadOrg.ID]
+	if !ok1 || !ok2 {
+		return errStaleInputs
+	}
+	p.Org, p.LeadOrg = org, lead
+	return nil
 }
 
 // fill adds report rows to the cells of their projects; rows of projects
@@ -259,28 +285,83 @@ func (in *yearInputs) fill(rs []store.ReportMonth) {
 	}
 }
 
-// rollForward is cur at version v, given the projects whose reports
-// changed since cur's version: their reports are read again, the rest is
-// shared with cur.
-func (a *App) rollForward(ctx context.Context, cur *yearInputs, v int64, ids []int64) (*yearInputs, error) {
-	var mine []int64 // the changed projects that are in this year's plan
-	for _, id := range ids {
-		if _, ok := cur.index[id]; ok {
-			mine = append(mine, id)
-		}
-	}
+// rollForward is cur at version v, given what changed since cur's
+// version: only that is read again, the rest is shared with cur.
+func (a *App) rollForward(ctx context.Context, cur *yearInputs, v int64, ch store.DataChanges) (*yearInputs, error) {
 	next := *cur
 	next.version = v
-	if len(mine) == 0 {
+	if ch.Small {
+		if err := a.readSmallInputs(ctx, &next); err != nil {
+			return nil, err
+		}
+	}
+	var reread []int64 // projects whose reports are read again
+	copied := false    // next.months is next's own
+	if len(ch.Projects) > 0 || ch.Small {
+		var rows []store.YearProject
+		if len(ch.Projects) > 0 {
+			var err error
+			if rows, err = a.DB.YearProjects(ctx, cur.year, ch.Projects); err != nil {
+				return nil, err
+			}
+		}
+		// The plan again: the unchanged projects with their cells, the
+		// changed ones still (or newly) in it; a project new to the plan
+		// has its reports read.
+		gone := make(map[int64]bool, len(ch.Projects))
+		for _, id := range ch.Projects {
+			gone[id] = true
+		}
+		type entry struct {
+			p store.YearProject
+			m *projectMonths
+		}
+		all := make([]entry, 0, len(cur.projects)+len(rows))
+		for i, p := range cur.projects {
+			if !gone[p.ID] {
+				all = append(all, entry{p, cur.months[i]})
+			}
+		}
+		for _, p := range rows {
+			e := entry{p: p}
+			if i, ok := cur.index[p.ID]; ok {
+				e.m = cur.months[i]
+			} else {
+				reread = append(reread, p.ID)
+			}
+			all = append(all, e)
+		}
+		if len(rows) > 0 {
+			slices.SortFunc(all, func(x, y entry) int { return cmp.Compare(x.p.ID, y.p.ID) })
+		}
+		next.projects = make([]store.YearProject, len(all))
+		next.months = make([]*projectMonths, len(all))
+		next.index = make(map[int64]int, len(all))
+		for i, e := range all {
+			next.projects[i], next.months[i], next.index[e.p.ID] = e.p, e.m, i
+			if err := next.name(&next.projects[i]); err != nil {
+				return nil, err
+			}
+		}
+		copied = true
+	}
+	for _, id := range ch.Reports {
+		if _, ok := next.index[id]; ok && !slices.Contains(reread, id) {
+			reread = append(reread, id)
+		}
+	}
+	if len(reread) == 0 {
 		return &next, nil
 	}
-	rs, err := a.DB.ReportMonths(ctx, cur.year, mine)
+	rs, err := a.DB.ReportMonths(ctx, cur.year, reread)
 	if err != nil {
 		return nil, err
 	}
-	next.months = slices.Clone(cur.months)
-	for _, id := range mine {
-		next.months[cur.index[id]] = nil // fresh cells: cur's stay as they are
+	if !copied {
+		next.months = slices.Clone(cur.months)
+	}
+	for _, id := range reread {
+		next.months[next.index[id]] = nil // fresh cells: cur's stay as they are
 	}
 	next.fill(rs)
 	return &next, nil

@@ -104,3 +104,6 @@ func (a *App) SeriesFor(ctx context.Context, year, month int, scopePath string) 
 func (a *App) InputsRead() (loads, rolls int64) {
 	return a.inputs.loads.Load(), a.inputs.rolls.Load()
 }
+
+// SetRollForwardLimit makes more than n changed projects a whole read.
+func (a *App) SetRollForwardLimit(n int) { a.inputs.limit = n }

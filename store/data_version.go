@@ -12,32 +12,52 @@ func (c conn) DataVersion(ctx context.Context) (int64, error) {
 	return n, err
 }
 
-// DataChangesSince says what changed after data version v (migration
-// 175's log): the projects whose reports changed, or all=true when
-// something else that feeds the dispatch changed (projects, settings,
-// targets, organisations, classes, statistics entries, a big import) or
-// more than limit projects did — then the caller reads everything again.
-// Read after the version itself, it lists at least every change up to
-// that version (the log is written in the version's own transaction);
-// rows of newer versions may come too, which only re-reads more.
-func (c conn) DataChangesSince(ctx context.Context, v int64, limit int) (ids []int64, all bool, err error) {
-	rows, err := c.query(ctx, `SELECT project_id FROM data_changes WHERE version > ?`, v)
+// DataChanges is what changed after a data version (migration 175's log).
+type DataChanges struct {
+	// All: read everything again (an import, or more changes than asked
+	// to list).
+	All bool
+	// Small: an organisation, a setting, a target, a class or a
+	// statistics entry changed.
+	Small bool
+	// Reports are the projects whose reports changed; Projects those
+	// whose row did.
+	Reports, Projects []int64
+}
+
+// DataChangesSince says what changed after data version v; more than
+// limit changed projects come back as All. Read after the version itself,
+// it lists at least every change up to that version (the log is written
+// in the version's own transaction); rows of newer versions may come too,
+// which only re-reads more.
+func (c conn) DataChangesSince(ctx context.Context, v int64, limit int) (DataChanges, error) {
+	var ch DataChanges
+	rows, err := c.query(ctx, `SELECT kind, project_id FROM data_changes WHERE version > ?`, v)
 	if err != nil {
-		return nil, false, err
+		return ch, err
 	}
 	defer rows.Close()
-	ids = []int64{}
 	for rows.Next() {
+		var kind int
 		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, false, err
+		if err := rows.Scan(&kind, &id); err != nil {
+			return DataChanges{}, err
 		}
-		if id == 0 || len(ids) >= limit {
-			return nil, true, nil
+		switch kind {
+		case 1:
+			ch.Reports = append(ch.Reports, id)
+		case 2:
+			ch.Projects = append(ch.Projects, id)
+		case 3:
+			ch.Small = true
+		default:
+			return DataChanges{All: true}, nil
 		}
-		ids = append(ids, id)
+		if len(ch.Reports)+len(ch.Projects) > limit {
+			return DataChanges{All: true}, nil
+		}
 	}
-	return ids, false, rows.Err()
+	return ch, rows.Err()
 }
 
 // OnPrimary keeps the reads under ctx off a read replica: what is cached

@@ -21,11 +21,23 @@ type YearProject struct {
 }
 
 // YearProjects gives the projects of a year's plan (the reserve pool left
-// out, as DispatchInput does), ordered by id.
-func (c conn) YearProjects(ctx context.Context, year int) ([]YearProject, error) {
+// out, as DispatchInput does), all of them (ids nil) or those of ids that
+// are in it, ordered by id.
+func (c conn) YearProjects(ctx context.Context, year int, ids []int64) ([]YearProject, error) {
+	args := []any{year}
+	extra := ""
+	if ids != nil {
+		if len(ids) == 0 {
+			return nil, nil
+		}
+		extra = ` AND p.id IN (` + inList(len(ids)) + `)`
+		for _, id := range ids {
+			args = append(args, id)
+		}
+	}
 	rows, err := c.query(ctx, `SELECT p.id, p.name, p.kind, p.planned_start, p.started_on, p.annual_plan,
 		p.org_id, p.lead_org_id, p.total_investment, p.stage, p.in_stats FROM projects p
-		WHERE p.year = ? AND `+poolStagesExcluded+` ORDER BY p.id`, year)
+		WHERE p.year = ? AND `+poolStagesExcluded+extra+` ORDER BY p.id`, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -59,7 +59,7 @@ const maxRollForward = 2000
 type yearInputs struct {
 	version  int64
 	year     int
-	projects []store.YearProject // organisations named, ordered by id
+	projects []store.YearProject // organisations named, byOrgThenName
 	index    map[int64]int       // project id → position in projects
 	// months[i] are the counted reports of projects[i] (nil: none).
 	months []*projectMonths
@@ -223,6 +223,9 @@ func (a *App) loadYearInputs(ctx context.Context, v int64, year int) (*yearInput
 		if err := in.name(&ps[i]); err != nil {
 			return nil, err
 		}
+	}
+	slices.SortFunc(ps, byOrgThenName)
+	for i := range ps {
 		in.index[ps[i].ID] = i
 	}
 	in.months = make([]*projectMonths, len(ps))
@@ -331,17 +334,17 @@ func (a *App) rollForward(ctx context.Context, cur *yearInputs, v int64, ch stor
 			}
 			all = append(all, e)
 		}
-		if len(rows) > 0 {
-			slices.SortFunc(all, func(x, y entry) int { return cmp.Compare(x.p.ID, y.p.ID) })
+		for i := range all {
+			if err := next.name(&all[i].p); err != nil {
+				return nil, err
+			}
 		}
+		slices.SortFunc(all, func(x, y entry) int { return byOrgThenName(x.p, y.p) })
 		next.projects = make([]store.YearProject, len(all))
 		next.months = make([]*projectMonths, len(all))
 		next.index = make(map[int64]int, len(all))
 		for i, e := range all {
 			next.projects[i], next.months[i], next.index[e.p.ID] = e.p, e.m, i
-			if err := next.name(&next.projects[i]); err != nil {
-				return nil, err
-			}
 		}
 		copied = true
 	}
@@ -365,6 +368,13 @@ func (a *App) rollForward(ctx context.Context, cur *yearInputs, v int64, ch stor
 	}
 	next.fill(rs)
 	return &next, nil
+}
+
+// byOrgThenName is the order the projects are kept in: the dispatch's
+// own order for its lists (county code, name, id), so its sorts meet
+// sorted input and take linear time.
+func byOrgThenName(x, y store.YearProject) int {
+	return cmp.Or(cmp.Compare(x.Org.Code, y.Org.Code), cmp.Compare(x.Name, y.Name), cmp.Compare(x.ID, y.ID))
 }
 
 // inScope says whether a project lies in a scope ("" the whole city): its

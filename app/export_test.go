@@ -1,6 +1,7 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"slices"
 
@@ -49,8 +50,8 @@ func (a *App) SeriesCold(ctx context.Context, year, month int, scopePath string)
 // kept in memory: the summaries summed in SQL per request
 // (store.DispatchInputFacts), the targets and classes read anew. An
 // independent path, the reference the in-memory one must equal. The
-// project-ordered lists are put in id order (the SQL reads the projects
-// in no set order on PostgreSQL).
+// projects are put in the order the in-memory inputs keep (the SQL reads
+// them in no set order on PostgreSQL).
 func (a *App) DispatchSQL(ctx context.Context, year, month int, scopePath string) (*qianxiang.Dispatch, error) {
 	orgs, err := a.DB.Orgs(ctx)
 	if err != nil {
@@ -64,7 +65,9 @@ func (a *App) DispatchSQL(ctx context.Context, year, month int, scopePath string
 	if err != nil {
 		return nil, err
 	}
-	slices.SortFunc(ps, func(x, y qianxiang.DispatchProject) int { return int(x.ID - y.ID) })
+	slices.SortFunc(ps, func(x, y qianxiang.DispatchProject) int {
+		return cmp.Or(cmp.Compare(x.Org.Code, y.Org.Code), cmp.Compare(x.Name, y.Name), cmp.Compare(x.ID, y.ID))
+	})
 	d := qianxiang.ComputeDispatch(year, month, a.DispatchSettings(ctx), ps, fs)
 	if err := a.applyTargets(ctx, d, scopePath); err != nil {
 		return nil, err

@@ -2,6 +2,8 @@ package store_test
 
 import (
 	"context"
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -26,7 +28,11 @@ func TestDataVersionMovesWithTheDispatchInputs(t *testing.T) {
 			}
 			return v
 		}
-		moved := func(what string, change func() error) {
+		var pid int64
+		// moved makes a change and checks that the version moved and that
+		// the change log (migration 175) says what changed: kind 1 the
+		// project's reports, 2 the project's row, 3 a small input.
+		moved := func(what string, kind int, change func() error) {
 			t.Helper()
 			before := version()
 			if err := change(); err != nil {
@@ -34,6 +40,22 @@ func TestDataVersionMovesWithTheDispatchInputs(t *testing.T) {
 			}
 			if after := version(); after <= before {
 				t.Errorf("%s: the data version stayed at %d", what, before)
+			}
+			ch, err := a.DB.DataChangesSince(ctx, before, 100)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// A deleted project takes its classes and statistics entries
+			// with it (ON DELETE CASCADE), which PostgreSQL logs too.
+			want := store.DataChanges{Small: kind == 3 || (what == "a deleted project" && ch.Small)}
+			switch kind {
+			case 1:
+				want.Reports = []int64{pid}
+			case 2:
+				want.Projects = []int64{pid}
+			}
+			if !reflect.DeepEqual(ch, want) {
+				t.Errorf("%s: the change log says %+v, want %+v", what, ch, want)
 			}
 		}
 		db := testenv.Raw(t, a)
@@ -53,32 +75,57 @@ func TestDataVersionMovesWithTheDispatchInputs(t *testing.T) {
 			return func() error { return a.DB.Tx(ctx, f) }
 		}
 		county := orgs["141102"]
-		var pid int64
-		moved("a new project", inTx(func(tx *store.Tx) error {
+		moved("a new project", 2, inTx(func(tx *store.Tx) error {
 			p := qianxiang.Project{Year: 2023, Name: "离石区污水处理厂", Org: county.Ref(), LeadOrg: county.Ref(),
 				Kind: qianxiang.KindNew, Stage: qianxiang.StagePreparing, AnnualPlan: 1000}
 			err := tx.InsertProject(ctx, &p)
 			pid = p.ID
 			return err
 		}))
-		moved("a report", inTx(func(tx *store.Tx) error {
+		moved("a report", 1, inTx(func(tx *store.Tx) error {
 			r := qianxiang.Report{ProjectID: pid, Year: 2023, Month: 1, Status: qianxiang.ReportSubmitted, Completed: 5}
 			return tx.SaveReport(ctx, &r)
 		}))
-		moved("a project's plan", raw(`UPDATE projects SET annual_plan = 2000 WHERE id = ?`, pid))
-		moved("a report's amount", raw(`UPDATE reports SET completed = 7 WHERE project_id = ?`, pid))
-		moved("a setting", inTx(func(tx *store.Tx) error { _, _, err := tx.PutSetting(ctx, "dispatch", `{}`); return err }))
-		moved("a target", raw(`INSERT INTO targets (year, org_id, projects, annual_plan, new_starts, updated_at) VALUES (2023, 0, 5, 100, 1, 'x')`))
-		moved("an organisation", raw(`UPDATE orgs SET name = name WHERE id = ?`, county.ID))
-		moved("a statistics entry", raw(`INSERT INTO stat_entries (project_id, status, created_at, updated_at) VALUES (?, 'draft', 'x', 'x')`, pid))
-		moved("a class list", raw(`INSERT INTO class_lists (code, name, updated_at) VALUES ('chain', '产业链', 'x')`))
-		moved("a class entry", raw(`INSERT INTO class_entries (list_id, name) SELECT id, '新能源' FROM class_lists WHERE code = 'chain'`))
-		moved("a project's class", raw(`INSERT INTO project_classes (project_id, entry_id) SELECT ?, id FROM class_entries`, pid))
-		moved("a deleted report", raw(`DELETE FROM reports WHERE project_id = ?`, pid))
-		moved("a deleted project", raw(`DELETE FROM projects WHERE id = ?`, pid))
+		moved("a project's plan", 2, raw(`UPDATE projects SET annual_plan = 2000 WHERE id = ?`, pid))
+		moved("a report's amount", 1, raw(`UPDATE reports SET completed = 7 WHERE project_id = ?`, pid))
+		moved("a setting", 3, inTx(func(tx *store.Tx) error { _, _, err := tx.PutSetting(ctx, "dispatch", `{}`); return err }))
+		moved("a target", 3, raw(`INSERT INTO targets (year, org_id, projects, annual_plan, new_starts, updated_at) VALUES (2023, 0, 5, 100, 1, 'x')`))
+		moved("an organisation", 3, raw(`UPDATE orgs SET name = name WHERE id = ?`, county.ID))
+		moved("a statistics entry", 3, raw(`INSERT INTO stat_entries (project_id, status, created_at, updated_at) VALUES (?, 'draft', 'x', 'x')`, pid))
+		moved("a class list", 3, raw(`INSERT INTO class_lists (code, name, updated_at) VALUES ('chain', '产业链', 'x')`))
+		moved("a class entry", 3, raw(`INSERT INTO class_entries (list_id, name) SELECT id, '新能源' FROM class_lists WHERE code = 'chain'`))
+		moved("a project's class", 3, raw(`INSERT INTO project_classes (project_id, entry_id) SELECT ?, id FROM class_entries`, pid))
+		moved("a deleted report", 1, raw(`DELETE FROM reports WHERE project_id = ?`, pid))
+		moved("a deleted project", 2, raw(`DELETE FROM projects WHERE id = ?`, pid))
+
+		// An import-sized transaction: on PostgreSQL beyond 500 rows the
+		// log says "everything" once instead of a row per project; on
+		// SQLite each project is listed, and a reader's limit makes it
+		// everything.
+		base := version()
+		tx, err := db.Begin()
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := (`INSERT INTO projects (year, name, org_id, lead_org_id, kind, stage, total_investment, annual_plan, planned_start, started_on, owner, sector, created_at, updated_at)
+			VALUES (2023, ?, ?, ?, 'new', 'construction', 300, 100, '2023-04', '', '测试单位', '产业项目', 'x', 'x')`)
+		if pg {
+			q = strings.NewReplacer("?, ?, ?", "$1, $2, $3").Replace(q)
+		}
+		for i := range 510 {
+			if _, err := tx.Exec(q, fmt.Sprintf("导入项目%d", i), county.ID, county.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := tx.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		if ch, err := a.DB.DataChangesSince(ctx, base, 100); err != nil || !ch.All {
+			t.Errorf("after an import: %+v, %v; want everything", ch, err)
+		}
 
 		before := version()
-		tx, err := db.Begin()
+		tx, err = db.Begin()
 		if err != nil {
 			t.Fatal(err)
 		}

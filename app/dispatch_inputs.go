@@ -3,6 +3,7 @@ package app
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"errors"
 	"slices"
 	"strings"
@@ -245,7 +246,14 @@ func (a *App) readSmallInputs(ctx context.Context, in *yearInputs) error {
 	for _, o := range in.orgs {
 		in.refs[o.ID], in.paths[o.ID] = o.Ref(), o.Path
 	}
-	in.settings = a.DispatchSettings(ctx)
+	// The settings as DispatchSettings reads them, but a failed read is
+	// an error here: defaults kept in memory would outlive it.
+	in.settings = qianxiang.DefaultDispatchSettings()
+	if v, ok, err := a.DB.Setting(ctx, dispatchSettingsKey); err != nil {
+		return err
+	} else if ok {
+		json.Unmarshal([]byte(v), &in.settings)
+	}
 	if in.targets, in.targetsOK, err = a.DB.Targets(ctx, in.year); err != nil {
 		return err
 	}

@@ -14,6 +14,12 @@ const bulkChunk = 500
 // not nil. (PostgreSQL's unnest of one array per column was tried: its text
 // arrays of JSON snapshots took three times as long to send and parse.)
 func (tx *Tx) bulkInsert(ctx context.Context, table string, cols []string, rows [][]any, each func(row map[string]any) error) error {
+	return tx.bulkWrite(ctx, table, cols, rows, "", each)
+}
+
+// bulkWrite is bulkInsert with tail after each statement's VALUES (an ON
+// CONFLICT clause: the same statement both inserts and updates).
+func (tx *Tx) bulkWrite(ctx context.Context, table string, cols []string, rows [][]any, tail string, each func(row map[string]any) error) error {
 	if len(rows) == 0 {
 		return nil
 	}
@@ -31,7 +37,7 @@ func (tx *Tx) bulkInsert(ctx context.Context, table string, cols []string, rows 
 			vals[i] = one
 			args = append(args, r...)
 		}
-		if err := tx.bulkRun(ctx, head+`VALUES `+strings.Join(vals, ", ")+ret, args, each); err != nil {
+		if err := tx.bulkRun(ctx, head+`VALUES `+strings.Join(vals, ", ")+tail+ret, args, each); err != nil {
 			return err
 		}
 	}

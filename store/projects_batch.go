@@ -183,3 +183,20 @@ func (c conn) Snapshots(ctx context.Context, table string, ids []int64) (map[int
 }
 
 func placeholders(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }
+
+// SetProjectsStarted records the start of many projects at once, as
+// SetProjectStarted does one: one statement per 500 ids.
+func (tx *Tx) SetProjectsStarted(ctx context.Context, ids []int64, d qianxiang.Date, stage qianxiang.Stage) error {
+	now := ts(tx.now())
+	for start := 0; start < len(ids); start += projectBatch {
+		chunk := ids[start:min(start+projectBatch, len(ids))]
+		args := []any{d.String(), string(stage), now}
+		for _, id := range chunk {
+			args = append(args, id)
+		}
+		if _, err := tx.exec(ctx, `UPDATE projects SET started_on = ?, stage = ?, version = version + 1, updated_at = ? WHERE id IN (`+placeholders(len(chunk))+`)`, args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -169,7 +169,11 @@ func (a *App) ImportReports(ctx context.Context, actor qianxiang.Actor, year, mo
 	if err != nil {
 		return nil, a.internal(ctx, "import reports", err)
 	}
-	ps, _, err := a.DB.Projects(ctx, qianxiang.ProjectFilter{Year: year})
+	byOrg := make(map[int64]qianxiang.Org, len(orgs))
+	for _, o := range orgs {
+		byOrg[o.ID] = o
+	}
+	ps, err := a.DB.ReportPlan(ctx, year, byOrg)
 	if err != nil {
 		return nil, a.internal(ctx, "import reports", err)
 	}

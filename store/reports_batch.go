@@ -131,3 +131,35 @@ func (tx *Tx) SaveReports(ctx context.Context, rs []*qianxiang.Report) (map[int6
 	}
 	return snaps, nil
 }
+
+// ReportPlan reads the year's plan as a 调度表 import needs it — the
+// fields a row is matched by and checked against (id, code, name,
+// county, kind, stage, amounts, start, lead organisation and the paths),
+// with the organisations (id → org) from the caller — not the whole
+// record: the team, target and attributes are JSON that took a quarter
+// of a province's import to decode and that the import never reads.
+func (c conn) ReportPlan(ctx context.Context, year int, orgs map[int64]qianxiang.Org) ([]qianxiang.Project, error) {
+	rows, err := c.query(ctx, `SELECT id, code, name, kind, stage, total_investment, annual_plan, started_on, version,
+org_id, lead_org_id
+		FROM projects WHERE year = ? ORDER BY id`, year)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []qianxiang.Project
+	for rows.Next() {
+		p := qianxiang.Project{Year: year}
+		var kind, stage, started string
+		var total, plan, org, lead int64
+		if err := rows.Scan(&p.ID, &p.Code, &p.Name, &kind, &stage, &total, &plan, &started, &p.Version, &org, &lead); err != nil {
+			return nil, err
+		}
+		p.Kind, p.Stage = qianxiang.Kind(kind), qianxiang.Stage(stage)
+		p.TotalInvestment, p.AnnualPlan = qianxiang.Money(total), qianxiang.Money(plan)
+		p.StartedOn, _ = qianxiang.ParseDate(started)
+		o, l := orgs[org], orgs[lead]
+		p.Org, p.OrgPath, p.LeadOrg, p.LeadOrgPath = o.Ref(), o.Path, l.Ref(), l.Path
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -45,12 +44,9 @@ func (tx *Tx) InsertProjects(ctx context.Context, ps []*qianxiang.Project) (map[
 		rows[i] = append(append([]any{ids[i]}, projectArgs(p)...), now, now)
 	}
 	cols := strings.Fields(strings.ReplaceAll(projectInsertCols, ",", " "))
-	err = tx.bulkInsert(ctx, "projects", cols, rows, func(m map[string]any) error {
-		b, err := json.Marshal(m)
-		id, _ := m["id"].(string)
-		n, _ := strconv.ParseInt(id, 10, 64)
-		snaps[n] = string(b)
-		return err
+	err = tx.bulkInsert(ctx, "projects", cols, rows, func(id int64, snap string) error {
+		snaps[id] = snap
+		return nil
 	})
 	if err != nil {
 		return nil, err
@@ -65,18 +61,16 @@ func (tx *Tx) InsertProjects(ctx context.Context, ps []*qianxiang.Project) (map[
 // closes them.
 func readSnapshots(rows *sql.Rows, out map[int64]string) error {
 	defer rows.Close()
+	snaps, err := newSnapshotRows(rows)
+	if err != nil {
+		return err
+	}
 	for rows.Next() {
-		m, err := scanCanonical(rows)
+		id, snap, err := snaps.next(rows)
 		if err != nil {
 			return err
 		}
-		b, err := json.Marshal(m)
-		if err != nil {
-			return err
-		}
-		id, _ := m["id"].(string)
-		n, _ := strconv.ParseInt(id, 10, 64)
-		out[n] = string(b)
+		out[id] = snap
 	}
 	return rows.Err()
 }

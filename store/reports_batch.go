@@ -2,8 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
-	"strconv"
 
 	"qianxiang"
 )
@@ -32,12 +30,9 @@ func (tx *Tx) InsertReports(ctx context.Context, rs []*qianxiang.Report) (map[in
 		rows[i] = []any{ids[i], r.ProjectID, r.Year, r.Month, int64(r.Completed), r.Progress, r.StartedOn.String(), string(r.Status), r.ReturnReason,
 			b2i(r.Late), b2i(r.Reopened), tsPtr(r.SubmittedAt), tsPtr(r.ReviewedAt), r.UpdatedBy, now, now}
 	}
-	err = tx.bulkInsert(ctx, "reports", reportInsertCols, rows, func(m map[string]any) error {
-		b, err := json.Marshal(m)
-		id, _ := m["id"].(string)
-		n, _ := strconv.ParseInt(id, 10, 64)
-		snaps[n] = string(b)
-		return err
+	err = tx.bulkInsert(ctx, "reports", reportInsertCols, rows, func(id int64, snap string) error {
+		snaps[id] = snap
+		return nil
 	})
 	if isUnique(err) {
 		return nil, qianxiang.Errorf(qianxiang.EConflict, "a report of these months is already there")
@@ -109,12 +104,9 @@ func (tx *Tx) SaveReports(ctx context.Context, rs []*qianxiang.Report) (map[int6
 			b2i(r.Late), b2i(r.Reopened), tsPtr(r.SubmittedAt), tsPtr(r.ReviewedAt), r.UpdatedBy, now, now, version}
 	}
 	cols := append(append([]string{}, reportInsertCols...), "version")
-	err = tx.bulkWrite(ctx, "reports", cols, rows, reportUpsert, func(m map[string]any) error {
-		b, err := json.Marshal(m)
-		id, _ := m["id"].(string)
-		n, _ := strconv.ParseInt(id, 10, 64)
-		snaps[n] = string(b)
-		return err
+	err = tx.bulkWrite(ctx, "reports", cols, rows, reportUpsert, func(id int64, snap string) error {
+		snaps[id] = snap
+		return nil
 	})
 	if err != nil {
 		return nil, err

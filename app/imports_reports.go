@@ -25,13 +25,27 @@ func (a *App) writeReportImport(ctx context.Context, tx *store.Tx, actor qianxia
 	if err != nil {
 		return err
 	}
-	befores, err := tx.ReportSnapshots(ctx, year, month)
-	if err != nil {
-		return err
-	}
 	byProject := make(map[int64]qianxiang.Report, len(existing))
 	for _, r := range existing {
 		byProject[r.ProjectID] = r
+	}
+	// The trail's befores: the whole month in one query when the file
+	// reports on most of it (a city's or a province's 调度表), else only
+	// the reports it changes (a county's, in a province's database).
+	var changed []int64
+	for _, row := range imp.Rows {
+		if r, ok := byProject[row.ProjectID]; ok {
+			changed = append(changed, r.ID)
+		}
+	}
+	var befores map[int64]string
+	if 2*len(changed) >= len(existing) {
+		befores, err = tx.ReportSnapshots(ctx, year, month)
+	} else {
+		befores, err = tx.Snapshots(ctx, "reports", changed)
+	}
+	if err != nil {
+		return err
 	}
 	now := a.Now()
 	reps := make([]*qianxiang.Report, len(imp.Rows))

@@ -93,6 +93,22 @@ func TestReportImportInBulk(t *testing.T) {
 			}
 		}
 
+		// A county's part of the month: the befores are read by id.
+		part, err := workbooks.Dispatch(2025, 3, ps[:10], 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := a.ImportReports(ctx, cmd, 2025, 3, "调度表.xlsx", bytes.NewReader(part), false); err != nil {
+			t.Fatalf("import a part: %v %v", err, details(err))
+		}
+		for _, p := range ps[:10] {
+			r := byProject[p.ID]
+			h, _ := a.History(ctx, cmd, "reports", r.ID)
+			if len(h) != 3 || h[2].Before != h[1].After {
+				t.Fatalf("report %d after a partial import: trail %+v", r.ID, h)
+			}
+		}
+
 		// A fault on one row: nothing is written.
 		entries, _ := a.AuditEntries(ctx, qianxiang.SystemActor, qianxiang.AuditFilter{Limit: 1})
 		bad, err := workbooks.Dispatch(2025, 4, append(append([]qianxiang.Project{}, ps...), qianxiang.Project{Name: "不在计划内的项目", Org: ps[0].Org}), 0)
@@ -106,8 +122,8 @@ func TestReportImportInBulk(t *testing.T) {
 		if now, _ := a.AuditEntries(ctx, qianxiang.SystemActor, qianxiang.AuditFilter{Limit: 1}); now[0].ID != entries[0].ID {
 			t.Errorf("a refused import wrote to the trail")
 		}
-		if again, _ := a.DB.MonthReports(ctx, 2025, 3); again[0].Version != 2 {
-			t.Errorf("a refused import changed a report")
+		if again, _ := a.DB.Report(ctx, ps[len(ps)-1].ID, 2025, 3); again.Version != 2 {
+			t.Errorf("a refused import changed a report (version %d)", again.Version)
 		}
 		if _, broken, err := a.VerifyAudit(ctx, qianxiang.SystemActor); err != nil || len(broken) > 0 {
 			t.Fatalf("verify: %v %v", broken, err)

@@ -113,7 +113,7 @@ func (x *xmlTokens) RawToken() (xml.Token, error) {
 			if err != nil {
 				return nil, syntaxOr(err)
 			}
-			name, ok := x.name(bytes.TrimRight(body, " \t\r\n"))
+			name, ok := x.name(trimSpaceRight(body))
 			if !ok {
 				return nil, errXMLSyntax
 			}
@@ -244,7 +244,7 @@ func (x *xmlTokens) startElement() (xml.Token, error) {
 		e.Attr = make([]xml.Attr, 0, n)
 	}
 	for {
-		rest = bytes.TrimLeft(rest, " \t\r\n")
+		rest = trimSpaceLeft(rest)
 		if len(rest) == 0 {
 			break
 		}
@@ -252,11 +252,11 @@ func (x *xmlTokens) startElement() (xml.Token, error) {
 		if eq <= 0 {
 			return nil, errXMLSyntax
 		}
-		an, ok := x.name(bytes.TrimRight(rest[:eq], " \t\r\n"))
+		an, ok := x.name(trimSpaceRight(rest[:eq]))
 		if !ok {
 			return nil, errXMLSyntax
 		}
-		rest = bytes.TrimLeft(rest[eq+1:], " \t\r\n")
+		rest = trimSpaceLeft(rest[eq+1:])
 		if len(rest) == 0 || rest[0] != '"' && rest[0] != '\'' {
 			return nil, errXMLSyntax
 		}
@@ -322,9 +322,38 @@ func quotesClosed(b []byte) bool {
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
+// notInName marks the bytes a name cannot hold.
+var notInName = func() (t [256]bool) {
+	for _, c := range []byte(" \t\r\n<>\"'=&/") {
+		t[c] = true
+	}
+	return t
+}()
+
+func trimSpaceLeft(b []byte) []byte {
+	for len(b) > 0 && isSpace(b[0]) {
+		b = b[1:]
+	}
+	return b
+}
+
+func trimSpaceRight(b []byte) []byte {
+	for len(b) > 0 && isSpace(b[len(b)-1]) {
+		b = b[:len(b)-1]
+	}
+	return b
+}
+
 // name splits prefix:local, interning both.
 func (x *xmlTokens) name(b []byte) (xml.Name, bool) {
-	if len(b) == 0 || bytes.ContainsAny(b, " \t\r\n<>\"'=&/") || !utf8.Valid(b) {
+	ascii := true
+	for _, c := range b {
+		if notInName[c] {
+			return xml.Name{}, false
+		}
+		ascii = ascii && c < utf8.RuneSelf
+	}
+	if len(b) == 0 || !ascii && !utf8.Valid(b) {
 		return xml.Name{}, false
 	}
 	if i := bytes.IndexByte(b, ':'); i > 0 && i < len(b)-1 {

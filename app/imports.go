@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"io"
-	"strings"
 
 	"qianxiang"
 	"qianxiang/excel"
@@ -170,7 +169,11 @@ func (a *App) ImportReports(ctx context.Context, actor qianxiang.Actor, year, mo
 	if err != nil {
 		return nil, a.internal(ctx, "import reports", err)
 	}
-	ps, _, err := a.DB.Projects(ctx, qianxiang.ProjectFilter{Year: year})
+	byOrg := make(map[int64]qianxiang.Org, len(orgs))
+	for _, o := range orgs {
+		byOrg[o.ID] = o
+	}
+	ps, err := a.DB.ReportPlan(ctx, year, byOrg)
 	if err != nil {
 		return nil, a.internal(ctx, "import reports", err)
 	}
@@ -218,44 +221,7 @@ func (a *App) ImportReports(ctx context.Context, actor qianxiang.Actor, year, mo
 		return imp, nil
 	}
 	err = a.DB.Tx(ctx, func(tx *store.Tx) error {
-		now := a.Now()
-		for _, row := range imp.Rows {
-			p := byID[row.ProjectID]
-			rep, err := tx.Report(ctx, p.ID, year, imp.Month)
-			before := ""
-			if qianxiang.ErrorCode(err) == qianxiang.ENotFound {
-				rep, err = qianxiang.Report{ProjectID: p.ID, Year: year, Month: imp.Month}, nil
-			} else if err == nil {
-				before, err = tx.Snapshot(ctx, "reports", rep.ID)
-			}
-			if err != nil {
-				return err
-			}
-			rep.Completed, rep.Progress, rep.Status, rep.SubmittedAt, rep.UpdatedBy = row.Completed, row.Progress, qianxiang.ReportSubmitted, &now, actor.Username
-			if row.Started || !row.StartedOn.IsZero() {
-				rep.StartedOn = row.StartedOn
-				if rep.StartedOn.IsZero() {
-					rep.StartedOn = qianxiang.Date{Year: year, Month: imp.Month}
-				}
-			}
-			if err := tx.SaveReport(ctx, &rep); err != nil {
-				return err
-			}
-			if err := tx.Audit(ctx, actor.Username, "import", "reports", rep.ID, p.Name+" "+monthLabel(year, imp.Month), before); err != nil {
-				return err
-			}
-			if err := a.recordStart(ctx, tx, actor, &p, rep.StartedOn); err != nil {
-				return err
-			}
-			if desc := strings.TrimSpace(row.Problem); desc != "" {
-				pr := qianxiang.Problem{Project: qianxiang.ProjectRef{ID: p.ID}, Category: qianxiang.CatOther, Description: desc,
-					OwnerOrg: p.LeadOrg, Source: "调度表 " + monthLabel(year, imp.Month), RaisedBy: actor.Username}
-				if err := a.insertProblem(ctx, tx, actor, &pr); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
+		return a.writeReportImport(ctx, tx, actor, year, imp, byID)
 	})
 	return imp, a.internal(ctx, "import reports", err)
 }

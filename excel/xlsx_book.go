@@ -1,6 +1,7 @@
 package excel
 
 import (
+	"bufio"
 	"encoding/xml"
 	"io"
 	"path"
@@ -31,7 +32,7 @@ type xlsxBook struct {
 // xmlStream reads raw tokens (no namespace stack, which nesting would
 // grow) and bounds the nesting itself.
 type xmlStream struct {
-	dec      *xml.Decoder
+	dec      interface{ RawToken() (xml.Token, error) }
 	depth    int
 	elements *int // the workbook's count
 }
@@ -42,9 +43,13 @@ var (
 )
 
 func (z *zipBook) newXMLStream(r io.Reader) *xmlStream {
-	dec := xml.NewDecoder(r)
-	dec.CharsetReader = charset.NewReaderLabel // a part declared in another encoding, as a few writers do
-	return &xmlStream{dec: dec, elements: &z.elements}
+	br := bufio.NewReaderSize(r, 64<<10)
+	if head, _ := br.Peek(256); declaresOtherEncoding(head) {
+		dec := xml.NewDecoder(br)
+		dec.CharsetReader = charset.NewReaderLabel // a part declared in another encoding, as a few writers do
+		return &xmlStream{dec: dec, elements: &z.elements}
+	}
+	return &xmlStream{dec: newXMLTokens(br), elements: &z.elements}
 }
 
 // next returns the next token; io.EOF at the end. CharData is only valid

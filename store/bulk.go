@@ -10,10 +10,16 @@ import (
 const bulkChunk = 500
 
 // bulkInsert inserts rows (each the values of cols) with multi-row INSERTs
-// of bulkChunk rows, and calls each with the RETURNING * rows when each is
-// not nil. (PostgreSQL's unnest of one array per column was tried: its text
+// of bulkChunk rows, and calls each with every RETURNING * row's id and
+// snapshot when each is not nil. (PostgreSQL's unnest of one array per column was tried: its text
 // arrays of JSON snapshots took three times as long to send and parse.)
-func (tx *Tx) bulkInsert(ctx context.Context, table string, cols []string, rows [][]any, each func(row map[string]any) error) error {
+func (tx *Tx) bulkInsert(ctx context.Context, table string, cols []string, rows [][]any, each func(id int64, snapshot string) error) error {
+	return tx.bulkWrite(ctx, table, cols, rows, "", each)
+}
+
+// bulkWrite is bulkInsert with tail after each statement's VALUES (an ON
+// CONFLICT clause: the same statement both inserts and updates).
+func (tx *Tx) bulkWrite(ctx context.Context, table string, cols []string, rows [][]any, tail string, each func(id int64, snapshot string) error) error {
 	if len(rows) == 0 {
 		return nil
 	}
@@ -31,14 +37,14 @@ func (tx *Tx) bulkInsert(ctx context.Context, table string, cols []string, rows 
 			vals[i] = one
 			args = append(args, r...)
 		}
-		if err := tx.bulkRun(ctx, head+`VALUES `+strings.Join(vals, ", ")+ret, args, each); err != nil {
+		if err := tx.bulkRun(ctx, head+`VALUES `+strings.Join(vals, ", ")+tail+ret, args, each); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (tx *Tx) bulkRun(ctx context.Context, q string, args []any, each func(map[string]any) error) error {
+func (tx *Tx) bulkRun(ctx context.Context, q string, args []any, each func(int64, string) error) error {
 	if each == nil {
 		_, err := tx.exec(ctx, q, args...)
 		return err
@@ -48,12 +54,16 @@ func (tx *Tx) bulkRun(ctx context.Context, q string, args []any, each func(map[s
 		return err
 	}
 	defer rows.Close()
+	snaps, err := newSnapshotRows(rows)
+	if err != nil {
+		return err
+	}
 	for rows.Next() {
-		m, err := scanCanonical(rows)
+		id, snap, err := snaps.next(rows)
 		if err != nil {
 			return err
 		}
-		if err := each(m); err != nil {
+		if err := each(id, snap); err != nil {
 			return err
 		}
 	}

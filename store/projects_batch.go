@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
@@ -45,12 +44,9 @@ func (tx *Tx) InsertProjects(ctx context.Context, ps []*qianxiang.Project) (map[
 		rows[i] = append(append([]any{ids[i]}, projectArgs(p)...), now, now)
 	}
 	cols := strings.Fields(strings.ReplaceAll(projectInsertCols, ",", " "))
-	err = tx.bulkInsert(ctx, "projects", cols, rows, func(m map[string]any) error {
-		b, err := json.Marshal(m)
-		id, _ := m["id"].(string)
-		n, _ := strconv.ParseInt(id, 10, 64)
-		snaps[n] = string(b)
-		return err
+	err = tx.bulkInsert(ctx, "projects", cols, rows, func(id int64, snap string) error {
+		snaps[id] = snap
+		return nil
 	})
 	if err != nil {
 		return nil, err
@@ -65,18 +61,16 @@ func (tx *Tx) InsertProjects(ctx context.Context, ps []*qianxiang.Project) (map[
 // closes them.
 func readSnapshots(rows *sql.Rows, out map[int64]string) error {
 	defer rows.Close()
+	snaps, err := newSnapshotRows(rows)
+	if err != nil {
+		return err
+	}
 	for rows.Next() {
-		m, err := scanCanonical(rows)
+		id, snap, err := snaps.next(rows)
 		if err != nil {
 			return err
 		}
-		b, err := json.Marshal(m)
-		if err != nil {
-			return err
-		}
-		id, _ := m["id"].(string)
-		n, _ := strconv.ParseInt(id, 10, 64)
-		out[n] = string(b)
+		out[id] = snap
 	}
 	return rows.Err()
 }
@@ -183,3 +177,20 @@ func (c conn) Snapshots(ctx context.Context, table string, ids []int64) (map[int
 }
 
 func placeholders(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }
+
+// SetProjectsStarted records the start of many projects at once, as
+// SetProjectStarted does one: one statement per 500 ids.
+func (tx *Tx) SetProjectsStarted(ctx context.Context, ids []int64, d qianxiang.Date, stage qianxiang.Stage) error {
+	now := ts(tx.now())
+	for start := 0; start < len(ids); start += projectBatch {
+		chunk := ids[start:min(start+projectBatch, len(ids))]
+		args := []any{d.String(), string(stage), now}
+		for _, id := range chunk {
+			args = append(args, id)
+		}
+		if _, err := tx.exec(ctx, `UPDATE projects SET started_on = ?, stage = ?, version = version + 1, updated_at = ? WHERE id IN (`+placeholders(len(chunk))+`)`, args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}

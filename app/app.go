@@ -40,6 +40,9 @@ type App struct {
 	// inputs keeps each year's dispatch inputs, rolled forward by the
 	// change log (dispatch_inputs.go).
 	inputs dispatchInputs
+	// listTotals caches the registry's totals line per filter under the
+	// data version (projects_totals.go).
+	listTotals figureCache
 }
 
 // New returns the services over an open database.

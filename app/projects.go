@@ -294,13 +294,21 @@ func (a *App) Projects(ctx context.Context, actor qianxiang.Actor, q ProjectQuer
 	}
 	// The lights and figures of a year's list come from its dispatch
 	// (cached per data version), so a list never disagrees with it.
-	var lights map[int64]qianxiang.ProjectLight
+	// The version is read before the data, as dispatchFor reads it.
+	v, err := a.dataVersion(ctx)
+	if err != nil {
+		return nil, a.internal(ctx, "list projects", err)
+	}
+	var fig store.ListFigures
+	if fig.Orgs, err = a.orgsByID(ctx, v); err != nil {
+		return nil, a.internal(ctx, "list projects", err)
+	}
 	if f.Year != 0 {
 		d, err := a.dispatchFor(ctx, f.Year, month, f.ScopePath)
 		if err != nil {
 			return nil, err
 		}
-		lights = d.Projects
+		fig.Lights, fig.Month = d.Projects, map[int64]qianxiang.Money{}
 	}
 	if q.Light != "" {
 		l := qianxiang.Light(q.Light)
@@ -308,7 +316,7 @@ func (a *App) Projects(ctx context.Context, actor qianxiang.Actor, q ProjectQuer
 			return nil, qianxiang.FieldError("light", "must be green, yellow or red")
 		}
 		f.IDs = []int64{}
-		for id, pl := range lights {
+		for id, pl := range fig.Lights {
 			if pl.Light == l {
 				f.IDs = append(f.IDs, id)
 			}
@@ -320,7 +328,13 @@ func (a *App) Projects(ctx context.Context, actor qianxiang.Actor, q ProjectQuer
 	// The registry lists the year's plan, as the dispatch counts it; the
 	// reserve pool shows when its stage is asked for (and on /pipeline).
 	f.InPlan = f.Stage == ""
-	items, totals, err := a.DB.ProjectsWithLights(ctx, f, lights)
+	if fig.Totals, err = a.registryTotals(ctx, v, f, q.Light, fig); err != nil {
+		if qianxiang.ErrorCode(err) == qianxiang.EValidation {
+			return nil, err
+		}
+		return nil, a.internal(ctx, "list projects", err)
+	}
+	items, totals, err := a.DB.ProjectsWithFigures(ctx, f, fig)
 	if err != nil {
 		if qianxiang.ErrorCode(err) == qianxiang.EValidation {
 			return nil, err
@@ -328,27 +342,19 @@ func (a *App) Projects(ctx context.Context, actor qianxiang.Actor, q ProjectQuer
 		return nil, a.internal(ctx, "list projects", err)
 	}
 	page := &ProjectPage{Items: items, Total: totals.Count, Page: max(f.Page, 1), PerPage: f.PerPage, Totals: totals, Month: month,
-		Figures: map[int64]ItemFigures{}}
-	if f.Year == 0 || len(items) == 0 {
+		Figures: make(map[int64]ItemFigures, len(items))}
+	if f.Year == 0 {
 		return page, nil
 	}
-	ids := make([]int64, len(items))
-	for i, p := range items {
-		ids[i] = p.ID
-	}
-	mon, err := a.DB.MonthCompleted(ctx, f.Year, month, ids)
-	if err != nil {
-		return nil, a.internal(ctx, "list projects", err)
-	}
 	for i := range items {
-		pl := lights[items[i].ID]
+		pl := fig.Lights[items[i].ID]
 		items[i].Light = pl.Light
-		fig := ItemFigures{CompletedYTD: pl.CompletedYTD, MonthCompleted: mon[items[i].ID], Reported: pl.Reported}
+		it := ItemFigures{CompletedYTD: pl.CompletedYTD, MonthCompleted: fig.Month[items[i].ID], Reported: pl.Reported}
 		if pl.HasRate {
 			r := qianxiang.Fraction(pl.Rate)
-			fig.Rate = &r
+			it.Rate = &r
 		}
-		page.Figures[items[i].ID] = fig
+		page.Figures[items[i].ID] = it
 	}
 	return page, nil
 }

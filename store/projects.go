@@ -16,15 +16,36 @@ const projectCols = `p.id, p.year, p.code, p.name, p.owner, p.kind, p.stage, p.s
 
 const projectFrom = ` FROM projects p JOIN orgs co ON co.id = p.org_id JOIN orgs lo ON lo.id = p.lead_org_id`
 
+// projectColsBare are projectCols without the organisations' joined
+// columns: the page reads them from ListFigures.Orgs.
+const projectColsBare = `p.id, p.year, p.code, p.name, p.owner, p.kind, p.stage, p.sector, p.scope,
+	p.total_investment, p.annual_plan, p.planned_start, p.planned_end, p.started_on, p.leader,
+	p.team, p.target, p.in_stats, p.contact, p.phone, p.notes, p.extra, p.version, p.confidential,
+	p.org_id, p.lead_org_id`
+
 func scanProject(s interface{ Scan(...any) error }) (qianxiang.Project, error) {
+	return scanProjectWith(s, false, false, nil)
+}
+
+// scanProjectWith reads a row of projectCols, or of projectColsBare when
+// bare (the organisations' ids alone); with more, the row's one further
+// column goes into extraCol.
+func scanProjectWith(s interface{ Scan(...any) error }, bare, more bool, extraCol any) (qianxiang.Project, error) {
 	var p qianxiang.Project
 	var kind, stage, ps, pe, so, team, target, extra string
 	var total, plan int64
 	var inStats, confidential int
-	err := s.Scan(&p.ID, &p.Year, &p.Code, &p.Name, &p.Owner, &kind, &stage, &p.Sector, &p.Scope,
-		&total, &plan, &ps, &pe, &so, &p.Leader, &team, &target, &inStats, &p.Contact, &p.Phone, &p.Notes, &extra, &p.Version, &confidential,
-		&p.Org.ID, &p.Org.Code, &p.Org.Name, &p.OrgPath, &p.LeadOrg.ID, &p.LeadOrg.Code, &p.LeadOrg.Name, &p.LeadOrgPath)
-	if err != nil {
+	dest := []any{&p.ID, &p.Year, &p.Code, &p.Name, &p.Owner, &kind, &stage, &p.Sector, &p.Scope,
+		&total, &plan, &ps, &pe, &so, &p.Leader, &team, &target, &inStats, &p.Contact, &p.Phone, &p.Notes, &extra, &p.Version, &confidential}
+	if bare {
+		dest = append(dest, &p.Org.ID, &p.LeadOrg.ID)
+	} else {
+		dest = append(dest, &p.Org.ID, &p.Org.Code, &p.Org.Name, &p.OrgPath, &p.LeadOrg.ID, &p.LeadOrg.Code, &p.LeadOrg.Name, &p.LeadOrgPath)
+	}
+	if more {
+		dest = append(dest, extraCol)
+	}
+	if err := s.Scan(dest...); err != nil {
 		return p, err
 	}
 	p.Kind, p.Stage = qianxiang.Kind(kind), qianxiang.Stage(stage)
@@ -33,9 +54,16 @@ func scanProject(s interface{ Scan(...any) error }) (qianxiang.Project, error) {
 	p.PlannedStart, _ = qianxiang.ParseDate(ps)
 	p.PlannedEnd, _ = qianxiang.ParseDate(pe)
 	p.StartedOn, _ = qianxiang.ParseDate(so)
-	json.Unmarshal([]byte(team), &p.Team)
-	json.Unmarshal([]byte(target), &p.Target)
-	json.Unmarshal([]byte(extra), &p.Extra)
+	p.Team, p.Target = decodeTeamTarget(team, target)
+	// Most rows hold the empty default: it needs no JSON parser (what it
+	// would give is written out).
+	switch extra {
+	case "{}":
+		p.Extra = map[string]string{}
+	case "", "null":
+	default:
+		json.Unmarshal([]byte(extra), &p.Extra)
+	}
 	if p.Team == nil {
 		p.Team = []qianxiang.TeamMember{}
 	}
@@ -137,6 +165,30 @@ var projectSorts = map[string]string{
 	"org": "p.org_id, p.id", "-org": "p.org_id DESC, p.id", "": "p.org_id, p.id",
 }
 
+// ProjectTotals gives the totals of a filtered set alone (fig as for
+// ProjectsWithFigures, without Totals).
+func (c conn) ProjectTotals(ctx context.Context, f qianxiang.ProjectFilter, fig ListFigures) (qianxiang.ProjectTotals, error) {
+	where, args, err := c.projectWhere(ctx, f)
+	if err != nil {
+		return qianxiang.ProjectTotals{}, err
+	}
+	return c.totalsWhere(ctx, f, where, args, fig)
+}
+
+// totalsWhere counts and sums the projects the filter's where selects.
+func (c conn) totalsWhere(ctx context.Context, f qianxiang.ProjectFilter, where string, args []any, fig ListFigures) (qianxiang.ProjectTotals, error) {
+	if f.FigureMonth > 0 && f.Year != 0 && fig.Lights != nil && f.InPlan && f.Stage == "" {
+		// The lights cover the year's plan, which this filter stays in.
+		return c.totalsFrom(ctx, f.Year, f.FigureMonth, where, args, fig.Lights)
+	}
+	t, err := c.totals(ctx, where, args)
+	if err != nil || f.FigureMonth == 0 || f.Year == 0 {
+		return t, err
+	}
+	t.CompletedYTD, t.MonthCompleted, err = c.figureTotals(ctx, f.Year, f.FigureMonth, where, args)
+	return t, err
+}
+
 // ValidSort reports a known sort key.
 func ValidSort(s string) bool {
 	_, ok := projectSorts[s]
@@ -146,45 +198,63 @@ func ValidSort(s string) bool {
 
 // Projects returns a page of projects and the totals of the whole filtered set.
 func (c conn) Projects(ctx context.Context, f qianxiang.ProjectFilter) ([]qianxiang.Project, qianxiang.ProjectTotals, error) {
-	return c.ProjectsWithLights(ctx, f, nil)
+	return c.ProjectsWithFigures(ctx, f, ListFigures{})
 }
 
-// ProjectsWithLights is Projects given the dispatch's lights of month
-// f.FigureMonth for every project of the year in scope (nil: none): the
-// totals' completed-to-date is then the sum of the filtered projects'
-// CompletedYTD, the dispatch's own figure, instead of a second sum over
-// every report of the filtered projects.
-func (c conn) ProjectsWithLights(ctx context.Context, f qianxiang.ProjectFilter, lights map[int64]qianxiang.ProjectLight) ([]qianxiang.Project, qianxiang.ProjectTotals, error) {
+// ListFigures is what a registry page already knows, computed once per
+// data version: the dispatch's lights of month f.FigureMonth for every
+// project of the year in scope (nil: none), whose CompletedYTD the
+// totals then add up instead of summing the reports again.
+type ListFigures struct {
+	Lights map[int64]qianxiang.ProjectLight
+	// Totals, when set, are the filter's totals already known at the
+	// data version of the figures: the page is then read alone.
+	Totals *qianxiang.ProjectTotals
+	// Month, when not nil and the filter has a figure month, receives
+	// each listed project's counted figure of that month, read with
+	// the page.
+	Month map[int64]qianxiang.Money
+	// Orgs, when set, are the organisations by id: the page takes its
+	// projects' organisations from it instead of joining them twice per
+	// row (one it does not hold is read from the database).
+	Orgs map[int64]qianxiang.Org
+}
+
+// ProjectsWithFigures is Projects given what the page already knows
+// (ListFigures): the lights' completed-to-date is added up in the pass
+// over an index that counts the filtered projects; known totals are
+// taken as they are.
+func (c conn) ProjectsWithFigures(ctx context.Context, f qianxiang.ProjectFilter, fig ListFigures) ([]qianxiang.Project, qianxiang.ProjectTotals, error) {
 	var t qianxiang.ProjectTotals
 	where, args, err := c.projectWhere(ctx, f)
 	if err != nil {
 		return nil, t, err
 	}
-	if err := c.queryRow(ctx, `SELECT COUNT(*), CAST(COALESCE(SUM(`+plausible("p.total_investment")+`), 0) AS BIGINT),
-		CAST(COALESCE(SUM(`+plausible("p.annual_plan")+`), 0) AS BIGINT),
-		COALESCE(SUM(CASE WHEN `+implausible("p.total_investment")+` + `+implausible("p.annual_plan")+` > 0 THEN 1 ELSE 0 END), 0)
-		FROM projects p`+where, args...).
-		Scan(&t.Count, (*int64)(&t.TotalInvestment), (*int64)(&t.AnnualPlan), &t.Implausible); err != nil {
+	if fig.Totals != nil {
+		t = *fig.Totals
+	} else if t, err = c.totalsWhere(ctx, f, where, args, fig); err != nil {
 		return nil, t, err
 	}
-	switch {
-	case f.FigureMonth > 0 && f.Year != 0 && lights != nil && f.InPlan && f.Stage == "":
-		// The lights cover the year's plan, which this filter stays in.
-		if t.CompletedYTD, t.MonthCompleted, err = c.figureTotalsFrom(ctx, f.Year, f.FigureMonth, where, args, lights); err != nil {
-			return nil, t, err
-		}
-	case f.FigureMonth > 0 && f.Year != 0:
-		if t.CompletedYTD, t.MonthCompleted, err = c.figureTotals(ctx, f.Year, f.FigureMonth, where, args); err != nil {
-			return nil, t, err
-		}
+	cols, from := projectCols, projectFrom
+	if fig.Orgs != nil {
+		cols, from = projectColsBare, ` FROM projects p`
 	}
-	q := `SELECT ` + projectCols + projectFrom + where + ` ORDER BY ` + projectSorts[f.Sort]
+	month := fig.Month != nil && f.FigureMonth > 0 && f.Year != 0
+	if month {
+		// One more column instead of a second statement over the page's ids.
+		cols += `, (SELECT CAST(COALESCE(SUM(` + plausible("r.completed") + `), 0) AS BIGINT) FROM reports r
+			WHERE r.year = ? AND r.project_id = p.id AND r.month = ? AND r.` + counted + `)`
+	}
+	q := `SELECT ` + cols + from + where + ` ORDER BY ` + projectSorts[f.Sort]
 	if order, ok := figureSorts[f.Sort]; ok {
 		if f.FigureMonth == 0 || f.Year == 0 {
 			return nil, t, qianxiang.FieldError("sort", "%q needs a year", f.Sort)
 		}
-		q = `SELECT ` + projectCols + projectFrom + figureFrom() + where + ` ORDER BY ` + order
+		q = `SELECT ` + cols + from + figureFrom() + where + ` ORDER BY ` + order
 		args = append([]any{f.FigureMonth, f.FigureMonth, f.Year}, args...)
+	}
+	if month {
+		args = append([]any{f.Year, f.FigureMonth}, args...)
 	}
 	if f.PerPage > 0 {
 		page := max(f.Page, 1)
@@ -198,9 +268,13 @@ func (c conn) ProjectsWithLights(ctx context.Context, f qianxiang.ProjectFilter,
 	defer rows.Close()
 	out := []qianxiang.Project{}
 	for rows.Next() {
-		p, err := scanProject(rows)
+		var mon int64
+		p, err := scanProjectWith(rows, fig.Orgs != nil, month, &mon)
 		if err != nil {
 			return nil, t, err
+		}
+		if month {
+			fig.Month[p.ID] = qianxiang.Money(mon)
 		}
 		out = append(out, p)
 	}
@@ -208,7 +282,36 @@ func (c conn) ProjectsWithLights(ctx context.Context, f qianxiang.ProjectFilter,
 		return nil, t, err
 	}
 	rows.Close()
+	if fig.Orgs != nil {
+		if err := c.fillOrgs(ctx, out, fig.Orgs); err != nil {
+			return nil, t, err
+		}
+	}
 	return out, t, c.fillClasses(ctx, out)
+}
+
+// fillOrgs gives each project its organisation and lead from orgs by id,
+// reading any organisation orgs does not hold.
+func (c conn) fillOrgs(ctx context.Context, ps []qianxiang.Project, orgs map[int64]qianxiang.Org) error {
+	org := func(id int64) (qianxiang.Org, error) {
+		if o, ok := orgs[id]; ok {
+			return o, nil
+		}
+		return c.OrgByID(ctx, id)
+	}
+	for i := range ps {
+		p := &ps[i]
+		o, err := org(p.Org.ID)
+		if err != nil {
+			return err
+		}
+		l, err := org(p.LeadOrg.ID)
+		if err != nil {
+			return err
+		}
+		p.Org, p.OrgPath, p.LeadOrg, p.LeadOrgPath = o.Ref(), o.Path, l.Ref(), l.Path
+	}
+	return nil
 }
 
 // Distinct lists the distinct non-empty values of a project column among

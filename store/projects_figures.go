@@ -42,56 +42,57 @@ func (c conn) figureTotals(ctx context.Context, year, month int, where string, a
 	return ytd, mon, err
 }
 
-// figureTotalsFrom is figureTotals with the year to date taken from the
-// dispatch's lights: the filtered projects' ids are read from an index
-// and their CompletedYTD added up; the month's own figure is summed over
-// the reports of that month alone.
-func (c conn) figureTotalsFrom(ctx context.Context, year, month int, where string, args []any, lights map[int64]qianxiang.ProjectLight) (ytd, mon qianxiang.Money, err error) {
-	rows, err := c.query(ctx, `SELECT p.id FROM projects p`+where, args...)
+// totals counts and sums the filtered projects in the database.
+func (c conn) totals(ctx context.Context, where string, args []any) (qianxiang.ProjectTotals, error) {
+	var t qianxiang.ProjectTotals
+	err := c.queryRow(ctx, `SELECT COUNT(*), CAST(COALESCE(SUM(`+plausible("p.total_investment")+`), 0) AS BIGINT),
+		CAST(COALESCE(SUM(`+plausible("p.annual_plan")+`), 0) AS BIGINT),
+		COALESCE(SUM(CASE WHEN `+implausible("p.total_investment")+` + `+implausible("p.annual_plan")+` > 0 THEN 1 ELSE 0 END), 0)
+		FROM projects p`+where, args...).
+		Scan(&t.Count, (*int64)(&t.TotalInvestment), (*int64)(&t.AnnualPlan), &t.Implausible)
+	return t, err
+}
+
+// totalsFrom is totals plus the figures of month N: one pass over the
+// filtered projects' ids and amounts (read from an index) counts them,
+// sums their amounts, bounded as plausible and implausible bound them in
+// SQL, and their year to date from the dispatch's lights; the month's
+// own figure is summed over the reports of that month alone.
+func (c conn) totalsFrom(ctx context.Context, year, month int, where string, args []any, lights map[int64]qianxiang.ProjectLight) (qianxiang.ProjectTotals, error) {
+	var t qianxiang.ProjectTotals
+	rows, err := c.query(ctx, `SELECT p.id, p.total_investment, p.annual_plan FROM projects p`+where, args...)
 	if err != nil {
-		return 0, 0, err
+		return t, err
 	}
+	defer rows.Close()
 	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return 0, 0, err
+		var id, total, plan int64
+		if err := rows.Scan(&id, &total, &plan); err != nil {
+			return t, err
 		}
-		ytd += lights[id].CompletedYTD
+		t.Count++
+		okTotal, okPlan := plausibleAmount(total), plausibleAmount(plan)
+		if okTotal {
+			t.TotalInvestment += qianxiang.Money(total)
+		}
+		if okPlan {
+			t.AnnualPlan += qianxiang.Money(plan)
+		}
+		if !okTotal || !okPlan {
+			t.Implausible++
+		}
+		t.CompletedYTD += lights[id].CompletedYTD
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return 0, 0, err
+		return t, err
 	}
 	all := append([]any{year, month}, args...)
 	err = c.queryRow(ctx, `SELECT CAST(COALESCE(SUM(`+plausible("r.completed")+`), 0) AS BIGINT)
 		FROM reports r WHERE r.year = ? AND r.month = ? AND r.`+counted+` AND r.project_id IN (SELECT p.id FROM projects p`+where+`)`, all...).
-		Scan((*int64)(&mon))
-	return ytd, mon, err
+		Scan((*int64)(&t.MonthCompleted))
+	return t, err
 }
 
-// MonthCompleted gives each listed project's counted figure of one month.
-func (c conn) MonthCompleted(ctx context.Context, year, month int, ids []int64) (map[int64]qianxiang.Money, error) {
-	out := map[int64]qianxiang.Money{}
-	if len(ids) == 0 {
-		return out, nil
-	}
-	args := []any{year, month}
-	for _, id := range ids {
-		args = append(args, id)
-	}
-	rows, err := c.query(ctx, `SELECT project_id, CAST(SUM(`+plausible("completed")+`) AS BIGINT) FROM reports
-		WHERE year = ? AND month = ? AND `+counted+` AND project_id IN (`+inList(len(ids))+`) GROUP BY project_id`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id, m int64
-		if err := rows.Scan(&id, &m); err != nil {
-			return nil, err
-		}
-		out[id] = qianxiang.Money(m)
-	}
-	return out, rows.Err()
-}
+// plausibleAmount is plausible's test in Go: within 0..MaxAmount.
+func plausibleAmount(v int64) bool { return v >= 0 && v <= int64(qianxiang.MaxAmount) }

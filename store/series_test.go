@@ -11,6 +11,7 @@ import (
 	"qianxiang"
 	"qianxiang/app"
 	"qianxiang/internal/testenv"
+	"qianxiang/store"
 )
 
 // The cockpit's series summed in SQL (MonthTotals) must give what the
@@ -181,7 +182,7 @@ func TestMonthTotalsAgreeWithMonthlySeries(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
-					_, got, err := a.DB.ProjectsWithLights(ctx, f, lights)
+					_, got, err := a.DB.ProjectsWithFigures(ctx, f, store.ListFigures{Lights: lights})
 					if err != nil {
 						t.Fatal(err)
 					}

@@ -286,19 +286,19 @@ func (a *App) Projects(ctx context.Context, actor qianxiang.Actor, q ProjectQuer
 		return nil, qianxiang.FieldError("sort", "%q is not a sort key", f.Sort)
 	}
 	f.ScopePath = ScopePath(actor)
-	month := q.Month
-	if month == 0 {
-		month = a.DefaultDispatchMonth(ctx, f.Year)
-	} else if err := CheckMonth(max(f.Year, 2000), month); err != nil {
-		return nil, err
-	}
-	// The lights and figures of a year's list come from its dispatch
-	// (cached per data version), so a list never disagrees with it.
 	// The version is read before the data, as dispatchFor reads it.
 	v, err := a.dataVersion(ctx)
 	if err != nil {
 		return nil, a.internal(ctx, "list projects", err)
 	}
+	month := q.Month
+	if month == 0 {
+		month = a.listMonth(ctx, v, f.Year)
+	} else if err := CheckMonth(max(f.Year, 2000), month); err != nil {
+		return nil, err
+	}
+	// The lights and figures of a year's list come from its dispatch
+	// (cached per data version), so a list never disagrees with it.
 	var fig store.ListFigures
 	if fig.Orgs, err = a.orgsByID(ctx, v); err != nil {
 		return nil, a.internal(ctx, "list projects", err)

@@ -61,6 +61,20 @@ func (a *App) orgsByID(ctx context.Context, v int64) (map[int64]qianxiang.Org, e
 	return val.(map[int64]qianxiang.Org), nil
 }
 
+// listMonth is DefaultDispatchMonth with the latest reported month read
+// once per data version; the fallback follows the calendar, so it is
+// worked out each time.
+func (a *App) listMonth(ctx context.Context, v int64, year int) int {
+	ctx = context.WithoutCancel(ctx)
+	val, err := a.listTotals.figure(v, figureKey{kind: "latest-month", year: year}, func() (any, error) {
+		return a.DB.LatestMonth(ctx, year)
+	})
+	if m, ok := val.(int); err == nil && ok && m > 0 {
+		return m
+	}
+	return a.LightMonth(ctx, year)
+}
+
 // totalsKey names everything of a filter the totals depend on besides
 // the year, the month and the data version: not the page or the sort.
 // Each field is quoted, so no two filters share a key.

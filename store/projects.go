@@ -168,7 +168,7 @@ var projectSorts = map[string]string{
 // ProjectTotals gives the totals of a filtered set alone (fig as for
 // ProjectsWithFigures, without Totals).
 func (c conn) ProjectTotals(ctx context.Context, f qianxiang.ProjectFilter, fig ListFigures) (qianxiang.ProjectTotals, error) {
-	where, args, err := c.projectWhere(ctx, f)
+	where, args, err := c.projectWhereOrgs(ctx, f, fig.Orgs)
 	if err != nil {
 		return qianxiang.ProjectTotals{}, err
 	}
@@ -226,7 +226,7 @@ type ListFigures struct {
 // taken as they are.
 func (c conn) ProjectsWithFigures(ctx context.Context, f qianxiang.ProjectFilter, fig ListFigures) ([]qianxiang.Project, qianxiang.ProjectTotals, error) {
 	var t qianxiang.ProjectTotals
-	where, args, err := c.projectWhere(ctx, f)
+	where, args, err := c.projectWhereOrgs(ctx, f, fig.Orgs)
 	if err != nil {
 		return nil, t, err
 	}

@@ -19,7 +19,7 @@ func TestDecodeTeamTargetAsUnmarshal(t *testing.T) {
 		{"[ ]", "{ }"},
 		{`[{"name":"王","role":"组长","phone":"13406803322"},{"name":"李"}]`, `{"start_by":"2023-06","invest_at_least":4205.91,"text":"6月底前开工"}`},
 		{`[{"name":1}]`, `{"invest_at_least":"x"}`}, // wrong types: Unmarshal's partial result
-		{`[{"name":"a"`, `{"start_by":`},             // not JSON: the zero values
+		{`[{"name":"a"`, `{"start_by":`},            // not JSON: the zero values
 	} {
 		var wantTeam []qianxiang.TeamMember
 		var wantTarget qianxiang.Target

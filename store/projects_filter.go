@@ -13,6 +13,12 @@ import (
 // resolved to ids first, so counting and summing a year's projects needs no
 // join (the registry's totals line runs on every page view).
 func (c conn) projectWhere(ctx context.Context, f qianxiang.ProjectFilter) (string, []any, error) {
+	return c.projectWhereOrgs(ctx, f, nil)
+}
+
+// projectWhereOrgs is projectWhere finding the organisations' codes in
+// orgs (by id; nil or a code it lacks: in the database).
+func (c conn) projectWhereOrgs(ctx context.Context, f qianxiang.ProjectFilter, orgs map[int64]qianxiang.Org) (string, []any, error) {
 	var where []string
 	var args []any
 	add := func(w string, a ...any) { where = append(where, w); args = append(args, a...) }
@@ -23,8 +29,10 @@ func (c conn) projectWhere(ctx context.Context, f qianxiang.ProjectFilter) (stri
 		if oc.code == "" {
 			continue
 		}
-		var id int64
-		err := c.queryRow(ctx, `SELECT id FROM orgs WHERE code = ?`, oc.code).Scan(&id)
+		id, err := orgIDOf(orgs, oc.code), error(nil)
+		if id == 0 {
+			err = c.queryRow(ctx, `SELECT id FROM orgs WHERE code = ?`, oc.code).Scan(&id)
+		}
 		if errors.Is(err, sql.ErrNoRows) {
 			id = -1 // an unknown organisation has no projects
 		} else if err != nil {
@@ -98,6 +106,16 @@ func (c conn) projectWhere(ctx context.Context, f qianxiang.ProjectFilter) (stri
 		return "", nil, nil
 	}
 	return " WHERE " + strings.Join(where, " AND "), args, nil
+}
+
+// orgIDOf finds an organisation's id by code in orgs (0: not there).
+func orgIDOf(orgs map[int64]qianxiang.Org, code string) int64 {
+	for id, o := range orgs {
+		if o.Code == code {
+			return id
+		}
+	}
+	return 0
 }
 
 // inList gives n placeholders, at least one (an empty list matches nothing

@@ -52,9 +52,25 @@ type statusWriter struct {
 	http.ResponseWriter
 	status int
 	bytes  int
+	// For the warning about a second status.
+	log      *slog.Logger
+	id, path string
 }
 
-func (w *statusWriter) WriteHeader(code int) { w.status = code; w.ResponseWriter.WriteHeader(code) }
+// WriteHeader passes the first status on. A second one would reach the
+// client nowhere (the status line is gone) and net/http would log
+// "superfluous response.WriteHeader" naming this file rather than the
+// handler: it is dropped here and logged with the request's path.
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status != 0 {
+		if w.log != nil {
+			w.log.Warn("status written twice; the second is dropped", "request", w.id, "path", w.path, "first", w.status, "second", code)
+		}
+		return
+	}
+	w.status = code
+	w.ResponseWriter.WriteHeader(code)
+}
 func (w *statusWriter) Write(b []byte) (int, error) {
 	if w.status == 0 {
 		w.status = 200
@@ -80,7 +96,7 @@ func (s *Server) withRequestLog(h http.Handler) http.Handler {
 		}
 		ctx := context.WithValue(r.Context(), keyRequest, ri)
 		w.Header()["X-Request-Id"] = []string{ri.ID}
-		sw := &statusWriter{ResponseWriter: w}
+		sw := &statusWriter{ResponseWriter: w, log: s.Log, id: ri.ID, path: r.URL.Path}
 		start := time.Now()
 		req := r.WithContext(ctx)
 		// An upload parsed on this copy of the request may have been spooled
@@ -92,18 +108,23 @@ func (s *Server) withRequestLog(h http.Handler) http.Handler {
 			}
 		}()
 		h.ServeHTTP(sw, req)
-		// Above info the line is skipped before anything is formatted.
-		if !s.Log.Enabled(ctx, slog.LevelInfo) {
+		// Health probes come every few seconds from each load balancer
+		// and say nothing about users: their line is at debug. Above the
+		// line's level it is skipped before anything is formatted.
+		level := slog.LevelInfo
+		if r.URL.Path == "/api/v1/healthz" {
+			level = slog.LevelDebug
+		}
+		if !s.Log.Enabled(ctx, level) {
 			return
 		}
 		user := ""
 		if ri.User != nil {
 			user = ri.User.Username
 		}
-		s.Log.LogAttrs(ctx, slog.LevelInfo, "request",
-			slog.Group("http", slog.String("id", ri.ID), slog.String("method", r.Method), slog.String("path", r.URL.Path),
-				slog.Int("status", sw.status), slog.Int("bytes", sw.bytes), slog.Duration("took", time.Since(start))),
-			slog.String("user", user), slog.String("client", ri.Addr))
+		now := time.Now()
+		s.logRequest(ctx, accessLine{level: level, time: now, id: ri.ID, method: r.Method, path: r.URL.Path,
+			status: sw.status, bytes: sw.bytes, took: now.Sub(start), user: user, client: ri.Addr})
 	})
 }
 

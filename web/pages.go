@@ -145,8 +145,11 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
-	_, err := b.WriteTo(w)
-	return err
+	// The status is sent: a failed write is a client that has gone (a
+	// timeout under load), and an error page after it would be a second
+	// status. Nothing is left to tell anyone.
+	b.WriteTo(w)
+	return nil
 }
 
 // failPage shows an error as a page: anonymous users go to the login page

@@ -41,6 +41,9 @@ type ServeConfig struct {
 	// LogLevel is the least level logged (debug, info, warn, error;
 	// empty: info). Above info the per-request line is not even formatted.
 	LogLevel string
+	// Clock, when set, is the server's time at start (a deadline-day
+	// rehearsal on a copy of the data: cmd/qxload); it runs on from there.
+	Clock time.Time
 }
 
 // ParseLogLevel reads --log-level / QIANXIANG_LOG_LEVEL.
@@ -69,8 +72,16 @@ func StartServer(ctx context.Context, env *Env, cfg ServeConfig) (*Server, error
 	if err != nil {
 		return nil, err
 	}
-	log := slog.New(slog.NewJSONHandler(env.Stderr, &slog.HandlerOptions{Level: level}))
+	// JSON lines; the request lines are appended by hand into the same
+	// writer (web.NewJSONLogger), the rest goes through slog.
+	log := web.NewJSONLogger(env.Stderr, level)
 	a := app.New(db, log)
+	if !cfg.Clock.IsZero() {
+		// A rehearsal: the clock starts at Clock and runs on from there.
+		off := time.Until(cfg.Clock)
+		a.Now = func() time.Time { return time.Now().Add(off) }
+		log.Warn("the clock is set for a rehearsal; do not serve real users with it", "clock", cfg.Clock)
+	}
 	if withDemo {
 		logins, err := demo.Fill(ctx, a)
 		switch {
@@ -143,14 +154,23 @@ func cmdServe(ctx context.Context, env *Env, args []string) error {
 	sweep := fs.Duration("sweep-every", time.Minute, "how often the scheduled work (escalations, reminders, webhook) runs")
 	level := fs.String("log-level", os.Getenv("QIANXIANG_LOG_LEVEL"),
 		"least level logged: debug, info (default; one line per request), warn or error (env QIANXIANG_LOG_LEVEL)")
+	clock := fs.String("clock", "", "rehearsals only: start the server's clock at this time (RFC 3339, e.g. 2026-11-25T10:00:00+08:00), as cmd/qxload does for a deadline day")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if _, err := ParseLogLevel(*level); err != nil {
 		return err
 	}
+	var at time.Time
+	if *clock != "" {
+		t, err := time.Parse(time.RFC3339, *clock)
+		if err != nil {
+			return usagef("--clock %q: give a time like 2026-11-25T10:00:00+08:00", *clock)
+		}
+		at = t
+	}
 	s, err := StartServer(ctx, env, ServeConfig{DSN: *dsn, Addr: *addr, Demo: *withDemo, TrustProxy: *trust, AuditKey: env.AuditKey,
-		ReadDSN: *readDSN, SweepEvery: *sweep, LogLevel: *level})
+		ReadDSN: *readDSN, SweepEvery: *sweep, LogLevel: *level, Clock: at})
 	if err != nil {
 		return err
 	}

@@ -25,9 +25,13 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime/pprof"
 	"sort"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"qianxiang/app"
@@ -40,19 +44,33 @@ func main() {
 	clients := flag.Int("clients", 200, "concurrent clients")
 	duration := flag.Duration("duration", time.Minute, "how long to run")
 	think := flag.Duration("think", time.Second, "mean pause between a client's requests (a person at a keyboard)")
-	dsn := flag.String("db", "", "database (default: a new SQLite file in a temp dir)")
+	dsn := flag.String("db", "", "database (default: a new SQLite file in a temp dir); an empty one: the city is built in it")
 	mixFlag := flag.String("mix", "reporter=100", "clients by kind in percent, e.g. reporter=70,reviewer=10,leader=10,public=10")
 	projects := flag.Int("projects", 0, "build a city of N projects at province scale (demo.FillScale) instead of the demo city")
+	servers := flag.Int("servers", 0, "run N `qianxiang serve` processes on --db and spread the requests over them (0: one server inside this process)")
+	bin := flag.String("bin", "", "with --servers: the qianxiang binary (default: go build ./cmd/qianxiang, run from the repository)")
+	cpuprofile := flag.String("cpuprofile", "", "without --servers: write a CPU profile of the run (server and clients) to this file")
 	flag.Parse()
 	m, err := parseMix(*mixFlag)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "qxload:", err)
 		os.Exit(2)
 	}
-	if err := run(*clients, *duration, *think, *dsn, m, *projects); err != nil {
+	cfg := config{clients: *clients, duration: *duration, think: *think, dsn: *dsn, mix: m, projects: *projects,
+		servers: *servers, bin: *bin, cpuprofile: *cpuprofile}
+	if err := run(cfg); err != nil {
 		fmt.Fprintln(os.Stderr, "qxload:", err)
 		os.Exit(1)
 	}
+}
+
+type config struct {
+	clients           int
+	duration, think   time.Duration
+	dsn               string
+	mix               mix
+	projects, servers int
+	bin, cpuprofile   string
 }
 
 type result struct {
@@ -63,12 +81,33 @@ type result struct {
 
 func (r result) failed() bool { return r.code == 0 || r.code >= 500 }
 
-func run(clients int, duration, think time.Duration, dsn string, m mix, projects int) error {
+// targets are the servers' base URLs; url gives each request to the next
+// one in turn, as a round-robin reverse proxy does, so a client's
+// requests (and its session) go to every server.
+type targets struct {
+	bases []string
+	n     atomic.Uint64
+}
+
+func (t *targets) url(path string) string {
+	return t.bases[(t.n.Add(1)-1)%uint64(len(t.bases))] + path
+}
+
+func run(cfg config) error {
 	ctx := context.Background()
+	dir, err := os.MkdirTemp("", "qxload")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	dsn := cfg.dsn
 	if dsn == "" {
-		dir, _ := os.MkdirTemp("", "qxload")
-		defer os.RemoveAll(dir)
 		dsn = filepath.Join(dir, "load.db")
+	}
+	// The servers started here and this process sign with one audit key
+	// (API tokens are checked with it).
+	if os.Getenv("QIANXIANG_AUDIT_KEY_FILE") == "" {
+		os.Setenv("QIANXIANG_AUDIT_KEY_FILE", filepath.Join(dir, "audit.key"))
 	}
 	db, err := store.Open(ctx, dsn)
 	if err != nil {
@@ -81,9 +120,9 @@ func run(clients int, duration, think time.Duration, dsn string, m mix, projects
 	day := time.Date(now.Year(), now.Month(), 25, 10, 0, 0, 0, a.Loc)
 	a.Now = func() time.Time { return day }
 	built := time.Now()
-	if projects > 0 {
-		fmt.Printf("building a city of %d projects…\n", projects)
-		if _, _, err := demo.FillScale(ctx, a, demo.Scale{Projects: projects, Months: 12, Seed: 1}); err != nil {
+	if cfg.projects > 0 {
+		fmt.Printf("building a city of %d projects…\n", cfg.projects)
+		if _, _, err := demo.FillScale(ctx, a, demo.Scale{Projects: cfg.projects, Months: 12, Seed: 1}); err != nil {
 			return err
 		}
 	} else {
@@ -93,33 +132,80 @@ func run(clients int, duration, think time.Duration, dsn string, m mix, projects
 		}
 	}
 	fmt.Printf("built in %s\n", time.Since(built).Round(time.Millisecond))
-	w, err := setupMix(ctx, a, clients, m, day)
+	w, err := setupMix(ctx, a, cfg.clients, cfg.mix, day)
 	if err != nil {
 		return err
 	}
-	h, err := web.New(a, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	if err != nil {
-		return err
+	t := &targets{}
+	var procs []*serverProc
+	if cfg.servers > 0 {
+		bin := cfg.bin
+		if bin == "" {
+			bin = filepath.Join(dir, "qianxiang")
+			fmt.Println("building the qianxiang binary…")
+			cmd := exec.Command("go", "build", "-o", bin, "./cmd/qianxiang")
+			cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
+			if err := cmd.Run(); err != nil {
+				return fmt.Errorf("go build ./cmd/qianxiang (run qxload from the repository, or give --bin): %w", err)
+			}
+		}
+		for i := range cfg.servers {
+			p, err := startServer(bin, dsn, day, filepath.Join(dir, fmt.Sprintf("serve-%d.log", i+1)))
+			if p != nil {
+				procs = append(procs, p)
+			}
+			if err != nil {
+				stopServers(procs)
+				return err
+			}
+			t.bases = append(t.bases, p.base)
+		}
+		// Their logs are read after they stop: the warnings and errors
+		// of a run are part of its result.
+		defer func() { stopServers(procs); summariseLogs(procs) }()
+	} else {
+		// The serve command's logger at its default level, the lines
+		// formatted and dropped: their cost is part of a request's.
+		h, err := web.New(a, web.NewJSONLogger(io.Discard, slog.LevelInfo))
+		if err != nil {
+			return err
+		}
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			return err
+		}
+		srv := &http.Server{Handler: h}
+		go srv.Serve(ln)
+		defer srv.Close()
+		t.bases = []string{"http://" + ln.Addr().String()}
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return err
+	if cfg.cpuprofile != "" {
+		if cfg.servers > 0 {
+			return fmt.Errorf("--cpuprofile profiles the server inside this process: not with --servers")
+		}
+		f, err := os.Create(cfg.cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
-	srv := &http.Server{Handler: h}
-	go srv.Serve(ln)
-	defer srv.Close()
-	base := "http://" + ln.Addr().String()
+	clients := cfg.clients
 	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: clients * 2, MaxConnsPerHost: clients * 2}}
 
-	fmt.Printf("%d clients for %s against %s (%s), think time %s\n", clients, duration, base, db.Dialect(), think)
+	fmt.Printf("%d clients for %s against %s (%s), think time %s\n", clients, cfg.duration, strings.Join(t.bases, " "), db.Dialect(), cfg.think)
+	load0 := loadAvg()
 	results := make(chan result, 1<<16)
 	var wg sync.WaitGroup
-	stop := time.Now().Add(duration)
+	stop := time.Now().Add(cfg.duration)
 	for i := 0; i < clients; i++ {
 		wg.Add(1)
 		go func(c person) {
 			defer wg.Done()
-			c.loop(client, base, stop, think, results)
+			c.loop(client, t, stop, cfg.think, results)
 		}(w[i])
 	}
 	go func() { wg.Wait(); close(results) }()
@@ -131,11 +217,26 @@ func run(clients int, duration, think time.Duration, dsn string, m mix, projects
 			failed++
 		}
 	}
-	report(all, duration)
+	report(all, cfg.duration)
+	fmt.Printf("load average (1 min) at the start: %s, at the end: %s\n", load0, loadAvg())
 	if failed > 0 {
 		return fmt.Errorf("%d requests failed (5xx or no answer)", failed)
 	}
 	return nil
+}
+
+// loadAvg is the machine's one-minute load average (Linux), to say how
+// busy the machine was besides this run.
+func loadAvg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "?"
+	}
+	f := strings.Fields(string(b))
+	if len(f) == 0 {
+		return "?"
+	}
+	return f[0]
 }
 
 // report prints, for all requests and for each kind, the count, the 4xx

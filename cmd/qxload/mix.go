@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -53,7 +54,7 @@ func parseMix(s string) (mix, error) {
 
 // client is one simulated person.
 type person interface {
-	loop(c *http.Client, base string, stop time.Time, think time.Duration, out chan<- result)
+	loop(c *http.Client, t *targets, stop time.Time, think time.Duration, out chan<- result)
 }
 
 // reviewer reads its county's grid for the month and approves two in
@@ -62,10 +63,10 @@ type reviewer struct {
 	token, org, month string
 }
 
-func (w reviewer) loop(c *http.Client, base string, stop time.Time, think time.Duration, out chan<- result) {
+func (w reviewer) loop(c *http.Client, t *targets, stop time.Time, think time.Duration, out chan<- result) {
 	time.Sleep(jitter(think))
 	for time.Now().Before(stop) {
-		r, body := get(c, "grid", base+"/api/v1/reports/grid?month="+w.month+"&org="+w.org, w.token)
+		r, body := get(c, "grid", t.url("/api/v1/reports/grid?month="+w.month+"&org="+w.org), w.token)
 		out <- r
 		var g struct {
 			Rows []struct {
@@ -85,7 +86,7 @@ func (w reviewer) loop(c *http.Client, base string, stop time.Time, think time.D
 			if !time.Now().Before(stop) || i >= 10 {
 				break // back to the grid for a fresh view
 			}
-			url := fmt.Sprintf("%s/api/v1/projects/%d/reports/%s", base, id, w.month)
+			url := t.url(fmt.Sprintf("/api/v1/projects/%d/reports/%s", id, w.month))
 			if rand.IntN(3) == 0 {
 				out <- send(c, "review", "POST", url+"/return", w.token, `{"reason":"请核实本月完成投资"}`)
 			} else {
@@ -97,31 +98,63 @@ func (w reviewer) loop(c *http.Client, base string, stop time.Time, think time.D
 }
 
 // leader looks at the cockpit page and the month's dispatch, as the
-// mayor's office does all day on the deadline.
-type leader struct{ token, year, month string }
+// mayor's office does all day on the deadline. Leaders use a browser: they
+// log in once (on whichever server the proxy picks) and their session
+// cookie then goes to every server.
+type leader struct{ username, password, year, month string }
 
-func (w leader) loop(c *http.Client, base string, stop time.Time, think time.Duration, out chan<- result) {
+func (w leader) loop(c *http.Client, t *targets, stop time.Time, think time.Duration, out chan<- result) {
+	time.Sleep(jitter(think))
+	r, cookie := login(c, t.url("/api/v1/session"), w.username, w.password)
+	out <- r
+	if cookie == "" {
+		return // counted: a login without an answer or a session
+	}
 	time.Sleep(jitter(think))
 	for time.Now().Before(stop) {
-		r, _ := get(c, "cockpit", base+"/cockpit", w.token)
+		r, _ := getCookie(c, "cockpit", t.url("/cockpit"), cookie)
 		out <- r
 		time.Sleep(jitter(think))
-		r, _ = get(c, "dispatch", base+"/api/v1/dispatch?year="+w.year+"&month="+w.month, w.token)
+		r, _ = getCookie(c, "dispatch", t.url("/api/v1/dispatch?year="+w.year+"&month="+w.month), cookie)
 		out <- r
 		time.Sleep(jitter(think))
 	}
 }
 
+// login posts the credentials and gives back the session cookie.
+func login(c *http.Client, url, username, password string) (result, string) {
+	body, _ := json.Marshal(map[string]string{"username": username, "password": password})
+	req, _ := http.NewRequest("POST", url, bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	start := time.Now()
+	res, err := c.Do(req)
+	if err != nil {
+		return result{time.Since(start), 0, "login"}, ""
+	}
+	io.Copy(io.Discard, res.Body)
+	res.Body.Close()
+	r := result{time.Since(start), res.StatusCode, "login"}
+	for _, ck := range res.Cookies() {
+		if ck.Name == "qx_session" && ck.Value != "" {
+			return r, ck.Name + "=" + ck.Value
+		}
+	}
+	if r.code == 200 {
+		r.code = 0 // answered but no session: as good as no answer
+	}
+	return r, ""
+}
+
 // public is a citizen on the portal, no login.
 type public struct{}
 
-func (public) loop(c *http.Client, base string, stop time.Time, think time.Duration, out chan<- result) {
+func (public) loop(c *http.Client, t *targets, stop time.Time, think time.Duration, out chan<- result) {
 	time.Sleep(jitter(think))
 	for time.Now().Before(stop) {
-		r, _ := get(c, "public", base+"/public", "")
+		r, _ := get(c, "public", t.url("/public"), "")
 		out <- r
 		time.Sleep(jitter(think))
-		r, _ = get(c, "public", base+"/api/v1/public/progress", "")
+		r, _ = get(c, "public", t.url("/api/v1/public/progress"), "")
 		out <- r
 		time.Sleep(jitter(think))
 	}
@@ -132,6 +165,16 @@ func get(c *http.Client, what, url, tok string) (result, []byte) {
 	if tok != "" {
 		req.Header.Set("Authorization", "Bearer "+tok)
 	}
+	return do(c, what, req)
+}
+
+func getCookie(c *http.Client, what, url, cookie string) (result, []byte) {
+	req, _ := http.NewRequest("GET", url, nil)
+	req.Header.Set("Cookie", cookie)
+	return do(c, what, req)
+}
+
+func do(c *http.Client, what string, req *http.Request) (result, []byte) {
 	start := time.Now()
 	res, err := c.Do(req)
 	if err != nil {
@@ -187,13 +230,9 @@ func setupMix(ctx context.Context, a *app.App, n int, m mix, day time.Time) ([]p
 		if err != nil {
 			return nil, err
 		}
-		tok, err := a.CreateToken(ctx, sys, u.Username, "load")
-		if err != nil {
-			return nil, err
-		}
 		// The dispatch of the last month closed; the cockpit shows it.
 		last := day.AddDate(0, -1, 0)
-		out = append(out, leader{token: tok, year: strconv.Itoa(last.Year()), month: strconv.Itoa(int(last.Month()))})
+		out = append(out, leader{username: u.Username, password: "Load-pass-1", year: strconv.Itoa(last.Year()), month: strconv.Itoa(int(last.Month()))})
 	}
 	for i := 0; i < nPub; i++ {
 		out = append(out, public{})

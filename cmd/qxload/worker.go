@@ -84,7 +84,7 @@ func setup(ctx context.Context, a *app.App, clients int, day time.Time) ([]worke
 	return ws, nil
 }
 
-func (w worker) loop(c *http.Client, base string, stop time.Time, think time.Duration, out chan<- result) {
+func (w worker) loop(c *http.Client, t *targets, stop time.Time, think time.Duration, out chan<- result) {
 	if len(w.projects) == 0 {
 		return
 	}
@@ -92,18 +92,20 @@ func (w worker) loop(c *http.Client, base string, stop time.Time, think time.Dur
 	time.Sleep(jitter(think))
 	for round := 0; time.Now().Before(stop); round++ {
 		for _, id := range w.projects {
-			url := fmt.Sprintf("%s/api/v1/projects/%d/reports/%s", base, id, w.month)
+			path := fmt.Sprintf("/api/v1/projects/%d/reports/%s", id, w.month)
 			body := fmt.Sprintf(`{"completed": %d.%02d, "progress": "主体施工第%d轮"}`, rand.IntN(5000), rand.IntN(100), round)
-			for _, step := range []struct{ what, method, url, tok, body string }{
-				{"save", "PUT", url, w.reporter, body},
-				{"save", "PUT", url, w.reporter, body},
-				{"submit", "POST", url + "/submit", w.reporter, ""},
-				{"return", "POST", url + "/return", w.admin, `{"reason":"请核实金额"}`},
+			for _, step := range []struct{ what, method, path, tok, body string }{
+				{"save", "PUT", path, w.reporter, body},
+				{"save", "PUT", path, w.reporter, body},
+				{"submit", "POST", path + "/submit", w.reporter, ""},
+				{"return", "POST", path + "/return", w.admin, `{"reason":"请核实金额"}`},
 			} {
 				if !time.Now().Before(stop) {
 					return
 				}
-				out <- send(c, step.what, step.method, step.url, step.tok, step.body)
+				// Each request to the next server, as a reverse proxy
+				// spreads them.
+				out <- send(c, step.what, step.method, t.url(step.path), step.tok, step.body)
 				time.Sleep(jitter(think))
 			}
 		}

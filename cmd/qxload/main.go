@@ -49,6 +49,7 @@ func main() {
 	projects := flag.Int("projects", 0, "build a city of N projects at province scale (demo.FillScale) instead of the demo city")
 	servers := flag.Int("servers", 0, "run N `qianxiang serve` processes on --db and spread the requests over them (0: one server inside this process)")
 	bin := flag.String("bin", "", "with --servers: the qianxiang binary (default: go build ./cmd/qianxiang, run from the repository)")
+	logdir := flag.String("logdir", "", "with --servers: keep the servers' logs in this directory (default: a temporary one, removed)")
 	cpuprofile := flag.String("cpuprofile", "", "without --servers: write a CPU profile of the run (server and clients) to this file")
 	flag.Parse()
 	m, err := parseMix(*mixFlag)
@@ -57,7 +58,7 @@ func main() {
 		os.Exit(2)
 	}
 	cfg := config{clients: *clients, duration: *duration, think: *think, dsn: *dsn, mix: m, projects: *projects,
-		servers: *servers, bin: *bin, cpuprofile: *cpuprofile}
+		servers: *servers, bin: *bin, cpuprofile: *cpuprofile, logdir: *logdir}
 	if err := run(cfg); err != nil {
 		fmt.Fprintln(os.Stderr, "qxload:", err)
 		os.Exit(1)
@@ -71,6 +72,7 @@ type config struct {
 	mix               mix
 	projects, servers int
 	bin, cpuprofile   string
+	logdir            string
 }
 
 type result struct {
@@ -149,8 +151,14 @@ func run(cfg config) error {
 				return fmt.Errorf("go build ./cmd/qianxiang (run qxload from the repository, or give --bin): %w", err)
 			}
 		}
+		logdir := cfg.logdir
+		if logdir == "" {
+			logdir = dir
+		} else if err := os.MkdirAll(logdir, 0o755); err != nil {
+			return err
+		}
 		for i := range cfg.servers {
-			p, err := startServer(bin, dsn, day, filepath.Join(dir, fmt.Sprintf("serve-%d.log", i+1)))
+			p, err := startServer(bin, dsn, day, filepath.Join(logdir, fmt.Sprintf("serve-%d.log", i+1)))
 			if p != nil {
 				procs = append(procs, p)
 			}
@@ -174,6 +182,7 @@ func run(cfg config) error {
 		if err != nil {
 			return err
 		}
+		h.TrustProxy = true
 		srv := &http.Server{Handler: h}
 		go srv.Serve(ln)
 		defer srv.Close()
@@ -194,14 +203,21 @@ func run(cfg config) error {
 		defer pprof.StopCPUProfile()
 	}
 	clients := cfg.clients
-	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: clients * 2, MaxConnsPerHost: clients * 2}}
+	shared := &http.Transport{MaxIdleConnsPerHost: clients * 2, MaxConnsPerHost: clients * 2}
 
+	if ls := logins(&http.Client{Timeout: 30 * time.Second, Transport: shared}, t, w); len(ls) > 0 {
+		fmt.Println("leaders' logins before the run (4 at a time, spread over the servers):")
+		report(ls, 0)
+	}
 	fmt.Printf("%d clients for %s against %s (%s), think time %s\n", clients, cfg.duration, strings.Join(t.bases, " "), db.Dialect(), cfg.think)
 	load0 := loadAvg()
 	results := make(chan result, 1<<16)
 	var wg sync.WaitGroup
 	stop := time.Now().Add(cfg.duration)
 	for i := 0; i < clients; i++ {
+		// Each person at their own PC: the proxy names it in
+		// X-Forwarded-For, so login limits per address count each one's.
+		client := &http.Client{Timeout: 30 * time.Second, Transport: forwarded{shared, fmt.Sprintf("10.%d.%d.%d", 1+i>>16, i>>8&255, i&255)}}
 		wg.Add(1)
 		go func(c person) {
 			defer wg.Done()
@@ -223,6 +239,18 @@ func run(cfg config) error {
 		return fmt.Errorf("%d requests failed (5xx or no answer)", failed)
 	}
 	return nil
+}
+
+// forwarded is the reverse proxy's part: it names the client's address.
+// The servers are started with --trust-proxy (h.TrustProxy in process).
+type forwarded struct {
+	rt   http.RoundTripper
+	addr string
+}
+
+func (f forwarded) RoundTrip(r *http.Request) (*http.Response, error) {
+	r.Header.Set("X-Forwarded-For", f.addr)
+	return f.rt.RoundTrip(r)
 }
 
 // loadAvg is the machine's one-minute load average (Linux), to say how
@@ -251,7 +279,9 @@ func report(all []result, d time.Duration) {
 		names = append(names, k)
 	}
 	sort.Strings(names)
-	fmt.Printf("%.0f req/s over %s\n", float64(len(all))/d.Seconds(), d)
+	if d > 0 {
+		fmt.Printf("%.0f req/s over %s\n", float64(len(all))/d.Seconds(), d)
+	}
 	fmt.Printf("%-10s %8s %6s %6s %9s %10s %10s %10s %10s\n", "kind", "requests", "4xx", "5xx", "no answer", "p50", "p95", "p99", "max")
 	for _, k := range names {
 		rs := kinds[k]

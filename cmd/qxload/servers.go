@@ -31,7 +31,7 @@ func startServer(bin, dsn string, day time.Time, logPath string) (*serverProc, e
 		return nil, err
 	}
 	defer logf.Close() // the child has its own descriptor
-	cmd := exec.Command(bin, "serve", "--db", dsn, "--addr", "127.0.0.1:0", "--clock", day.Format(time.RFC3339))
+	cmd := exec.Command(bin, "serve", "--db", dsn, "--addr", "127.0.0.1:0", "--trust-proxy", "--clock", day.Format(time.RFC3339))
 	cmd.Stderr = logf
 	out, err := cmd.StdoutPipe()
 	if err != nil {
@@ -95,7 +95,7 @@ func summariseLogs(ps []*serverProc) {
 			if len(line) == 0 {
 				continue
 			}
-			var l struct{ Level, Msg, Path string }
+			var l struct{ Level, Msg, Path, Op, Err string }
 			if json.Unmarshal(line, &l) != nil || l.Level == "" {
 				// Not a log line: Go's own server log ("http: superfluous
 				// response.WriteHeader", accept errors) is plain text.
@@ -105,7 +105,10 @@ func summariseLogs(ps []*serverProc) {
 			}
 			levels[l.Level]++
 			if l.Level == "WARN" || l.Level == "ERROR" {
-				msgs[l.Level+" "+l.Msg+" "+l.Path]++
+				// Errors name the operation and the cause; a cause is
+				// cut to its start so that ids and times do not split
+				// one kind of failure into many.
+				msgs[strings.TrimSpace(l.Level+" "+l.Msg+" "+l.Path+" "+l.Op+" "+l.Err[:min(len(l.Err), 90)])]++
 			}
 		}
 		fmt.Printf("server %d log: %d request lines and other INFO, %d WARN, %d ERROR, %d plain-text lines\n",

@@ -107,7 +107,7 @@ func (a *App) AttachPhoto(ctx context.Context, actor qianxiang.Actor, projectID 
 		if err != nil {
 			return err
 		}
-		if err := a.editable(ctx, actor, &p, &r); err != nil {
+		if err := a.editable(ctx, tx, actor, &p, &r); err != nil {
 			return err
 		}
 		before := ""

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"encoding/json"
 	"time"
 
 	"qianxiang"
@@ -110,14 +111,23 @@ func detailError(d qianxiang.Detail) error { return qianxiang.FieldError(d.Field
 func monthLabel(y, m int) string { return qianxiang.Date{Year: y, Month: m}.String() }
 
 // reportGate gathers what the workflow rules need about now and the actor.
-func (a *App) reportGate(ctx context.Context, actor qianxiang.Actor, p *qianxiang.Project, r *qianxiang.Report) qianxiang.ReportGate {
-	return qianxiang.NewReportGate(a.Now(), r.Year, r.Month, a.DispatchSettings(ctx).DeadlineDay, a.Loc,
+// It is asked inside the write's transaction and reads the deadline day
+// through it: asking the pool for a second connection while holding one
+// left, with as many saves in flight as the pool has connections
+// (PostgreSQL: 20 a server), every save waiting for a connection that
+// none would give back until the clients gave up (cmd/qxload, two servers).
+func (a *App) reportGate(ctx context.Context, tx *store.Tx, actor qianxiang.Actor, p *qianxiang.Project, r *qianxiang.Report) qianxiang.ReportGate {
+	s := qianxiang.DefaultDispatchSettings()
+	if v, ok, err := tx.Setting(ctx, dispatchSettingsKey); err == nil && ok {
+		json.Unmarshal([]byte(v), &s)
+	}
+	return qianxiang.NewReportGate(a.Now(), r.Year, r.Month, s.DeadlineDay, a.Loc,
 		actor.Can(qianxiang.ActLateReport, p.ScopeOf()))
 }
 
 // editable says whether actor may change the report's figures now.
-func (a *App) editable(ctx context.Context, actor qianxiang.Actor, p *qianxiang.Project, r *qianxiang.Report) error {
-	return r.Editable(a.reportGate(ctx, actor, p, r))
+func (a *App) editable(ctx context.Context, tx *store.Tx, actor qianxiang.Actor, p *qianxiang.Project, r *qianxiang.Report) error {
+	return r.Editable(a.reportGate(ctx, tx, actor, p, r))
 }
 
 // SaveReport saves a month's report as a draft.
@@ -127,7 +137,7 @@ func (a *App) SaveReport(ctx context.Context, actor qianxiang.Actor, projectID i
 			if err := checkVersion(r, in.Version); err != nil {
 				return err
 			}
-			if err := a.editable(ctx, actor, p, r); err != nil {
+			if err := a.editable(ctx, tx, actor, p, r); err != nil {
 				return err
 			}
 			return a.applyInput(ctx, tx, p, r, in)
@@ -156,7 +166,7 @@ func (a *App) SubmitReport(ctx context.Context, actor qianxiang.Actor, projectID
 					return err
 				}
 			}
-			g := a.reportGate(ctx, actor, p, r)
+			g := a.reportGate(ctx, tx, actor, p, r)
 			if err := r.Editable(g); err != nil {
 				return err
 			}

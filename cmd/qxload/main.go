@@ -13,6 +13,16 @@
 // builds a city at province scale (demo.FillScale) instead of the demo
 // city. A 5xx or a request that got no answer fails the run; a 4xx (a
 // report approved meanwhile, a second submit) is counted, not failed.
+//
+// --servers N runs N real `qianxiang serve` processes on --db instead of
+// the server in this process (servers.go): each on its own loopback port,
+// its clock set to the deadline day, trusting the proxy's
+// X-Forwarded-For. Every request goes to the next server in turn, as a
+// round-robin reverse proxy sends them, so each client's token or session
+// is used on all of them; the leaders log in (through the servers, before
+// the timed run) and use their session cookies. After the run the
+// servers are stopped and their logs' warnings and errors summarised.
+// scripts/load-two-servers.sh runs it on a fresh PostgreSQL schema.
 package main
 
 import (

@@ -2,10 +2,11 @@ package web
 
 import (
 	"context"
-	"crypto/rand"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"log/slog"
+	mrand "math/rand/v2"
 	"net"
 	"net/http"
 	"net/url"
@@ -85,11 +86,21 @@ func (w *statusWriter) Flush() {
 	}
 }
 
+// requestID is 64 random bits in hex, to find a request's lines in the
+// logs of every server. It is no secret, so it comes from the runtime's
+// per-thread generator (math/rand/v2, ChaCha8-seeded): crypto/rand cost a
+// system call a request, a fifth of the middleware's own time.
+func requestID() string {
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], mrand.Uint64())
+	var h [16]byte
+	hex.Encode(h[:], b[:])
+	return string(h[:])
+}
+
 func (s *Server) withRequestLog(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		b := make([]byte, 8)
-		rand.Read(b)
-		ri := &reqInfo{ID: hex.EncodeToString(b), Lang: "zh"}
+		ri := &reqInfo{ID: requestID(), Lang: "zh"}
 		ri.Addr, ri.HTTPS = s.client(r)
 		if ri.HTTPS {
 			w.Header().Set("Strict-Transport-Security", "max-age=31536000")

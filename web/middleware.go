@@ -63,6 +63,12 @@ type statusWriter struct {
 // "superfluous response.WriteHeader" naming this file rather than the
 // handler: it is dropped here and logged with the request's path.
 func (w *statusWriter) WriteHeader(code int) {
+	if code < 200 {
+		// An informational status (103 Early Hints) comes before the
+		// real one.
+		w.ResponseWriter.WriteHeader(code)
+		return
+	}
 	if w.status != 0 {
 		if w.log != nil {
 			w.log.Warn("status written twice; the second is dropped", "request", w.id, "path", w.path, "first", w.status, "second", code)

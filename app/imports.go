@@ -165,27 +165,39 @@ func (a *App) ImportReports(ctx context.Context, actor qianxiang.Actor, year, mo
 			return nil, err
 		}
 	}
-	orgs, err := a.DB.Orgs(ctx)
-	if err != nil {
-		return nil, a.internal(ctx, "import reports", err)
-	}
-	byOrg := make(map[int64]qianxiang.Org, len(orgs))
-	for _, o := range orgs {
-		byOrg[o.ID] = o
-	}
-	ps, err := a.DB.ReportPlan(ctx, year, byOrg)
-	if err != nil {
-		return nil, a.internal(ctx, "import reports", err)
-	}
 	// Read no more than the importer takes: it refuses a larger file.
 	data, err := io.ReadAll(io.LimitReader(r, excel.MaxFileSize+1))
 	if err != nil {
 		return nil, qianxiang.Errorf(qianxiang.EInvalid, "the file could not be read")
 	}
+	// The sheet is read while the plan and the months before load: it
+	// needs nothing from them, and each is a good part of a province's
+	// import.
+	opened := make(chan struct{})
+	var book *excel.ReportBook
+	var bookErr error
+	go func() {
+		defer close(opened)
+		book, bookErr = excel.OpenReports(bytes.NewReader(data), filename)
+	}()
+	defer func() {
+		<-opened
+		if book != nil {
+			book.Close()
+		}
+	}()
+	orgs, ps, prior, err := a.reportPlan(ctx, year, month)
+	<-opened
+	if bookErr != nil {
+		return nil, bookErr
+	}
+	if err != nil {
+		return nil, a.internal(ctx, "import reports", err)
+	}
 	if month == 0 {
 		// The month comes from the workbook's title: read it once to learn
 		// it, then again with the right year-to-date for the cumulative check.
-		first, err := excel.ReadReports(bytes.NewReader(data), filename, excel.ReportOptions{Year: year, Orgs: orgs, Projects: ps})
+		first, err := book.Read(excel.ReportOptions{Year: year, Orgs: orgs, Projects: ps})
 		if err != nil {
 			return nil, err
 		}
@@ -193,16 +205,11 @@ func (a *App) ImportReports(ctx context.Context, actor qianxiang.Actor, year, mo
 		if err := CheckMonth(year, month); err != nil {
 			return nil, err
 		}
+		if prior, err = a.priorYTD(ctx, year, month); err != nil {
+			return nil, a.internal(ctx, "import reports", err)
+		}
 	}
-	fs, err := a.DB.Summaries(ctx, year, month-1)
-	if err != nil {
-		return nil, a.internal(ctx, "import reports", err)
-	}
-	prior := map[int64]qianxiang.Money{}
-	for _, f := range fs {
-		prior[f.ProjectID] += f.Completed
-	}
-	imp, err := excel.ReadReports(bytes.NewReader(data), filename, excel.ReportOptions{Year: year, Month: month, Orgs: orgs, Projects: ps, PriorYTD: prior})
+	imp, err := book.Read(excel.ReportOptions{Year: year, Month: month, Orgs: orgs, Projects: ps, PriorYTD: prior})
 	if err != nil {
 		return nil, err
 	}

@@ -10,6 +10,44 @@ import (
 	"qianxiang/store"
 )
 
+// reportPlan loads what a 调度表 is read against: the organisations, the
+// year's plan, and (when the month is known) each project's sum of the
+// months before it.
+func (a *App) reportPlan(ctx context.Context, year, month int) ([]qianxiang.Org, []qianxiang.Project, map[int64]qianxiang.Money, error) {
+	orgs, err := a.DB.Orgs(ctx)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	byOrg := make(map[int64]qianxiang.Org, len(orgs))
+	for _, o := range orgs {
+		byOrg[o.ID] = o
+	}
+	ps, err := a.DB.ReportPlan(ctx, year, byOrg)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	var prior map[int64]qianxiang.Money
+	if month != 0 {
+		if prior, err = a.priorYTD(ctx, year, month); err != nil {
+			return nil, nil, nil, err
+		}
+	}
+	return orgs, ps, prior, nil
+}
+
+// priorYTD sums each project's reports of months 1..month-1.
+func (a *App) priorYTD(ctx context.Context, year, month int) (map[int64]qianxiang.Money, error) {
+	fs, err := a.DB.Summaries(ctx, year, month-1)
+	if err != nil {
+		return nil, err
+	}
+	prior := map[int64]qianxiang.Money{}
+	for _, f := range fs {
+		prior[f.ProjectID] += f.Completed
+	}
+	return prior, nil
+}
+
 // writeReportImport records a checked 调度表 inside the caller's
 // transaction, in bulk: the month's reports and their snapshots read in
 // one query, the rows saved with multi-row upserts that return their
@@ -63,7 +101,7 @@ func (a *App) writeReportImport(ctx context.Context, tx *store.Tx, actor qianxia
 		}
 		reps[i] = &rep
 	}
-	afters, err := tx.SaveReports(ctx, reps)
+	afters, err := tx.SaveReports(ctx, reps, befores)
 	if err != nil {
 		return err
 	}

@@ -144,7 +144,11 @@ func TestSaveReportsRefusesAStaleVersion(t *testing.T) {
 		stale.Version--
 		fresh := qianxiang.Report{ProjectID: rs[0].ProjectID, Year: 2025, Month: 5, Status: qianxiang.ReportDraft}
 		err := a.DB.Tx(ctx, func(tx *store.Tx) error {
-			_, err := tx.SaveReports(ctx, []*qianxiang.Report{&fresh, &stale})
+			befores, err := tx.ReportSnapshots(ctx, 2025, 1)
+			if err != nil {
+				return err
+			}
+			_, err = tx.SaveReports(ctx, []*qianxiang.Report{&fresh, &stale}, befores)
 			return err
 		})
 		if qianxiang.ErrorCode(err) != qianxiang.EConflict {
@@ -152,6 +156,56 @@ func TestSaveReportsRefusesAStaleVersion(t *testing.T) {
 		}
 		if got, _ := a.DB.MonthReports(ctx, 2025, 5); len(got) != 0 {
 			t.Errorf("the refused batch wrote %d reports", len(got))
+		}
+	})
+}
+
+// The snapshots SaveReports makes from what it writes are, byte for byte,
+// the rows as stored (what Snapshot reads back and audit verify compares),
+// for a new report and for updates, on both databases.
+func TestSaveReportsSnapshotsAreStored(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, a *app.App) {
+		a.Now = func() time.Time { return time.Date(2025, 4, 8, 10, 0, 0, 0, a.Loc) }
+		if _, _, err := demo.FillScale(ctx, a, demo.Scale{Projects: 4, Year: 2025, Months: 1, ProblemEvery: 1000, Seed: 5}); err != nil {
+			t.Fatal(err)
+		}
+		rs, _ := a.DB.MonthReports(ctx, 2025, 1)
+		now := a.Now()
+		save := []*qianxiang.Report{{ProjectID: rs[0].ProjectID, Year: 2025, Month: 6, Status: qianxiang.ReportSubmitted,
+			Completed: 1234, Progress: `"引号" <b>&</b> \ 换行`+ "\n", SubmittedAt: &now, UpdatedBy: "qx-import", Late: true}}
+		for i := range rs {
+			r := rs[i]
+			r.Completed += 7
+			r.Progress = "进度 " + r.Progress
+			r.StartedOn = qianxiang.Date{Year: 2025, Month: 1, Day: 3}
+			r.Reopened = i%2 == 0
+			save = append(save, &r)
+		}
+		err := a.DB.Tx(ctx, func(tx *store.Tx) error {
+			befores, err := tx.ReportSnapshots(ctx, 2025, 1)
+			if err != nil {
+				return err
+			}
+			snaps, err := tx.SaveReports(ctx, save, befores)
+			if err != nil {
+				return err
+			}
+			if len(snaps) != len(save) {
+				t.Fatalf("%d snapshots for %d reports", len(snaps), len(save))
+			}
+			for _, r := range save {
+				stored, err := tx.Snapshot(ctx, "reports", r.ID)
+				if err != nil {
+					return err
+				}
+				if snaps[r.ID] != stored {
+					t.Errorf("report %d (version %d):\n made   %s\n stored %s", r.ID, r.Version, snaps[r.ID], stored)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
 		}
 	})
 }

@@ -43,18 +43,49 @@ type ReportImport struct {
 // the plan, a project reported twice, a cumulative amount that disagrees
 // with the months before, are all collected in Errors.
 func ReadReports(r io.Reader, filename string, opt ReportOptions) (*ReportImport, error) {
+	b, err := OpenReports(r, filename)
+	if err != nil {
+		return nil, err
+	}
+	defer b.Close()
+	return b.Read(opt)
+}
+
+// ReportBook is a 调度表 whose sheet is read (cells, header, layout) but
+// not yet matched to a plan. Reading the sheet is most of a province's
+// file and needs nothing from the database, so an import opens the book
+// while it loads the plan and the months before (app.ImportReports), then
+// reads the rows against them; the same book can be read again.
+type ReportBook struct {
+	wb *workbook
+	t  *table
+	l  *layout
+}
+
+// OpenReports reads the workbook and finds its 调度表; an error is a file
+// it cannot read at all, or one without the table.
+func OpenReports(r io.Reader, filename string) (*ReportBook, error) {
 	wb, err := readWorkbook(r, filename)
 	if err != nil {
 		return nil, err
 	}
-	defer wb.close()
 	t, l, err := findTable(wb, reportSheet)
+	if err == nil {
+		err = l.require(reportColumns, fCompleted)
+	}
 	if err != nil {
+		wb.close()
 		return nil, err
 	}
-	if err := l.require(reportColumns, fCompleted); err != nil {
-		return nil, err
-	}
+	return &ReportBook{wb: wb, t: t, l: l}, nil
+}
+
+// Close lets the workbook go.
+func (b *ReportBook) Close() { b.wb.close() }
+
+// Read reads the rows as reports of the plan in opt (see ReadReports).
+func (b *ReportBook) Read(opt ReportOptions) (*ReportImport, error) {
+	t, l := b.t, b.l
 	p := &reportReader{t: t, l: l, opt: opt, orgs: newOrgIndex(opt.Orgs), seen: map[*qianxiang.Project]int{}}
 	p.out = &ReportImport{Sheet: t.sheet}
 	if err := p.settleMonth(); err != nil {

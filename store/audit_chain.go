@@ -70,25 +70,23 @@ func (tx *Tx) flushAudit(ctx context.Context) error {
 	first := seq - int64(len(items)) + 1
 	at := tx.now()
 	kid := tx.keys.Current().ID
-	entries := make([]qianxiang.AuditEntry, len(items))
+	eh, err := newEntryHasher(tx.keys, kid)
+	if err != nil {
+		return err
+	}
+	atText := ts(at)
+	rows := make([][]any, len(items))
 	for i, it := range items {
 		e := qianxiang.AuditEntry{ID: first + int64(i), At: at, Actor: it.Actor, Action: it.Action, Entity: it.Table, EntityID: it.ID,
 			Label: it.Label, Before: it.Before, After: it.After, PrevHash: prev, Kid: kid}
-		h, err := keyedHash(&e, tx.keys)
-		if err != nil {
-			return err
-		}
-		e.Hash, prev = h, h
-		entries[i] = e
-	}
-	rows := make([][]any, len(entries))
-	for i, e := range entries {
-		rows[i] = []any{e.ID, ts(e.At), e.Actor, e.Action, e.Entity, e.EntityID, e.Label, e.Before, e.After, e.PrevHash, e.Hash, e.Kid}
+		h := eh.mac(&e, atText)
+		rows[i] = []any{e.ID, atText, e.Actor, e.Action, e.Entity, e.EntityID, e.Label, e.Before, e.After, e.PrevHash, h, e.Kid}
+		prev = h
 	}
 	if err := tx.bulkInsert(ctx, "audit_log", strings.Fields(strings.ReplaceAll(auditCols, ",", " ")), rows, nil); err != nil {
 		return err
 	}
-	_, err := tx.exec(ctx, `UPDATE audit_head SET hash = ? WHERE id = 1`, prev)
+	_, err = tx.exec(ctx, `UPDATE audit_head SET hash = ? WHERE id = 1`, prev)
 	return err
 }
 

@@ -69,3 +69,31 @@ func (tx *Tx) bulkRun(ctx context.Context, q string, args []any, each func(int64
 	}
 	return rows.Err()
 }
+
+// bulkCount is bulkWrite without RETURNING: the rows the statements
+// counted (for an upsert, those inserted or updated; a row its WHERE
+// leaves alone is not counted).
+func (tx *Tx) bulkCount(ctx context.Context, table string, cols []string, rows [][]any, tail string) (int64, error) {
+	var n int64
+	head := `INSERT INTO ` + table + ` (` + strings.Join(cols, ", ") + `) `
+	one := "(" + placeholders(len(cols)) + ")"
+	for start := 0; start < len(rows); start += bulkChunk {
+		chunk := rows[start:min(start+bulkChunk, len(rows))]
+		vals := make([]string, len(chunk))
+		args := make([]any, 0, len(chunk)*len(cols))
+		for i, r := range chunk {
+			vals[i] = one
+			args = append(args, r...)
+		}
+		res, err := tx.exec(ctx, head+`VALUES `+strings.Join(vals, ", ")+tail, args...)
+		if err != nil {
+			return 0, err
+		}
+		k, err := res.RowsAffected()
+		if err != nil {
+			return 0, err
+		}
+		n += k
+	}
+	return n, nil
+}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 
 	"qianxiang"
 )
@@ -73,10 +74,15 @@ const reportUpsert = ` ON CONFLICT (project_id, year, month) DO UPDATE SET
 // (ID 0) inserted, an existing one updated at its Version — with
 // multi-row upserts of 500 rows instead of a statement or two per report
 // (a province's monthly 调度表 is some 50,000). It returns each row's
-// snapshot after the change, read back by the statement itself. A report
-// changed or created by someone else meanwhile is a conflict, and the
+// snapshot after the change, made here from what was written (the
+// statement sets every column but created_at, which an update keeps: it is
+// taken from the row's snapshot in befores, read in this transaction)
+// rather than read back with RETURNING, whose rows were a sixth of a
+// province's import (TestSaveReportsSnapshotsAreStored holds the two the
+// same). A report changed or created by someone else meanwhile is not
+// written, so fewer rows than given are counted: a conflict, and the
 // caller's transaction must then be rolled back.
-func (tx *Tx) SaveReports(ctx context.Context, rs []*qianxiang.Report) (map[int64]string, error) {
+func (tx *Tx) SaveReports(ctx context.Context, rs []*qianxiang.Report, befores map[int64]string) (map[int64]string, error) {
 	snaps := make(map[int64]string, len(rs))
 	if len(rs) == 0 {
 		return snaps, nil
@@ -93,30 +99,35 @@ func (tx *Tx) SaveReports(ctx context.Context, rs []*qianxiang.Report) (map[int6
 	}
 	now := ts(tx.now())
 	rows := make([][]any, len(rs))
-	newIDs := make([]int64, len(rs))
+	var buf []byte
 	for i, r := range rs {
-		id, version := r.ID, r.Version
+		id, version, created := r.ID, r.Version, now
 		if id == 0 {
 			id, version, ids = ids[0], 1, ids[1:]
-			newIDs[i] = id
+		} else if created = snapshotField(befores[id], "created_at"); created == "" {
+			return nil, fmt.Errorf("save reports: no snapshot of report %d before the change", id)
 		}
-		rows[i] = []any{id, r.ProjectID, r.Year, r.Month, int64(r.Completed), r.Progress, r.StartedOn.String(), string(r.Status), r.ReturnReason,
-			b2i(r.Late), b2i(r.Reopened), tsPtr(r.SubmittedAt), tsPtr(r.ReviewedAt), r.UpdatedBy, now, now, version}
+		row := []any{id, r.ProjectID, int64(r.Year), int64(r.Month), int64(r.Completed), r.Progress, r.StartedOn.String(), string(r.Status), r.ReturnReason,
+			int64(b2i(r.Late)), int64(b2i(r.Reopened)), tsPtr(r.SubmittedAt), tsPtr(r.ReviewedAt), r.UpdatedBy, created, now, int64(version)}
+		rows[i] = row
+		after := row[:len(row):len(row)]
+		if r.ID != 0 {
+			after = append(row[:len(row)-1:len(row)-1], int64(version+1))
+		}
+		buf = reportSnapshot(buf[:0], after)
+		snaps[id] = string(buf)
 	}
 	cols := append(append([]string{}, reportInsertCols...), "version")
-	err = tx.bulkWrite(ctx, "reports", cols, rows, reportUpsert, func(id int64, snap string) error {
-		snaps[id] = snap
-		return nil
-	})
+	n, err := tx.bulkCount(ctx, "reports", cols, rows, reportUpsert)
 	if err != nil {
 		return nil, err
 	}
-	if len(snaps) != len(rs) {
-		return nil, qianxiang.Errorf(qianxiang.EConflict, "%d of the reports were changed by someone else meanwhile; reload and import again", len(rs)-len(snaps))
+	if n != int64(len(rs)) {
+		return nil, qianxiang.Errorf(qianxiang.EConflict, "%d of the reports were changed by someone else meanwhile; reload and import again", int64(len(rs))-n)
 	}
 	for i, r := range rs {
 		if r.ID == 0 {
-			r.ID, r.Version = newIDs[i], 1
+			r.ID, r.Version = rows[i][0].(int64), 1
 		} else {
 			r.Version++
 		}

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"sort"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -115,4 +116,71 @@ func appendJSONString(b []byte, s string) []byte {
 func appendMarshalled(b []byte, s string) []byte {
 	q, _ := json.Marshal(s) // a string always encodes
 	return append(b, q...)
+}
+
+// reportSnapshotOrder is the position, in reportInsertCols + "version" (the
+// values SaveReports writes), of each column of reports in a snapshot's
+// order (sorted by name).
+var reportSnapshotNames, reportSnapshotOrder = func() ([]string, []int) {
+	cols := append(append([]string{}, reportInsertCols...), "version")
+	order := make([]int, len(cols))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool { return cols[order[a]] < cols[order[b]] })
+	names := make([]string, len(order))
+	for k, i := range order {
+		names[k] = cols[i]
+	}
+	return names, order
+}()
+
+// reportSnapshot appends the snapshot of a report row as Snapshot would
+// read it back: vals are the values of reportInsertCols + "version", each
+// an int64 or a string (the columns' stored types on both databases).
+func reportSnapshot(b []byte, vals []any) []byte {
+	b = append(b, '{')
+	for k, name := range reportSnapshotNames {
+		if k > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, name)
+		b = append(b, ':')
+		switch v := vals[reportSnapshotOrder[k]].(type) {
+		case int64:
+			b = append(b, '"')
+			b = strconv.AppendInt(b, v, 10)
+			b = append(b, '"')
+		case string:
+			b = appendJSONString(b, v)
+		default:
+			panic("reportSnapshot: a value neither int64 nor string")
+		}
+	}
+	return append(b, '}')
+}
+
+// snapshotField is the text of one field of a snapshot ("" when absent or
+// null). It is for values a snapshot holds unescaped (timestamps, numbers):
+// a value with a backslash is decoded properly.
+func snapshotField(snap, name string) string {
+	key := `"` + name + `":"`
+	i := strings.Index(snap, key)
+	if i < 0 {
+		return ""
+	}
+	rest := snap[i+len(key):]
+	j := strings.IndexByte(rest, '"')
+	if j < 0 {
+		return ""
+	}
+	if strings.IndexByte(rest[:j], '\\') < 0 {
+		return rest[:j]
+	}
+	var m map[string]any
+	if json.Unmarshal([]byte(snap), &m) != nil {
+		return ""
+	}
+	v, _ := m[name].(string)
+	return v
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"strings"
 )
 
@@ -20,36 +21,97 @@ func (tx *Tx) bulkInsert(ctx context.Context, table string, cols []string, rows 
 // bulkWrite is bulkInsert with tail after each statement's VALUES (an ON
 // CONFLICT clause: the same statement both inserts and updates).
 func (tx *Tx) bulkWrite(ctx context.Context, table string, cols []string, rows [][]any, tail string, each func(id int64, snapshot string) error) error {
-	if len(rows) == 0 {
-		return nil
-	}
 	ret := ""
 	if each != nil {
 		ret = " RETURNING *"
 	}
-	head := `INSERT INTO ` + table + ` (` + strings.Join(cols, ", ") + `) `
+	return tx.bulkChunks(ctx, table, cols, rows, tail+ret, func(st *sql.Stmt, q string, args []any) error {
+		return tx.bulkRun(ctx, st, q, args, each)
+	})
+}
+
+// bulkCount is bulkWrite without RETURNING: the rows the statements
+// counted (for an upsert, those inserted or updated; a row its WHERE
+// leaves alone is not counted).
+func (tx *Tx) bulkCount(ctx context.Context, table string, cols []string, rows [][]any, tail string) (int64, error) {
+	var n int64
+	err := tx.bulkChunks(ctx, table, cols, rows, tail, func(st *sql.Stmt, q string, args []any) error {
+		var res sql.Result
+		var err error
+		if st != nil {
+			res, err = st.ExecContext(ctx, args...)
+		} else {
+			res, err = tx.exec(ctx, q, args...)
+		}
+		if err != nil {
+			return err
+		}
+		k, err := res.RowsAffected()
+		n += k
+		return err
+	})
+	return n, err
+}
+
+// bulkChunks cuts rows into statements of bulkChunk rows and runs each:
+// the full chunks share one statement, prepared once (st), the last one
+// is run as text (q). Parsing (and on PostgreSQL numbering) a statement
+// of thousands of placeholders for every chunk was a tenth of a province's
+// import.
+func (tx *Tx) bulkChunks(ctx context.Context, table string, cols []string, rows [][]any, tail string, run func(st *sql.Stmt, q string, args []any) error) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	head := `INSERT INTO ` + table + ` (` + strings.Join(cols, ", ") + `) VALUES `
 	one := "(" + placeholders(len(cols)) + ")"
+	text := func(n int) string {
+		return head + strings.TrimSuffix(strings.Repeat(one+", ", n), ", ") + tail
+	}
+	var st *sql.Stmt
+	if len(rows) >= 2*bulkChunk {
+		var err error
+		if st, err = tx.tx.PrepareContext(ctx, tx.rebind(text(bulkChunk))); err != nil {
+			return err
+		}
+		defer st.Close()
+	}
+	args := make([]any, 0, bulkChunk*len(cols))
 	for start := 0; start < len(rows); start += bulkChunk {
 		chunk := rows[start:min(start+bulkChunk, len(rows))]
-		vals := make([]string, len(chunk))
-		args := make([]any, 0, len(chunk)*len(cols))
-		for i, r := range chunk {
-			vals[i] = one
+		args = args[:0]
+		for _, r := range chunk {
 			args = append(args, r...)
 		}
-		if err := tx.bulkRun(ctx, head+`VALUES `+strings.Join(vals, ", ")+tail+ret, args, each); err != nil {
+		var err error
+		if st != nil && len(chunk) == bulkChunk {
+			err = run(st, "", args)
+		} else {
+			err = run(nil, text(len(chunk)), args)
+		}
+		if err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func (tx *Tx) bulkRun(ctx context.Context, q string, args []any, each func(int64, string) error) error {
+func (tx *Tx) bulkRun(ctx context.Context, st *sql.Stmt, q string, args []any, each func(int64, string) error) error {
 	if each == nil {
-		_, err := tx.exec(ctx, q, args...)
+		var err error
+		if st != nil {
+			_, err = st.ExecContext(ctx, args...)
+		} else {
+			_, err = tx.exec(ctx, q, args...)
+		}
 		return err
 	}
-	rows, err := tx.query(ctx, q, args...)
+	var rows *sql.Rows
+	var err error
+	if st != nil {
+		rows, err = st.QueryContext(ctx, args...)
+	} else {
+		rows, err = tx.query(ctx, q, args...)
+	}
 	if err != nil {
 		return err
 	}
@@ -68,32 +130,4 @@ func (tx *Tx) bulkRun(ctx context.Context, q string, args []any, each func(int64
 		}
 	}
 	return rows.Err()
-}
-
-// bulkCount is bulkWrite without RETURNING: the rows the statements
-// counted (for an upsert, those inserted or updated; a row its WHERE
-// leaves alone is not counted).
-func (tx *Tx) bulkCount(ctx context.Context, table string, cols []string, rows [][]any, tail string) (int64, error) {
-	var n int64
-	head := `INSERT INTO ` + table + ` (` + strings.Join(cols, ", ") + `) `
-	one := "(" + placeholders(len(cols)) + ")"
-	for start := 0; start < len(rows); start += bulkChunk {
-		chunk := rows[start:min(start+bulkChunk, len(rows))]
-		vals := make([]string, len(chunk))
-		args := make([]any, 0, len(chunk)*len(cols))
-		for i, r := range chunk {
-			vals[i] = one
-			args = append(args, r...)
-		}
-		res, err := tx.exec(ctx, head+`VALUES `+strings.Join(vals, ", ")+tail, args...)
-		if err != nil {
-			return 0, err
-		}
-		k, err := res.RowsAffected()
-		if err != nil {
-			return 0, err
-		}
-		n += k
-	}
-	return n, nil
 }

@@ -38,6 +38,7 @@ func TestASavedReportShowsOnTheNextDispatchOnEveryServer(t *testing.T) {
 				county qianxiang.Money
 				series qianxiang.Money
 				list   qianxiang.Money
+				public qianxiang.Money
 			}
 			look := func(a *app.App) seen {
 				t.Helper()
@@ -57,14 +58,18 @@ func TestASavedReportShowsOnTheNextDispatchOnEveryServer(t *testing.T) {
 				if err != nil || len(page.Items) != 1 {
 					t.Fatal(page, err)
 				}
-				return seen{d, cd.Total.CompletedYTD, pts[2].CompletedYTD, page.Figures[p.ID].CompletedYTD}
+				pub, err := a.PublicProgress(ctx, 2023)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return seen{d, cd.Total.CompletedYTD, pts[2].CompletedYTD, page.Figures[p.ID].CompletedYTD, pub.CompletedYTD}
 			}
 			for _, a := range []*app.App{one, two} {
 				s1, s2 := look(a), look(a)
 				if s1.d != s2.d {
 					t.Error("nothing changed, yet the dispatch was computed twice: the cache is not used")
 				}
-				if s1.d.Total.CompletedYTD != 0 || s1.county != 0 || s1.series != 0 || s1.list != 0 {
+				if s1.d.Total.CompletedYTD != 0 || s1.county != 0 || s1.series != 0 || s1.list != 0 || s1.public != 0 {
 					t.Fatalf("before any report: %+v", s1)
 				}
 			}
@@ -79,10 +84,23 @@ func TestASavedReportShowsOnTheNextDispatchOnEveryServer(t *testing.T) {
 			want := *money("320.50")
 			for i, a := range []*app.App{one, two} {
 				s := look(a)
-				if s.d.Total.CompletedYTD != want || s.county != want || s.series != want || s.list != want {
-					t.Errorf("server %d after the save: dispatch %v, county %v, series %v, registry %v; want %v everywhere",
-						i+1, s.d.Total.CompletedYTD, s.county, s.series, s.list, want)
+				if s.d.Total.CompletedYTD != want || s.county != want || s.series != want || s.list != want || s.public != want {
+					t.Errorf("server %d after the save: dispatch %v, county %v, series %v, registry %v, public %v; want %v everywhere",
+						i+1, s.d.Total.CompletedYTD, s.county, s.series, s.list, s.public, want)
 				}
+			}
+			// Marked confidential on one server, the project leaves the
+			// public figures of both at once.
+			if _, err := one.PatchProject(ctx, cmd, p.ID, app.AnyVersion, []byte(`{"confidential":true}`)); err != nil {
+				t.Fatal(err)
+			}
+			for i, a := range []*app.App{one, two} {
+				if pub, err := a.PublicProgress(ctx, 2023); err != nil || pub.Projects != 0 || pub.CompletedYTD != 0 {
+					t.Errorf("server %d after marking confidential: %d projects, %v completed (%v); want none", i+1, pub.Projects, pub.CompletedYTD, err)
+				}
+			}
+			if _, err := one.PatchProject(ctx, cmd, p.ID, app.AnyVersion, []byte(`{"confidential":false}`)); err != nil {
+				t.Fatal(err)
 			}
 			// Both servers took the save in by re-reading that one project's
 			// reports (the change log), not the whole year.

@@ -172,7 +172,7 @@ func TestSaveReportsSnapshotsAreStored(t *testing.T) {
 		rs, _ := a.DB.MonthReports(ctx, 2025, 1)
 		now := a.Now()
 		save := []*qianxiang.Report{{ProjectID: rs[0].ProjectID, Year: 2025, Month: 6, Status: qianxiang.ReportSubmitted,
-			Completed: 1234, Progress: `"引号" <b>&</b> \ 换行`+ "\n", SubmittedAt: &now, UpdatedBy: "qx-import", Late: true}}
+			Completed: 1234, Progress: `"引号" <b>&</b> \ 换行` + "\n", SubmittedAt: &now, UpdatedBy: "qx-import", Late: true}}
 		for i := range rs {
 			r := rs[i]
 			r.Completed += 7

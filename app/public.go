@@ -74,7 +74,11 @@ func OC4IDSPrefix(cityCode string) string { return fmt.Sprintf("oc4ids-qx%s-", c
 
 // PublicProgress is the campaign's progress over the public projects: the
 // latest month with counted reports, the plan against the 1,000 亿元
-// target, completion and lights by county.
+// target, completion and lights by county. It is the same for every
+// visitor, so it is computed once per data version (like the dispatch)
+// from the year's inputs kept in memory: on a deadline day, when every
+// save moves the version, a visitor pays for a roll-forward and the rules
+// over the public projects, not for reading the year again.
 func (a *App) PublicProgress(ctx context.Context, year int) (qianxiang.PublicProgress, error) {
 	if year == 0 {
 		year = a.Today().Year
@@ -82,48 +86,61 @@ func (a *App) PublicProgress(ctx context.Context, year int) (qianxiang.PublicPro
 	if err := checkPublicYear(year); err != nil {
 		return qianxiang.PublicProgress{}, err
 	}
-	ps, err := a.DB.PublicProjects(ctx, year)
-	if err != nil {
-		return qianxiang.PublicProgress{}, a.internal(ctx, "public projects", err)
-	}
-	public := make(map[int64]bool, len(ps))
-	var total qianxiang.Money
-	for _, p := range ps {
-		if p.Stage.InPool() {
-			continue // the reserve pool is not in the plan (DispatchInput)
-		}
-		public[p.ID] = true
-		total += p.TotalInvestment
-	}
-	month := a.DefaultDispatchMonth(ctx, year)
-	dps, fs, err := a.DB.DispatchInput(ctx, year, month, "")
+	v, err := a.dataVersion(ctx)
 	if err != nil {
 		return qianxiang.PublicProgress{}, a.internal(ctx, "public progress", err)
 	}
-	keep := dps[:0]
-	for _, p := range dps {
-		if public[p.ID] {
-			keep = append(keep, p)
-		}
+	cctx := context.WithoutCancel(ctx) // others may wait for this computation
+	val, err := a.figures.figure(v, figureKey{kind: "public-progress", year: year}, func() (any, error) {
+		return a.computePublicProgress(cctx, v, year)
+	})
+	if err != nil {
+		return qianxiang.PublicProgress{}, err
 	}
-	kept := fs[:0]
-	for _, f := range fs {
-		if public[f.ProjectID] {
-			kept = append(kept, f)
-		}
-	}
-	d := qianxiang.ComputeDispatch(year, month, a.DispatchSettings(ctx), keep, kept)
-	// The office's own campaign target for the year, once set, is what the
-	// public is shown progress against; 1,000 亿元 until then.
-	goal := qianxiang.CampaignGoal
-	if t, ok, err := a.DB.Targets(ctx, year); err == nil && ok && t.Campaign.AnnualPlan > 0 {
-		goal = t.Campaign.AnnualPlan
-	}
-	pr := qianxiang.PublicProgressOf(d, total, goal)
+	// The cached value is shared: its slices are read, never written;
+	// the batch starts (not a dispatch input) are read fresh.
+	pr := val.(qianxiang.PublicProgress)
 	if pr.BatchStarts, err = a.PublicBatchStarts(ctx, year); err != nil {
 		return pr, err
 	}
 	return pr, nil
+}
+
+// computePublicProgress is the work behind a miss of PublicProgress at data
+// version v: the year's plan projects that are not confidential, their
+// counted reports of the latest month, and the dispatch rules over them.
+func (a *App) computePublicProgress(ctx context.Context, v int64, year int) (qianxiang.PublicProgress, error) {
+	public, total, err := a.DB.PublicPlan(ctx, year)
+	if err != nil {
+		return qianxiang.PublicProgress{}, a.internal(ctx, "public projects", err)
+	}
+	in, err := a.inputsAt(ctx, v, year)
+	if err != nil {
+		return qianxiang.PublicProgress{}, a.internal(ctx, "public progress", err)
+	}
+	month := a.DefaultDispatchMonth(ctx, year)
+	ps := make([]qianxiang.DispatchProject, 0, len(public))
+	fs := make([]qianxiang.MonthFigure, 0, len(public))
+	for i := range in.projects {
+		p := &in.projects[i]
+		if !public[p.ID] {
+			continue
+		}
+		ps = append(ps, p.DispatchProject)
+		if m := in.months[i]; m != nil {
+			if f, ok := m.figure(p.ID, month); ok {
+				fs = append(fs, f)
+			}
+		}
+	}
+	d := qianxiang.ComputeDispatch(year, month, in.settings, ps, fs)
+	// The office's own campaign target for the year, once set, is what the
+	// public is shown progress against; 1,000 亿元 until then.
+	goal := qianxiang.CampaignGoal
+	if in.targetsOK && in.targets.Campaign.AnnualPlan > 0 {
+		goal = in.targets.Campaign.AnnualPlan
+	}
+	return qianxiang.PublicProgressOf(d, total, goal), nil
 }
 
 // PublicProject is one project's public form; a confidential or unknown

@@ -203,8 +203,10 @@ func (a *App) PatchProject(ctx context.Context, actor qianxiang.Actor, id int64,
 	return out, a.internal(ctx, "update project", err)
 }
 
-// DeleteProject removes a project at the version the caller read; its
-// audit history stays.
+// DeleteProject removes a project at the version the caller read, with
+// the rows that hang on it, each audited; its audit history stays. A
+// project with a history (reports sent, problems raised, others' records
+// naming it) is refused: see qianxiang.ProjectTies.
 func (a *App) DeleteProject(ctx context.Context, actor qianxiang.Actor, id int64, version int) error {
 	return a.internal(ctx, "delete project", a.DB.Tx(ctx, func(tx *store.Tx) error {
 		p, err := tx.Project(ctx, id)
@@ -220,6 +222,13 @@ func (a *App) DeleteProject(ctx context.Context, actor qianxiang.Actor, id int64
 		if p.Version != version {
 			return qianxiang.Errorf(qianxiang.EConflict, "the project was changed by someone else since you opened it; reload first")
 		}
+		ties, err := tx.ProjectTies(ctx, id)
+		if err != nil {
+			return err
+		}
+		if err := ties.RefuseDelete(); err != nil {
+			return err
+		}
 		before, err := tx.Snapshot(ctx, "projects", id)
 		if err != nil {
 			return err
@@ -227,6 +236,17 @@ func (a *App) DeleteProject(ctx context.Context, actor qianxiang.Actor, id int64
 		if err := a.deletePipelineOf(ctx, tx, actor, id); err != nil {
 			return err
 		}
+		// Every row that goes with the project is recorded with what it
+		// held, in this transaction: left to the foreign keys' cascade
+		// they would vanish from the trail.
+		gone, err := tx.DeleteProjectChildren(ctx, actor.Username, id)
+		if err != nil {
+			return err
+		}
+		for i := range gone {
+			gone[i].Label = strings.TrimSpace(p.Name + " " + gone[i].Label)
+		}
+		tx.AuditItems(gone)
 		if err := tx.DeleteProject(ctx, id, version); err != nil {
 			return err
 		}

@@ -9,4 +9,5 @@ var zhHardening = map[string]string{
 	"%d problems were raised on the project and stay on record: it cannot be deleted":                                                         "该项目已提出 %d 个问题并留档，不能删除",
 	"%d deputies' suggestions name the project: it cannot be deleted":                                                                         "有 %d 件代表建议涉及该项目，不能删除",
 	"%d liaison-station problems name the project: it cannot be deleted":                                                                      "有 %d 个联络站问题涉及该项目，不能删除",
+	"list at least one sector, one a line":                                                                                                    "请至少填写一个行业，每行一个",
 }

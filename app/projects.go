@@ -70,6 +70,9 @@ func normalizeProject(p *qianxiang.Project) {
 
 // CreateProject adds a project to a year's plan.
 func (a *App) CreateProject(ctx context.Context, actor qianxiang.Actor, p qianxiang.Project) (qianxiang.Project, error) {
+	if err := actor.Gate(qianxiang.ActEditProject); err != nil {
+		return p, err
+	}
 	normalizeProject(&p)
 	if err := a.resolveOrgs(ctx, a.DB, &p); err != nil {
 		if qianxiang.ErrorCode(err) == qianxiang.EValidation {
@@ -411,3 +414,23 @@ func mayMarkConfidential(actor qianxiang.Actor) error {
 	}
 	return qianxiang.Errorf(qianxiang.EForbidden, "only the campaign office may mark a project confidential")
 }
+
+// ProjectFor reads a project for an act on it: not found outside the
+// actor's scope, forbidden when the role may not do act, both before the
+// caller reads anything the request sent (an If-Match header, a form, an
+// upload), so a refused caller learns nothing from their validation.
+func (a *App) ProjectFor(ctx context.Context, actor qianxiang.Actor, id int64, act qianxiang.Action) (qianxiang.Project, error) {
+	p, err := a.Project(ctx, actor, id)
+	if err != nil {
+		return p, err
+	}
+	if err := actor.Check(act, p.ScopeOf(), "project"); err != nil {
+		return qianxiang.Project{}, err
+	}
+	return p, nil
+}
+
+// May refuses an actor whose role cannot do act anywhere (see
+// qianxiang.Actor.Gate); handlers that must parse an upload or a form
+// before calling the service ask it first.
+func (a *App) May(actor qianxiang.Actor, act qianxiang.Action) error { return actor.Gate(act) }

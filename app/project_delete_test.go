@@ -10,16 +10,20 @@ import (
 	"qianxiang/internal/testenv"
 )
 
+// deleteWorld is 离石区's office and unit on 2023-03-10.
+func deleteWorld(t *testing.T, a *app.App) (office, unit qianxiang.Actor) {
+	a.Now = func() time.Time { return time.Date(2023, 3, 10, 10, 0, 0, 0, a.Loc) }
+	testenv.Lvliang(t, a)
+	return testenv.User(t, a, "lishi", qianxiang.RoleOrgAdmin, "141102"), testenv.User(t, a, "lishi-xm", qianxiang.RoleReporter, "141102")
+}
+
 // Deleting a project takes its rows in other tables with it; each of them
 // must leave a delete entry (with what it held) in the trail, in the same
 // transaction, so that audit verify stays clean and the history of those
 // rows is kept. The foreign keys' cascade alone removed them silently.
 func TestDeleteProjectAuditsEveryChildRow(t *testing.T) {
 	testenv.Each(t, func(t *testing.T, a *app.App) {
-		a.Now = func() time.Time { return time.Date(2023, 3, 10, 10, 0, 0, 0, a.Loc) }
-		testenv.Lvliang(t, a)
-		lishi := testenv.User(t, a, "lishi", qianxiang.RoleOrgAdmin, "141102")
-		unit := testenv.User(t, a, "lishi-xm", qianxiang.RoleReporter, "141102")
+		lishi, unit := deleteWorld(t, a)
 		p, err := a.CreateProject(ctx, lishi, newProject("离石区误录项目", "141102"))
 		if err != nil {
 			t.Fatal(err)
@@ -71,10 +75,7 @@ func TestDeleteProjectAuditsEveryChildRow(t *testing.T) {
 // refused with the reason, and nothing changes.
 func TestDeleteProjectWithHistoryIsRefused(t *testing.T) {
 	testenv.Each(t, func(t *testing.T, a *app.App) {
-		a.Now = func() time.Time { return time.Date(2023, 3, 10, 10, 0, 0, 0, a.Loc) }
-		testenv.Lvliang(t, a)
-		lishi := testenv.User(t, a, "lishi", qianxiang.RoleOrgAdmin, "141102")
-		unit := testenv.User(t, a, "lishi-xm", qianxiang.RoleReporter, "141102")
+		lishi, unit := deleteWorld(t, a)
 		reported, err := a.CreateProject(ctx, lishi, newProject("离石区已上报项目", "141102"))
 		if err != nil {
 			t.Fatal(err)

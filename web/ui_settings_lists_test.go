@@ -31,3 +31,4 @@ func TestProjectListsEmptyFormIsRefused(t *testing.T) {
 		t.Errorf("the saved list after refused forms: %v %v", l.Sectors, err)
 	}
 }
+

@@ -31,4 +31,3 @@ func TestProjectListsEmptyFormIsRefused(t *testing.T) {
 		t.Errorf("the saved list after refused forms: %v %v", l.Sectors, err)
 	}
 }
-

@@ -139,3 +139,14 @@ func (a Actor) Keeps(before, after Scope) bool {
 	}
 	return false
 }
+
+// Gate refuses, before any input is read, an actor whose role cannot do
+// act on any record within its reach: a caller without the right learns
+// nothing from the validation of what it sent (403, never 422).
+func (a Actor) Gate(act Action) error {
+	congress := act == ActManageCongress || act == ActVote
+	if a.Can(act, Scope{Paths: []string{a.OrgPath}, Congress: congress}) {
+		return nil
+	}
+	return ErrForbidden()
+}

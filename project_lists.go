@@ -13,7 +13,9 @@ type ProjectLists struct {
 }
 
 // Clean checks each sector (CleanText), drops blanks and repeats, and
-// names every faulty line.
+// names every faulty line. A list left empty is refused: once saved, the
+// list binds the project form, so an empty one (a form sent blank) would
+// leave no sector to choose and stop every project from being saved.
 func (l *ProjectLists) Clean() error {
 	var out []string
 	var ds []Detail
@@ -26,6 +28,9 @@ func (l *ProjectLists) Clean() error {
 		if v != "" && !slices.Contains(out, v) {
 			out = append(out, v)
 		}
+	}
+	if len(ds) == 0 && len(out) == 0 {
+		ds = append(ds, Detail{Field: "sectors", Format: "list at least one sector, one a line"})
 	}
 	if len(ds) > 0 {
 		e := FieldError(ds[0].Field, ds[0].Format, ds[0].Args...)

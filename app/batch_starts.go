@@ -100,6 +100,10 @@ func (a *App) CreateBatchStart(ctx context.Context, actor qianxiang.Actor, b qia
 }
 
 func (a *App) resolveBatchOrg(ctx context.Context, actor qianxiang.Actor, b *qianxiang.BatchStart) error {
+	// A role that may hold no batch start is refused before the input is read.
+	if err := actor.Gate(qianxiang.ActEditProject); err != nil {
+		return err
+	}
 	if b.Org.Code == "" {
 		if err := b.Validate(); err != nil {
 			return err
@@ -212,9 +216,6 @@ func setStart(ctx context.Context, tx *store.Tx, actor qianxiang.Actor, p qianxi
 // and in no other event. A project without a start date takes the event's.
 func (a *App) AddBatchProjects(ctx context.Context, actor qianxiang.Actor, id int64, projectIDs []int64) (qianxiang.BatchStart, error) {
 	var out qianxiang.BatchStart
-	if len(projectIDs) == 0 {
-		return out, qianxiang.FieldError("projects", "names no project")
-	}
 	err := a.DB.Tx(ctx, func(tx *store.Tx) error {
 		b, err := tx.BatchStart(ctx, id)
 		if err != nil {
@@ -222,6 +223,9 @@ func (a *App) AddBatchProjects(ctx context.Context, actor qianxiang.Actor, id in
 		}
 		if err := actor.Check(qianxiang.ActEditProject, b.ScopeOf(), "batch start"); err != nil {
 			return err
+		}
+		if len(projectIDs) == 0 {
+			return qianxiang.FieldError("projects", "names no project")
 		}
 		if err := addProjects(ctx, tx, actor, b, projectIDs); err != nil {
 			return err

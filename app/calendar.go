@@ -20,6 +20,15 @@ func isOffice(a qianxiang.Actor) bool {
 	return a.System || a.Role == qianxiang.RoleAdmin || a.Role == qianxiang.RoleCongressStaff
 }
 
+// MayKeepCalendar refuses, before a form is read, a caller who is not the
+// congress office (the calendar's keeper).
+func (a *App) MayKeepCalendar(actor qianxiang.Actor) error {
+	if !isOffice(actor) {
+		return qianxiang.ErrForbidden()
+	}
+	return nil
+}
+
 // YearCalendar reads a year's working-day calendar (any logged-in user).
 func (a *App) YearCalendar(ctx context.Context, actor qianxiang.Actor, year int) (qianxiang.YearCalendar, error) {
 	if actor.UserID == 0 && !actor.System {

@@ -105,6 +105,11 @@ func (a *App) countyOrg(ctx context.Context, field, code string) (qianxiang.Org,
 
 // CreateLead records a new lead at 洽谈, audited.
 func (a *App) CreateLead(ctx context.Context, actor qianxiang.Actor, in LeadInput) (LeadView, error) {
+	// A role that may enter no lead at all is refused before the input is
+	// read (a lead of its own organisation stands for any).
+	if own := (qianxiang.Lead{CountyPath: actor.OrgPath}); !own.MayEdit(actor) {
+		return LeadView{}, qianxiang.ErrForbidden()
+	}
 	l := qianxiang.Lead{Investor: in.Investor, OriginRegion: in.OriginRegion, Industry: in.Industry, Intended: in.Intended,
 		Source: strings.TrimSpace(in.Source), Target: in.Target, Team: in.Team, Stage: qianxiang.LeadTalking, CreatedBy: actor.Username}
 	var faults []error

@@ -58,6 +58,9 @@ func coOrgs(ctx context.Context, c interface {
 // CreateProblem raises a problem on a project the actor may write problems
 // on; the owner organisation is told.
 func (a *App) CreateProblem(ctx context.Context, actor qianxiang.Actor, in ProblemInput) (qianxiang.Problem, error) {
+	if err := actor.Gate(qianxiang.ActWriteProblem); err != nil {
+		return qianxiang.Problem{}, err
+	}
 	if in.Project == 0 {
 		return qianxiang.Problem{}, qianxiang.FieldError("project", "is required")
 	}

@@ -70,6 +70,9 @@ func normalizeProject(p *qianxiang.Project) {
 
 // CreateProject adds a project to a year's plan.
 func (a *App) CreateProject(ctx context.Context, actor qianxiang.Actor, p qianxiang.Project) (qianxiang.Project, error) {
+	if err := actor.Gate(qianxiang.ActEditProject); err != nil {
+		return p, err
+	}
 	normalizeProject(&p)
 	if err := a.resolveOrgs(ctx, a.DB, &p); err != nil {
 		if qianxiang.ErrorCode(err) == qianxiang.EValidation {
@@ -203,8 +206,10 @@ func (a *App) PatchProject(ctx context.Context, actor qianxiang.Actor, id int64,
 	return out, a.internal(ctx, "update project", err)
 }
 
-// DeleteProject removes a project at the version the caller read; its
-// audit history stays.
+// DeleteProject removes a project at the version the caller read, with
+// the rows that hang on it, each audited; its audit history stays. A
+// project with a history (reports sent, problems raised, others' records
+// naming it) is refused: see qianxiang.ProjectTies.
 func (a *App) DeleteProject(ctx context.Context, actor qianxiang.Actor, id int64, version int) error {
 	return a.internal(ctx, "delete project", a.DB.Tx(ctx, func(tx *store.Tx) error {
 		p, err := tx.Project(ctx, id)
@@ -220,6 +225,13 @@ func (a *App) DeleteProject(ctx context.Context, actor qianxiang.Actor, id int64
 		if p.Version != version {
 			return qianxiang.Errorf(qianxiang.EConflict, "the project was changed by someone else since you opened it; reload first")
 		}
+		ties, err := tx.ProjectTies(ctx, id)
+		if err != nil {
+			return err
+		}
+		if err := ties.RefuseDelete(); err != nil {
+			return err
+		}
 		before, err := tx.Snapshot(ctx, "projects", id)
 		if err != nil {
 			return err
@@ -227,6 +239,17 @@ func (a *App) DeleteProject(ctx context.Context, actor qianxiang.Actor, id int64
 		if err := a.deletePipelineOf(ctx, tx, actor, id); err != nil {
 			return err
 		}
+		// Every row that goes with the project is recorded with what it
+		// held, in this transaction: left to the foreign keys' cascade
+		// they would vanish from the trail.
+		gone, err := tx.DeleteProjectChildren(ctx, actor.Username, id)
+		if err != nil {
+			return err
+		}
+		for i := range gone {
+			gone[i].Label = strings.TrimSpace(p.Name + " " + gone[i].Label)
+		}
+		tx.AuditItems(gone)
 		if err := tx.DeleteProject(ctx, id, version); err != nil {
 			return err
 		}
@@ -391,3 +414,23 @@ func mayMarkConfidential(actor qianxiang.Actor) error {
 	}
 	return qianxiang.Errorf(qianxiang.EForbidden, "only the campaign office may mark a project confidential")
 }
+
+// ProjectFor reads a project for an act on it: not found outside the
+// actor's scope, forbidden when the role may not do act, both before the
+// caller reads anything the request sent (an If-Match header, a form, an
+// upload), so a refused caller learns nothing from their validation.
+func (a *App) ProjectFor(ctx context.Context, actor qianxiang.Actor, id int64, act qianxiang.Action) (qianxiang.Project, error) {
+	p, err := a.Project(ctx, actor, id)
+	if err != nil {
+		return p, err
+	}
+	if err := actor.Check(act, p.ScopeOf(), "project"); err != nil {
+		return qianxiang.Project{}, err
+	}
+	return p, nil
+}
+
+// May refuses an actor whose role cannot do act anywhere (see
+// qianxiang.Actor.Gate); handlers that must parse an upload or a form
+// before calling the service ask it first.
+func (a *App) May(actor qianxiang.Actor, act qianxiang.Action) error { return actor.Gate(act) }

@@ -41,6 +41,9 @@ func voucherType(data []byte) (string, error) {
 // audited.
 func (a *App) UploadVoucher(ctx context.Context, actor qianxiang.Actor, projectID int64, kind qianxiang.VoucherKind, name string, data []byte) (qianxiang.StatFile, error) {
 	var f qianxiang.StatFile
+	if err := a.MayFileOn(ctx, actor, projectID, false); err != nil {
+		return f, err
+	}
 	if !kind.Valid() {
 		return f, qianxiang.FieldError("kind", "%q is not a voucher kind (approval, contract, licence, progress, payment)", string(kind))
 	}
@@ -91,6 +94,20 @@ func checkedFile(data []byte, maxBytes int, sniff func([]byte) (string, error), 
 
 // fileProject loads a project for a change of its entry's documents: not
 // found outside the actor's scope, forbidden to a role may refuses.
+// MayFileOn makes fileProject's checks (vouchers, or verify for a
+// verification and its photos) before the upload is read: a caller
+// without the right learns nothing from the file's validation.
+func (a *App) MayFileOn(ctx context.Context, actor qianxiang.Actor, projectID int64, verify bool) error {
+	may := qianxiang.MayUploadVoucher
+	if verify {
+		may = qianxiang.MayVerify
+	}
+	return a.internal(ctx, "statistics file", a.DB.Tx(ctx, func(tx *store.Tx) error {
+		_, err := a.fileProject(ctx, tx, actor, projectID, may)
+		return err
+	}))
+}
+
 func (a *App) fileProject(ctx context.Context, tx *store.Tx, actor qianxiang.Actor, projectID int64, may func(qianxiang.Actor) bool) (qianxiang.Project, error) {
 	p, err := tx.Project(ctx, projectID)
 	if err != nil {
@@ -124,6 +141,9 @@ type NamedFile struct {
 // AddVerification records an on-site check with its photos, all or
 // nothing: a photo that is not a picture refuses the whole record.
 func (a *App) AddVerification(ctx context.Context, actor qianxiang.Actor, projectID int64, v qianxiang.Verification, photos []NamedFile) (qianxiang.Verification, error) {
+	if err := a.MayFileOn(ctx, actor, projectID, true); err != nil {
+		return v, err
+	}
 	if err := v.Validate(a.Today()); err != nil {
 		return v, err
 	}

@@ -111,6 +111,11 @@ type VisitInput struct {
 // SaveVisit schedules or records a leader's monthly visit: the office for
 // any leader of the station, a leader for themself.
 func (a *App) SaveVisit(ctx context.Context, actor qianxiang.Actor, stationID int64, in VisitInput) (qianxiang.Visit, error) {
+	// Only the office and leaders record visits: anyone else is refused
+	// before the input is read.
+	if !isOffice(actor) && actor.Role != qianxiang.RoleLeader {
+		return qianxiang.Visit{}, qianxiang.ErrForbidden()
+	}
 	s, err := a.station(ctx, stationID)
 	if err != nil {
 		return qianxiang.Visit{}, a.internal(ctx, "visit", err)

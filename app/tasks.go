@@ -113,11 +113,7 @@ type ProgressIn struct {
 // ReportTaskProgress saves the actor's organisation's report for a month;
 // the lead organisation may report the month's milestone reached.
 func (a *App) ReportTaskProgress(ctx context.Context, actor qianxiang.Actor, id int64, in ProgressIn) (qianxiang.Task, error) {
-	m, err := qianxiang.ParseDate(in.Month)
-	if err != nil || !m.MonthOnly() {
-		return qianxiang.Task{}, qianxiang.FieldError("month", "must be a month YYYY-MM")
-	}
-	err = a.DB.Tx(ctx, func(tx *store.Tx) error {
+	err := a.DB.Tx(ctx, func(tx *store.Tx) error {
 		t, err := tx.Task(ctx, id)
 		if err != nil {
 			return err
@@ -128,6 +124,11 @@ func (a *App) ReportTaskProgress(ctx context.Context, actor qianxiang.Actor, id 
 		org, ok := t.Responsible(actor)
 		if !ok {
 			return qianxiang.Errorf(qianxiang.EForbidden, "only the lead and co-organisations of a task report its progress")
+		}
+		// The input is read only once the caller may report.
+		m, err := qianxiang.ParseDate(in.Month)
+		if err != nil || !m.MonthOnly() {
+			return qianxiang.FieldError("month", "must be a month YYYY-MM")
 		}
 		text, bad := qianxiang.CleanText("text", in.Text)
 		if bad != nil {

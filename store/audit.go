@@ -54,6 +54,12 @@ func (c conn) Snapshot(ctx context.Context, table string, id int64) (string, err
 	if !isGoverned(table) {
 		return "", fmt.Errorf("table %s is not governed", table)
 	}
+	return c.rowSnapshot(ctx, table, id)
+}
+
+// rowSnapshot is Snapshot for any table with an id column: the rows of
+// link tables (a project's classes) are recorded this way when they go.
+func (c conn) rowSnapshot(ctx context.Context, table string, id int64) (string, error) {
 	rows, err := c.query(ctx, `SELECT * FROM `+table+` WHERE id = ?`, id)
 	if err != nil {
 		return "", err

@@ -22,6 +22,9 @@ func (s *Server) apiAuditCheckpoint(w http.ResponseWriter, r *http.Request) erro
 // apiAuditVerifyCheckpoint verifies the chain and holds it against the
 // checkpoint sent as the body.
 func (s *Server) apiAuditVerifyCheckpoint(w http.ResponseWriter, r *http.Request) error {
+	if err := s.App.May(actor(r), qianxiang.ActAudit); err != nil {
+		return err
+	}
 	cp, err := qianxiang.ReadCheckpoint(http.MaxBytesReader(w, r.Body, 1<<20))
 	if err != nil {
 		return err
@@ -54,6 +57,9 @@ func (s *Server) apiSetRole(w http.ResponseWriter, r *http.Request) error {
 
 // auditVerifyCheckpoint is the audit page's upload of a kept checkpoint.
 func (s *Server) auditVerifyCheckpoint(w http.ResponseWriter, r *http.Request) error {
+	if err := s.App.May(actor(r), qianxiang.ActAudit); err != nil {
+		return err
+	}
 	d := auditData{Tables: auditTables, Verified: true}
 	f, _, err := r.FormFile("checkpoint")
 	if err != nil {

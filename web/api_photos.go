@@ -40,6 +40,9 @@ func (s *Server) apiAttachPhoto(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if _, err := s.App.ProjectFor(r.Context(), actor(r), id, qianxiang.ActFillReport); err != nil {
+		return err
+	}
 	y, m, err := monthParam(r.PathValue("month"))
 	if err != nil {
 		return err

@@ -130,8 +130,8 @@ func (s *Server) apiPatchProject(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	// Scope first, so a stranger learns nothing from a precondition error.
-	if _, err := s.App.Project(r.Context(), actor(r), id); err != nil {
+	// Scope and role first, so a caller without the right learns nothing from a precondition error.
+	if _, err := s.App.ProjectFor(r.Context(), actor(r), id, qianxiang.ActEditProject); err != nil {
 		return err
 	}
 	v, err := ifMatch(r)
@@ -159,7 +159,7 @@ func (s *Server) apiDeleteProject(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	if _, err := s.App.Project(r.Context(), actor(r), id); err != nil {
+	if _, err := s.App.ProjectFor(r.Context(), actor(r), id, qianxiang.ActEditProject); err != nil {
 		return err
 	}
 	v, err := ifMatch(r)

@@ -168,6 +168,9 @@ func (s *Server) apiUploadVoucher(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
+	if err := s.App.MayFileOn(r.Context(), actor(r), id, false); err != nil {
+		return err
+	}
 	data, name, err := fileFromForm(w, r, "file", app.MaxVoucherBytes)
 	if err != nil {
 		return err
@@ -234,6 +237,9 @@ func (s *Server) apiVerifications(w http.ResponseWriter, r *http.Request) error 
 func (s *Server) apiAddVerification(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r, "id")
 	if err != nil {
+		return err
+	}
+	if err := s.App.MayFileOn(r.Context(), actor(r), id, true); err != nil {
 		return err
 	}
 	var v qianxiang.Verification
@@ -305,6 +311,9 @@ func verificationForm(w http.ResponseWriter, r *http.Request) (qianxiang.Verific
 func (s *Server) apiVerificationPhoto(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r, "id")
 	if err != nil {
+		return err
+	}
+	if err := s.App.MayFileOn(r.Context(), actor(r), id, true); err != nil {
 		return err
 	}
 	vid, err := pathID(r, "vid")

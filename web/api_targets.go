@@ -66,6 +66,9 @@ func (s *Server) apiPutTargets(w http.ResponseWriter, r *http.Request) error {
 // apiImportTargets: POST /api/v1/imports/targets?year=Y with the office's
 // workbook in the multipart field "file"; 422 with the faulty rows.
 func (s *Server) apiImportTargets(w http.ResponseWriter, r *http.Request) error {
+	if err := s.App.May(actor(r), qianxiang.ActSettings); err != nil {
+		return err
+	}
 	y, err := queryInt(r, "year", 0)
 	if err != nil {
 		return err

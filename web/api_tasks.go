@@ -87,6 +87,9 @@ func (s *Server) apiTaskProgress(w http.ResponseWriter, r *http.Request) error {
 // it as the list named title (default: the workbook's title row).
 func (s *Server) importTasks(r *http.Request) (qianxiang.TaskList, error) {
 	var l qianxiang.TaskList
+	if err := s.App.May(actor(r), qianxiang.ActImportPlan); err != nil {
+		return l, err
+	}
 	y, err := queryInt(r, "year", 0)
 	if err != nil {
 		return l, err

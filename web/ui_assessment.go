@@ -169,6 +169,9 @@ func (s *Server) assessmentPage(w http.ResponseWriter, r *http.Request) error {
 // a whole number is refused beside its field; the service refuses the rest
 // (below zero, not adding up to 100) and nothing is saved.
 func (s *Server) assessmentWeightsSubmit(w http.ResponseWriter, r *http.Request) error {
+	if err := s.App.May(actor(r), qianxiang.ActSettings); err != nil {
+		return err
+	}
 	lang := info(r).Lang
 	q := r.URL.Query()
 	q.Set("year", r.FormValue("year"))

@@ -59,6 +59,9 @@ func (s *Server) calendarPage(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) calendarSubmit(w http.ResponseWriter, r *http.Request) error {
+	if err := s.App.MayKeepCalendar(actor(r)); err != nil {
+		return err
+	}
 	var y int
 	if _, err := fmt.Sscan(r.FormValue("year"), &y); err != nil {
 		return qianxiang.FieldError("year", "must be a year between 2000 and 2100")

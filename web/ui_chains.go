@@ -91,6 +91,9 @@ func (s *Server) batchStartsPage(w http.ResponseWriter, r *http.Request) error {
 // batchStartCreate records an event from the list page's form; refused
 // fields come back beside what was typed.
 func (s *Server) batchStartCreate(w http.ResponseWriter, r *http.Request) error {
+	if err := s.App.May(actor(r), qianxiang.ActEditProject); err != nil {
+		return err
+	}
 	lang := info(r).Lang
 	year, err := s.batchYear(r)
 	if err != nil {

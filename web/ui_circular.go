@@ -81,6 +81,9 @@ func issueForm(month int, no, on string) (qianxiang.CircularIssue, error) {
 }
 
 func (s *Server) circularIssueSubmit(w http.ResponseWriter, r *http.Request) error {
+	if err := s.App.May(actor(r), qianxiang.ActSettings); err != nil {
+		return err
+	}
 	// The month is the form's (the dispatch reads it from the query).
 	q := r.URL.Query()
 	for _, k := range []string{"year", "month"} {
@@ -126,6 +129,9 @@ func (s *Server) apiPutCircularSettings(w http.ResponseWriter, r *http.Request) 
 
 // apiPutCircularIssue keeps a month's issue: {"number": 11, "issued_on": "2026-12-03"}.
 func (s *Server) apiPutCircularIssue(w http.ResponseWriter, r *http.Request) error {
+	if err := s.App.May(actor(r), qianxiang.ActSettings); err != nil {
+		return err
+	}
 	y, err1 := strconv.Atoi(r.PathValue("year"))
 	m, err2 := strconv.Atoi(r.PathValue("month"))
 	if err1 != nil || err2 != nil {

@@ -274,6 +274,12 @@ func (s *Server) motionStep(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) motionReportCreate(w http.ResponseWriter, r *http.Request) error {
 	_, err := s.App.CreateMotionReport(r.Context(), actor(r), r.FormValue("congress"), r.FormValue("title"))
+	return s.motionReportsAfter(w, r, err, "report")
+}
+
+// motionReportsAfter answers a write of the motions page's reports: the
+// page again with the refusal, or back to its reports with done.
+func (s *Server) motionReportsAfter(w http.ResponseWriter, r *http.Request, err error, done string) error {
 	if err != nil {
 		d, derr := s.motionsData(r)
 		if derr != nil {
@@ -281,7 +287,7 @@ func (s *Server) motionReportCreate(w http.ResponseWriter, r *http.Request) erro
 		}
 		return s.pageRefusal(w, r, err, "Motions", "congress_motions", d)
 	}
-	http.Redirect(w, r, "/congress/motions?congress="+url.QueryEscape(r.FormValue("congress"))+"&done=report#reports", http.StatusSeeOther)
+	http.Redirect(w, r, "/congress/motions?congress="+url.QueryEscape(r.FormValue("congress"))+"&done="+done+"#reports", http.StatusSeeOther)
 	return nil
 }
 
@@ -292,15 +298,7 @@ func (s *Server) motionReportVote(w http.ResponseWriter, r *http.Request) error 
 	}
 	meeting, _ := strconv.ParseInt(r.FormValue("meeting"), 10, 64)
 	_, err = s.App.PutReportToVote(r.Context(), actor(r), id, meeting)
-	if err != nil {
-		d, derr := s.motionsData(r)
-		if derr != nil {
-			return derr
-		}
-		return s.pageRefusal(w, r, err, "Motions", "congress_motions", d)
-	}
-	http.Redirect(w, r, "/congress/motions?congress="+url.QueryEscape(r.FormValue("congress"))+"&done=vote#reports", http.StatusSeeOther)
-	return nil
+	return s.motionReportsAfter(w, r, err, "vote")
 }
 
 // congressBodies sets the executive chairs or the review committee from

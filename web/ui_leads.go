@@ -119,6 +119,9 @@ func (s *Server) leadsPage(w http.ResponseWriter, r *http.Request) error {
 
 // leadSettingsSubmit sets the stall limit (campaign office).
 func (s *Server) leadSettingsSubmit(w http.ResponseWriter, r *http.Request) error {
+	if err := s.App.May(actor(r), qianxiang.ActSettings); err != nil {
+		return err
+	}
 	n, err := strconv.Atoi(strings.TrimSpace(r.FormValue("stall_days")))
 	if err != nil {
 		return qianxiang.FieldError("stall_days", "must be between 1 and 3650 days")

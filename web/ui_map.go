@@ -108,6 +108,9 @@ func (s *Server) mapPage(w http.ResponseWriter, r *http.Request) error {
 
 // mapUpload takes the office's GeoJSON of the counties from the page.
 func (s *Server) mapUpload(w http.ResponseWriter, r *http.Request) error {
+	if err := s.App.May(actor(r), qianxiang.ActSettings); err != nil {
+		return err
+	}
 	lang := info(r).Lang
 	f, name, err := s.uploadedFile(w, r)
 	if err != nil {
@@ -159,6 +162,9 @@ func (s *Server) mapUpload(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) projectPlaceSubmit(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r, "id")
 	if err != nil {
+		return err
+	}
+	if _, err := s.App.ProjectFor(r.Context(), actor(r), id, qianxiang.ActEditProject); err != nil {
 		return err
 	}
 	at, err := pointForm(r.FormValue("lon"), r.FormValue("lat"))
@@ -242,6 +248,9 @@ func (s *Server) apiProjectPlace(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) apiPutProjectPlace(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r, "id")
 	if err != nil {
+		return err
+	}
+	if _, err := s.App.ProjectFor(r.Context(), actor(r), id, qianxiang.ActEditProject); err != nil {
 		return err
 	}
 	var in struct {

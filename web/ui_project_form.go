@@ -115,6 +115,9 @@ func (s *Server) projectEditPage(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) projectCreate(w http.ResponseWriter, r *http.Request) error {
+	if err := s.App.May(actor(r), qianxiang.ActEditProject); err != nil {
+		return err
+	}
 	d := &projectFormData{New: true}
 	p, ok := readProjectForm(r, d)
 	if !ok {
@@ -134,8 +137,9 @@ func (s *Server) projectSave(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	ctx, a := r.Context(), actor(r)
-	// Out of scope is not found, before anything about the form is said.
-	if _, err := s.App.Project(ctx, a, id); err != nil {
+	// Out of scope is not found, and a role that may not edit is
+	// forbidden, before anything about the form is said.
+	if _, err := s.App.ProjectFor(ctx, a, id, qianxiang.ActEditProject); err != nil {
 		return err
 	}
 	d := &projectFormData{ID: id}

@@ -162,6 +162,9 @@ func (s *Server) reportsPage(w http.ResponseWriter, r *http.Request) error {
 // reportsImport takes a month's 调度表 workbook from the campaign office and
 // shows the grid again with what was imported or every row's error.
 func (s *Server) reportsImport(w http.ResponseWriter, r *http.Request) error {
+	if err := s.App.May(actor(r), qianxiang.ActImportReports); err != nil {
+		return err
+	}
 	lang := info(r).Lang
 	f, name, upErr := s.uploadedFile(w, r)
 	v, err := s.loadGrid(r)

@@ -41,6 +41,9 @@ func (s *Server) dispatchSettingsPage(w http.ResponseWriter, r *http.Request) er
 }
 
 func (s *Server) dispatchSettingsSubmit(w http.ResponseWriter, r *http.Request) error {
+	if err := s.App.May(actor(r), qianxiang.ActSettings); err != nil {
+		return err
+	}
 	lang := info(r).Lang
 	f := &settingsForm{YellowBand: strings.TrimSpace(r.FormValue("yellow_band")), DeadlineDay: strings.TrimSpace(r.FormValue("deadline_day")),
 		Kinds: map[qianxiang.Kind]bool{}, AllKinds: qianxiang.Kinds, Errors: map[string]string{}, CanEdit: true}

@@ -174,6 +174,9 @@ func (s *Server) voucherSubmit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if err := s.App.MayFileOn(r.Context(), actor(r), id, false); err != nil {
+		return s.entryRefused(w, r, id, err)
+	}
 	data, name, err := fileFromForm(w, r, "file", app.MaxVoucherBytes)
 	if err == nil {
 		_, err = s.App.UploadVoucher(r.Context(), actor(r), id, qianxiang.VoucherKind(r.FormValue("kind")), name, data)
@@ -205,6 +208,9 @@ func (s *Server) verificationSubmit(w http.ResponseWriter, r *http.Request) erro
 	id, err := pathID(r, "id")
 	if err != nil {
 		return err
+	}
+	if err := s.App.MayFileOn(r.Context(), actor(r), id, true); err != nil {
+		return s.entryRefused(w, r, id, err)
 	}
 	v, photos, err := verificationForm(w, r)
 	if err == nil {

@@ -105,6 +105,9 @@ func (s *Server) targetsPage(w http.ResponseWriter, r *http.Request) error {
 // that is not a number is refused beside its field before anything is sent
 // to the service, which refuses the rest (below zero, unknown organisation).
 func (s *Server) targetsSubmit(w http.ResponseWriter, r *http.Request) error {
+	if err := s.App.May(actor(r), qianxiang.ActSettings); err != nil {
+		return err
+	}
 	lang := info(r).Lang
 	year, err := strconv.Atoi(r.FormValue("year"))
 	if err != nil {
@@ -205,6 +208,9 @@ func init() {
 
 // targetsImport takes the office's workbook from the targets page.
 func (s *Server) targetsImport(w http.ResponseWriter, r *http.Request) error {
+	if err := s.App.May(actor(r), qianxiang.ActSettings); err != nil {
+		return err
+	}
 	lang := info(r).Lang
 	f, name, err := s.uploadedFile(w, r)
 	if err != nil {

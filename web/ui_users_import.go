@@ -40,6 +40,9 @@ func (s *Server) usersImportSubmit(w http.ResponseWriter, r *http.Request) error
 // {"imported": N, "slips": [{row, display_name, org, role, username,
 // password}]}, the passwords given this once.
 func (s *Server) apiImportUsers(w http.ResponseWriter, r *http.Request) error {
+	if err := s.App.May(actor(r), qianxiang.ActManageUsers); err != nil {
+		return err
+	}
 	f, name, err := s.uploadedFile(w, r)
 	if err != nil {
 		return err

@@ -56,7 +56,9 @@ func newCrashDBAt(t *testing.T, kind, dsn string, n int) *crashDB {
 	// The county's office saves the figures: it may do so after the
 	// month's deadline too, so the test runs on any day of the month.
 	testenv.User(t, a, "lishi", qianxiang.RoleOrgAdmin, "141102")
-	now := time.Now()
+	// The city's month, not the machine's: between 16:00 and 24:00 UTC
+	// Beijing is already in the next day (and month, at a month's end).
+	now := a.Now().In(a.Loc)
 	c.Year, c.Month = now.Year(), int(now.Month())
 	for i := 0; i < n; i++ {
 		p, err := a.CreateProject(context.Background(), cmd, qianxiang.Project{Year: c.Year, Name: fmt.Sprintf("离石区断电测试项目%03d", i),

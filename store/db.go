@@ -46,7 +46,19 @@ type DB struct {
 	// cockpit shows (live.go); on PostgreSQL a notification carries it
 	// to every server as well.
 	OnFigures func()
+	// writers bounds the write transactions in flight on PostgreSQL
+	// (nil on SQLite, whose single writer connection does it).
+	writers chan struct{}
 }
+
+// pgWriters is how many write transactions one server runs at once on
+// PostgreSQL; the others wait in Go, holding no connection. Every audited
+// write takes the audit chain's head row in turn, so more writers in
+// flight do not commit faster: they would only sit on the pool's
+// connections, idle in transaction, while the reads — the cockpit, the
+// grid, the public pages — wait for one (the deadline-day load on two
+// servers at 5,000 projects).
+const pgWriters = 8
 
 // queryer is what *sql.DB and *sql.Tx share.
 type queryer interface {
@@ -184,6 +196,7 @@ func OpenNoMigrate(ctx context.Context, dsn string) (*DB, error) {
 		db.w.SetMaxOpenConns(20)
 		db.w.SetMaxIdleConns(20)
 		db.r = db.w
+		db.writers = make(chan struct{}, pgWriters)
 	}
 	pctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
@@ -240,6 +253,14 @@ type Tx struct {
 // Tx runs fn in one transaction: committed if fn returns nil, rolled back
 // otherwise, so nothing is ever half-written.
 func (db *DB) Tx(ctx context.Context, fn func(*Tx) error) error {
+	if db.writers != nil {
+		select {
+		case db.writers <- struct{}{}:
+			defer func() { <-db.writers }()
+		case <-ctx.Done():
+			return fmt.Errorf("begin: %w", ctx.Err())
+		}
+	}
 	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)

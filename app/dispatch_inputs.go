@@ -197,22 +197,30 @@ func (c *dispatchInputs) slot(year int) *yearSlot {
 func (a *App) loadYearInputs(ctx context.Context, v int64, year int) (*yearInputs, error) {
 	// The reports are read on a second connection while the projects are:
 	// the load then takes about as long as the larger of the two.
-	type monthsResult struct {
-		rs  []store.ReportMonth
-		err error
-	}
-	got := make(chan monthsResult, 1)
+	// Their cells are added up by project id meanwhile, and placed once the
+	// projects are in order.
+	byID := map[int64]*projectMonths{}
+	got := make(chan error, 1)
 	go func() {
-		rs, err := a.DB.ReportMonths(ctx, year, nil)
-		got <- monthsResult{rs, err}
+		got <- a.DB.ReportMonths(ctx, year, nil, func(r store.ReportMonth) {
+			if r.Month < 1 || r.Month > 12 {
+				return
+			}
+			m := byID[r.ProjectID]
+			if m == nil {
+				m = new(projectMonths)
+				byID[r.ProjectID] = m
+			}
+			m.add(r)
+		})
 	}()
 	ps, err := a.DB.YearProjects(ctx, year, nil)
-	r := <-got
+	rerr := <-got
 	if err != nil {
 		return nil, err
 	}
-	if r.err != nil {
-		return nil, r.err
+	if rerr != nil {
+		return nil, rerr
 	}
 	in := &yearInputs{version: v, year: year, projects: ps, index: make(map[int64]int, len(ps))}
 	// The small inputs after the projects: every organisation a project
@@ -230,7 +238,9 @@ func (a *App) loadYearInputs(ctx context.Context, v int64, year int) (*yearInput
 		in.index[ps[i].ID] = i
 	}
 	in.months = make([]*projectMonths, len(ps))
-	in.fill(r.rs)
+	for i := range ps {
+		in.months[i] = byID[ps[i].ID]
+	}
 	return in, nil
 }
 
@@ -364,7 +374,8 @@ func (a *App) rollForward(ctx context.Context, cur *yearInputs, v int64, ch stor
 	if len(reread) == 0 {
 		return &next, nil
 	}
-	rs, err := a.DB.ReportMonths(ctx, cur.year, reread)
+	var rs []store.ReportMonth
+	err := a.DB.ReportMonths(ctx, cur.year, reread, func(r store.ReportMonth) { rs = append(rs, r) })
 	if err != nil {
 		return nil, err
 	}

@@ -1,7 +1,10 @@
 package store
 
 import (
+	"bytes"
 	"context"
+	"database/sql"
+	"fmt"
 	"strings"
 
 	"qianxiang"
@@ -72,35 +75,133 @@ type ReportMonth struct {
 	Implausible bool
 }
 
-// ReportMonths gives the counted reports of a year, all of them (ids nil)
-// or those of some projects.
-func (c conn) ReportMonths(ctx context.Context, year int, ids []int64) ([]ReportMonth, error) {
+// ReportMonths calls fn with the counted reports of a year, all of them
+// (ids nil) or those of some projects. The rows come packed one per
+// project (see the query) and are decoded here without a per-report
+// allocation; a project whose reports state different start dates is read
+// again row by row.
+func (c conn) ReportMonths(ctx context.Context, year int, ids []int64, fn func(ReportMonth)) error {
+	if ids != nil && len(ids) == 0 {
+		return nil
+	}
+	agg := "group_concat"
+	if c.d == Postgres {
+		agg = "string_agg"
+	}
+	rows, err := c.reportQuery(ctx, strings.ReplaceAll(sqlReportMonths, "{{agg}}", agg), year, ids)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var mixed []int64 // projects whose start dates differ
+	for rows.Next() {
+		var id int64
+		var packed sql.RawBytes
+		var first, last string
+		if err := rows.Scan(&id, &packed, &first, &last); err != nil {
+			return err
+		}
+		if first != last {
+			mixed = append(mixed, id)
+			continue
+		}
+		if err := decodeReportMonths(id, packed, first, fn); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows.Close() // before the next query: c may be a transaction
+	if len(mixed) == 0 {
+		return nil
+	}
+	return c.reportRows(ctx, year, mixed, fn)
+}
+
+// reportQuery runs a query of a year's reports narrowed, when ids is not
+// nil, to those projects.
+func (c conn) reportQuery(ctx context.Context, q string, year int, ids []int64) (*sql.Rows, error) {
 	args := []any{year}
 	extra := ""
 	if ids != nil {
-		if len(ids) == 0 {
-			return nil, nil
-		}
 		extra = ` AND project_id IN (` + inList(len(ids)) + `)`
 		for _, id := range ids {
 			args = append(args, id)
 		}
 	}
-	rows, err := c.query(ctx, strings.Replace(sqlReportMonths, "{{and}}", extra, 1), args...)
+	return c.query(ctx, strings.Replace(q, "{{and}}", extra, 1), args...)
+}
+
+// reportRows calls fn with the counted reports of some projects, one row
+// each.
+func (c conn) reportRows(ctx context.Context, year int, ids []int64, fn func(ReportMonth)) error {
+	rows, err := c.reportQuery(ctx, sqlReportRows, year, ids)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rows.Close()
-	var out []ReportMonth
 	for rows.Next() {
 		var r ReportMonth
 		var completed int64
 		var bad int
 		if err := rows.Scan(&r.ProjectID, &r.Month, &completed, &r.StartedOn, &bad); err != nil {
-			return nil, err
+			return err
 		}
 		r.Completed, r.Implausible = qianxiang.Money(completed), bad == 1
-		out = append(out, r)
+		fn(r)
 	}
-	return out, rows.Err()
+	return rows.Err()
+}
+
+// decodeReportMonths splits one project's packed reports (integers joined
+// by commas, see the query) and calls fn with each; start is the one
+// start date the project's reports state, given to those that state one.
+func decodeReportMonths(id int64, b []byte, start string, fn func(ReportMonth)) error {
+	for len(b) > 0 {
+		item := b
+		if k := bytes.IndexByte(b, ','); k >= 0 {
+			item, b = b[:k], b[k+1:]
+		} else {
+			b = nil
+		}
+		v, err := atoi(item)
+		if err != nil {
+			return fmt.Errorf("store: project %d: packed report: %w", id, err)
+		}
+		r := ReportMonth{ProjectID: id}
+		if v < 0 {
+			r.Implausible, v = true, -v
+		} else {
+			r.Completed, v = qianxiang.Money(v>>6), v&63
+		}
+		r.Month = int(v & 15)
+		if v&16 != 0 {
+			r.StartedOn = start
+		}
+		fn(r)
+	}
+	return nil
+}
+
+// atoi reads a decimal integer, possibly negative, exactly.
+func atoi(b []byte) (int64, error) {
+	neg := len(b) > 0 && b[0] == '-'
+	if neg {
+		b = b[1:]
+	}
+	if len(b) == 0 || len(b) > 18 {
+		return 0, fmt.Errorf("not an integer: %q", b)
+	}
+	var n int64
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, fmt.Errorf("not an integer: %q", b)
+		}
+		n = n*10 + int64(c-'0')
+	}
+	if neg {
+		n = -n
+	}
+	return n, nil
 }

@@ -18,6 +18,7 @@ var queryFragments = strings.NewReplacer(
 	"{{plausible_completed}}", plausible("completed"),
 	"{{implausible_completed}}", implausible("completed"),
 	"{{plausible_plan}}", plausible("p.annual_plan"),
+	"{{max_amount}}", maxAmountSQL,
 )
 
 // loadQuery reads a statement at start-up. The files are embedded in the
@@ -44,4 +45,5 @@ var (
 	sqlMonthFigures  = loadQuery("reports.MonthFigures")
 	sqlMonthTotals   = loadQuery("series.MonthTotals")
 	sqlReportMonths  = loadQuery("dispatch_inputs.ReportMonths")
+	sqlReportRows    = loadQuery("dispatch_inputs.ReportRows")
 )

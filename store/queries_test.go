@@ -17,8 +17,8 @@ func TestEveryQueryFileIsRunAndComplete(t *testing.T) {
 			t.Errorf("%s is embedded but no method loads it", n)
 		}
 		q := loadQuery(name)
-		// {{and}} and {{where}} are filled in per call by the method.
-		if strings.Contains(strings.NewReplacer("{{and}}", "", "{{where}}", "").Replace(q), "{{") {
+		// {{and}}, {{where}} and {{agg}} are filled in per call by the method.
+		if strings.Contains(strings.NewReplacer("{{and}}", "", "{{where}}", "", "{{agg}}", "").Replace(q), "{{") {
 			t.Errorf("%s has a fragment no one fills in:\n%s", n, q)
 		}
 		if strings.Contains(q, "?") && strings.Contains(q, "--") {

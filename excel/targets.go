@@ -66,6 +66,10 @@ func ReadTargets(r io.Reader, filename string, orgs []qianxiang.Org) (qianxiang.
 			fault(row, col, field, "%q is not a whole number", v)
 			return 0
 		}
+		if f < 0 {
+			fault(row, col, field, "%q is negative: a target is a count to reach", v)
+			return 0
+		}
 		return int(f)
 	}
 	for row := head + 1; row < len(t.rows); row++ {
@@ -76,6 +80,8 @@ func ReadTargets(r io.Reader, filename string, orgs []qianxiang.Org) (qianxiang.
 		plan, _, err := parseAmount(t.get(row, planCol), factor)
 		if err != nil {
 			fault(row, planCol, "annual_plan", "%q is not an amount", t.get(row, planCol))
+		} else if plan < 0 {
+			fault(row, planCol, "annual_plan", "%q is negative: a target is an amount to reach", t.get(row, planCol))
 		}
 		switch {
 		case name == "":

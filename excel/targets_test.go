@@ -54,16 +54,17 @@ func TestReadTargetsNamesTheFaultyCells(t *testing.T) {
 		{"离石区", 8.5, 1000, 3},
 		{"火星县", 1, 1000, 1},
 		{"孝义市", 2, "很多", 1},
+		{"合计", -3, -1, ""}, // found by FuzzReadTargets: negative targets
 	})
 	_, err := ReadTargets(buf, "t.xlsx", targetOrgs)
 	e := qianxiang.AsError(err)
-	if e == nil || len(e.Details) != 3 {
+	if e == nil || len(e.Details) != 5 {
 		t.Fatalf("err %v", err)
 	}
 	want := []struct {
 		row int
 		col string
-	}{{2, "B"}, {3, "A"}, {4, "C"}}
+	}{{2, "B"}, {3, "A"}, {4, "C"}, {5, "C"}, {5, "B"}}
 	for i, w := range want {
 		if d := e.Details[i]; d.Row != w.row || d.Column != w.col {
 			t.Errorf("fault %d at row %d column %s, want %d %s (%s)", i, d.Row, d.Column, w.row, w.col, d.String())

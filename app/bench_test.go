@@ -2,7 +2,6 @@ package app_test
 
 import (
 	"fmt"
-	"strings"
 	"testing"
 
 	"qianxiang"
@@ -17,19 +16,7 @@ func seedPlan(b testing.TB, a *app.App, n, months int) {
 	testenv.SeedPlan(b, a, n, months)
 }
 
-func rebind(q string) string {
-	var b strings.Builder
-	n := 0
-	for _, r := range q {
-		if r == '?' {
-			n++
-			fmt.Fprintf(&b, "$%d", n)
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
+func rebind(q string) string { return testenv.Dollars(q) }
 
 // BenchmarkProjectList50k: a page of the registry with filters and totals
 // over 50,000 projects (target: under 50 ms server time).

@@ -8,7 +8,6 @@ import (
 	"os"
 	"reflect"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 
@@ -63,17 +62,7 @@ func TestRolledForwardDispatchEqualsFromScratch(t *testing.T) {
 			if !pg {
 				return q
 			}
-			var b strings.Builder
-			k := 0
-			for _, r := range q {
-				if r == '?' {
-					k++
-					fmt.Fprintf(&b, "$%d", k)
-					continue
-				}
-				b.WriteRune(r)
-			}
-			return b.String()
+			return testenv.Dollars(q)
 		}
 		rng := rand.New(rand.NewPCG(seed, 17))
 		project := func() int64 { return int64(1 + rng.IntN(n+2)) } // now and then one that does not exist

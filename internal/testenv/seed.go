@@ -37,7 +37,7 @@ func SeedPlan(tb testing.TB, a *app.App, n, months int) {
 		}
 		q := fmt.Sprintf("INSERT INTO %s (%s) VALUES %s", table, cols, strings.Join(rows, ","))
 		if pg {
-			q = dollars(q)
+			q = Dollars(q)
 		}
 		if _, err := raw.Exec(q, args...); err != nil {
 			tb.Fatal(err)
@@ -73,8 +73,9 @@ func SeedPlan(tb testing.TB, a *app.App, n, months int) {
 	raw.Exec(`ANALYZE`)
 }
 
-// dollars turns ? placeholders into $1, $2 … for PostgreSQL.
-func dollars(q string) string {
+// Dollars turns ? placeholders into $1, $2 … for PostgreSQL (tests that
+// write behind the application).
+func Dollars(q string) string {
 	var b strings.Builder
 	n := 0
 	for _, r := range q {

@@ -65,3 +65,32 @@ func (c conn) DataChangesSince(ctx context.Context, v int64, limit int) (DataCha
 func OnPrimary(ctx context.Context) context.Context {
 	return context.WithValue(ctx, replicaKey{}, nil)
 }
+
+// logAsBulk runs write, a bulk write of n report rows, so that the change
+// log says "everything" (kind 0) once instead of naming each row's project:
+// past bulkChunk rows every reader reads the year whole anyway. On SQLite
+// the reports' row triggers skip while data_bulk holds its row (migration
+// 230), which only this transaction can see; the row is gone again before
+// logAsBulk returns, whatever write did. PostgreSQL's trigger does the
+// same by itself past 500 rows.
+func (tx *Tx) logAsBulk(ctx context.Context, n int, write func() (int64, error)) (int64, error) {
+	if tx.d != SQLite || n <= bulkChunk {
+		return write()
+	}
+	if _, err := tx.exec(ctx, `INSERT INTO data_bulk (id) VALUES (1)`); err != nil {
+		return 0, err
+	}
+	k, err := write()
+	if _, derr := tx.exec(ctx, `DELETE FROM data_bulk`); err == nil {
+		err = derr
+	}
+	if err != nil {
+		return k, err
+	}
+	if _, err := tx.exec(ctx, `UPDATE data_version SET n = n + 1 WHERE id = 1`); err != nil {
+		return k, err
+	}
+	_, err = tx.exec(ctx, `INSERT INTO data_changes (kind, project_id, version) SELECT 0, 0, n FROM data_version WHERE id = 1
+		ON CONFLICT (kind, project_id) DO UPDATE SET version = excluded.version`)
+	return k, err
+}

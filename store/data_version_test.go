@@ -144,3 +144,104 @@ func TestDataVersionMovesWithTheDispatchInputs(t *testing.T) {
 		}
 	})
 }
+
+// A bulk save of reports (an imported 调度表) logs "everything" once under
+// a new version, on both databases, and leaves the log as it was for the
+// next single save: on SQLite the marker that silences the row triggers
+// (migration 230) must not outlive the bulk write, or later saves would
+// go unseen by every server's cached dispatch.
+func TestBulkReportSaveLogsEverythingOnce(t *testing.T) {
+	ctx := context.Background()
+	testenv.Each(t, func(t *testing.T, a *app.App) {
+		orgs := testenv.Lvliang(t, a)
+		county := orgs["141102"]
+		const n = 620 // more than one 500-row statement
+		var ids []int64
+		err := a.DB.Tx(ctx, func(tx *store.Tx) error {
+			for i := range n {
+				p := qianxiang.Project{Year: 2023, Name: fmt.Sprintf("批量项目%d", i), Org: county.Ref(), LeadOrg: county.Ref(),
+					Kind: qianxiang.KindNew, Stage: qianxiang.StagePreparing, AnnualPlan: 1000}
+				if err := tx.InsertProject(ctx, &p); err != nil {
+					return err
+				}
+				ids = append(ids, p.ID)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		base, err := a.DB.DataVersion(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		reps := make([]*qianxiang.Report, n)
+		for i, id := range ids {
+			reps[i] = &qianxiang.Report{ProjectID: id, Year: 2023, Month: 3, Status: qianxiang.ReportSubmitted, Completed: 5}
+		}
+		if err := a.DB.Tx(ctx, func(tx *store.Tx) error { _, err := tx.SaveReports(ctx, reps, nil); return err }); err != nil {
+			t.Fatal(err)
+		}
+		after, err := a.DB.DataVersion(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if after <= base {
+			t.Fatalf("the bulk save left the data version at %d", base)
+		}
+		if ch, err := a.DB.DataChangesSince(ctx, base, 10*n); err != nil || !ch.All {
+			t.Errorf("after a bulk save the log says %+v, %v; want everything", ch, err)
+		}
+		// The next single save is logged as its own project's, as before.
+		one := &qianxiang.Report{ProjectID: ids[0], Year: 2023, Month: 4, Status: qianxiang.ReportSubmitted, Completed: 6}
+		if err := a.DB.Tx(ctx, func(tx *store.Tx) error { return tx.SaveReport(ctx, one) }); err != nil {
+			t.Fatal(err)
+		}
+		ch, err := a.DB.DataChangesSince(ctx, after, 10*n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := (store.DataChanges{Reports: []int64{ids[0]}}); !reflect.DeepEqual(ch, want) {
+			t.Errorf("a save after the bulk one: the log says %+v, want %+v", ch, want)
+		}
+		// A bulk save that fails (a report changed meanwhile) leaves
+		// nothing behind, the marker included.
+		stale := make([]*qianxiang.Report, n)
+		for i, r := range reps {
+			c := *r
+			c.Version = 99
+			stale[i] = &c
+		}
+		befores := map[int64]string{}
+		err = a.DB.Tx(ctx, func(tx *store.Tx) error {
+			snaps, err := tx.Snapshots(ctx, "reports", reportIDs(stale))
+			for k, v := range snaps {
+				befores[k] = v
+			}
+			if err != nil {
+				return err
+			}
+			_, err = tx.SaveReports(ctx, stale, befores)
+			return err
+		})
+		if err == nil {
+			t.Fatal("a bulk save at stale versions was accepted")
+		}
+		v0, _ := a.DB.DataVersion(ctx)
+		two := &qianxiang.Report{ProjectID: ids[1], Year: 2023, Month: 4, Status: qianxiang.ReportSubmitted, Completed: 6}
+		if err := a.DB.Tx(ctx, func(tx *store.Tx) error { return tx.SaveReport(ctx, two) }); err != nil {
+			t.Fatal(err)
+		}
+		if ch, err := a.DB.DataChangesSince(ctx, v0, 10*n); err != nil || !reflect.DeepEqual(ch, store.DataChanges{Reports: []int64{ids[1]}}) {
+			t.Errorf("a save after a failed bulk one: the log says %+v, %v", ch, err)
+		}
+	})
+}
+
+func reportIDs(rs []*qianxiang.Report) []int64 {
+	ids := make([]int64, len(rs))
+	for i, r := range rs {
+		ids[i] = r.ID
+	}
+	return ids
+}

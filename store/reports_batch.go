@@ -118,7 +118,9 @@ func (tx *Tx) SaveReports(ctx context.Context, rs []*qianxiang.Report, befores m
 		snaps[id] = string(buf)
 	}
 	cols := append(append([]string{}, reportInsertCols...), "version")
-	n, err := tx.bulkCount(ctx, "reports", cols, rows, reportUpsert)
+	n, err := tx.logAsBulk(ctx, len(rs), func() (int64, error) {
+		return tx.bulkCount(ctx, "reports", cols, rows, reportUpsert)
+	})
 	if err != nil {
 		return nil, err
 	}

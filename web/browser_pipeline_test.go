@@ -87,8 +87,8 @@ func TestBrowserReservePoolAndPromotionList(t *testing.T) {
 	// year's, which stays the default year).
 
 	// An investor on a phone.
-	var promos, width int
-	var sent string
+	var promos, width, spilt int
+	var sent, planLabel, plan string
 	err = chromedp.Run(b,
 		logout(),
 		chromedp.EmulateViewport(390, 844),
@@ -96,6 +96,11 @@ func TestBrowserReservePoolAndPromotionList(t *testing.T) {
 		chromedp.WaitVisible(`[data-k=promotion]`, chromedp.ByQuery),
 		chromedp.Evaluate(`document.querySelectorAll('[data-k=promotion]').length`, &promos),
 		chromedp.Evaluate(`document.documentElement.scrollWidth`, &width),
+		// The city's figures fit their tiles on a phone (ten-digit sums
+		// in 万元 did not: the last digits ran off the screen).
+		chromedp.Evaluate(`[...document.querySelectorAll('.public-tiles .v')].filter(v => v.scrollWidth > v.clientWidth).length`, &spilt),
+		chromedp.Text(`[data-k=annual_plan]`, &plan, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelector('[data-k=annual_plan]').previousElementSibling.textContent`, &planLabel),
 		chromedp.ScrollIntoView(`#promotions`, chromedp.ByQuery),
 	)
 	testenv.Screenshot(t, b, "public-promotions-phone")
@@ -104,6 +109,9 @@ func TestBrowserReservePoolAndPromotionList(t *testing.T) {
 	}
 	if promos != 8 || width > 390 {
 		t.Errorf("%d promotions, page %dpx wide on a 390px phone", promos, width)
+	}
+	if spilt != 0 || !strings.Contains(planLabel, "亿元") || strings.Count(plan, ",") > 0 {
+		t.Errorf("%d figures run out of their tiles; annual plan %q %q", spilt, planLabel, plan)
 	}
 	err = chromedp.Run(b,
 		chromedp.Click(`[data-k=promotion] a`, chromedp.ByQuery),

@@ -18,6 +18,19 @@ type publicView struct {
 // PlanBar is the plan's share of the target, capped for the bar's width.
 func (v publicView) PlanBar() int { return min(int(float64(v.P.PlanOfTarget)*100+0.5), 100) }
 
+// publicAmount is a headline figure and its unit.
+type publicAmount struct{ V, Unit string }
+
+// Amount writes a headline figure as citizens read it: from 1 亿元 up in
+// 亿元 with 2 decimals (the campaign's own unit; a city's total in 万元 is
+// ten digits, wider than a phone's tile), below that in 万元.
+func (publicView) Amount(m qianxiang.Money) publicAmount {
+	if m >= qianxiang.Yi {
+		return publicAmount{yi2(m), "100m yuan"}
+	}
+	return publicAmount{fmtMoney(m), "10k yuan"}
+}
+
 // publicNewsItems is how many news items the portal shows.
 const publicNewsItems = 10
 

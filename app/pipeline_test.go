@@ -282,3 +282,44 @@ func TestPromotionsAndInterests(t *testing.T) {
 		}
 	})
 }
+
+// An item ticked done without a date (the page's checkbox alone) records
+// the city's today; ticked again later it keeps the day it was first
+// done; unticked it loses its date.
+func TestCheckDoneWithoutADateRecordsTheDay(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, a *app.App) {
+		w := newPipelineWorld(t, a)
+		id := w.reserve.ID
+		// 2026-11-20 18:00 UTC is already the 21st in the city.
+		a.Now = func() time.Time { return time.Date(2026, 11, 20, 18, 0, 0, 0, time.UTC) }
+		if err := a.SetChecks(ctx, w.lishi, id, []app.CheckInput{{Key: "land", Done: true}, {Key: "feasibility", Done: true, DoneOn: "2026-09-30"}}); err != nil {
+			t.Fatal(err)
+		}
+		mark := func(key string) qianxiang.CheckMark {
+			row, err := a.Reserve(ctx, w.lishi, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return row.Checks[key]
+		}
+		if m := mark("land"); !m.Done || m.DoneOn.String() != "2026-11-21" {
+			t.Errorf("land %+v, want done on the city's 2026-11-21", m)
+		}
+		a.Now = func() time.Time { return time.Date(2026, 11, 25, 10, 0, 0, 0, a.Loc) }
+		if err := a.SetChecks(ctx, w.lishi, id, []app.CheckInput{{Key: "land", Done: true, Note: "自然资源局已出具预审意见"}, {Key: "feasibility", Done: true}}); err != nil {
+			t.Fatal(err)
+		}
+		if m := mark("land"); m.DoneOn.String() != "2026-11-21" || m.Note != "自然资源局已出具预审意见" {
+			t.Errorf("land ticked again %+v, want its first day kept", m)
+		}
+		if m := mark("feasibility"); m.DoneOn.String() != "2026-09-30" {
+			t.Errorf("feasibility %+v, want the date given", m)
+		}
+		if err := a.SetChecks(ctx, w.lishi, id, []app.CheckInput{{Key: "land", Done: false}}); err != nil {
+			t.Fatal(err)
+		}
+		if m := mark("land"); m.Done || !m.DoneOn.IsZero() {
+			t.Errorf("land unticked %+v", m)
+		}
+	})
+}

@@ -70,7 +70,21 @@ func (a *App) SetChecks(ctx context.Context, actor qianxiang.Actor, id int64, in
 		if _, err := editablePoolProject(ctx, tx, actor, id); err != nil {
 			return err
 		}
+		had, err := tx.PipelineChecks(ctx, []int64{id})
+		if err != nil {
+			return err
+		}
 		for _, m := range marks {
+			// An item ticked done without a date was done when it was
+			// first ticked: that day is kept, or today's is recorded, so
+			// the checklist always says when a step was completed.
+			if m.Done && m.DoneOn.IsZero() {
+				if old := had[id][m.Key]; old.Done && !old.DoneOn.IsZero() {
+					m.DoneOn = old.DoneOn
+				} else {
+					m.DoneOn = a.Today()
+				}
+			}
 			ch, ok, err := tx.PutCheck(ctx, id, m, actor.Username)
 			if err != nil {
 				return err

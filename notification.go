@@ -24,6 +24,9 @@ const (
 	NoteSuggestionAnswered NotificationKind = "suggestion_answered"
 	NoteSuggestionExtended NotificationKind = "suggestion_extended"
 	NoteVisitMissed        NotificationKind = "visit_missed"
+	// Investment attraction: a lead the leader answers for has kept its
+	// stage past the office's stall limit.
+	NoteLeadStalled NotificationKind = "lead_stalled"
 )
 
 // Label is the English label, the catalog's key for the Chinese one.
@@ -49,6 +52,8 @@ func (k NotificationKind) Label() string {
 		return "The answer to your suggestion was extended"
 	case NoteVisitMissed:
 		return "A month passed without your station visit"
+	case NoteLeadStalled:
+		return "An investment lead you lead has stalled"
 	}
 	return string(k)
 }

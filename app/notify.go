@@ -16,6 +16,13 @@ import (
 // repeated on several servers does not repeat it. Other modules (orders)
 // call this.
 func (a *App) Notify(ctx context.Context, tx *store.Tx, userIDs []int64, kind qianxiang.NotificationKind, entity string, id int64, subject, dedupe string) error {
+	_, err := a.notifyCount(ctx, tx, userIDs, kind, entity, id, subject, dedupe)
+	return err
+}
+
+// notifyCount is Notify returning how many users were told now (not before,
+// under the dedupe key), for scheduled work that counts what it did.
+func (a *App) notifyCount(ctx context.Context, tx *store.Tx, userIDs []int64, kind qianxiang.NotificationKind, entity string, id int64, subject, dedupe string) (int, error) {
 	link := fmt.Sprintf("/%s/%d", entity, id)
 	var told []int64
 	for _, uid := range userIDs {
@@ -26,18 +33,18 @@ func (a *App) Notify(ctx context.Context, tx *store.Tx, userIDs []int64, kind qi
 		}
 		ok, err := tx.InsertNotification(ctx, &n, key)
 		if err != nil {
-			return err
+			return 0, err
 		}
 		if ok {
 			told = append(told, uid)
 		}
 	}
 	if len(told) == 0 {
-		return nil
+		return 0, nil
 	}
 	_, url, _, err := tx.WebhookConfig(ctx)
 	if err != nil || url == "" {
-		return err
+		return len(told), err
 	}
 	users := []string{}
 	for _, uid := range told {
@@ -51,7 +58,7 @@ func (a *App) Notify(ctx context.Context, tx *store.Tx, userIDs []int64, kind qi
 	if dedupe != "" {
 		key = string(kind) + ":" + dedupe
 	}
-	return tx.QueueDelivery(ctx, string(kind), string(payload), key)
+	return len(told), tx.QueueDelivery(ctx, string(kind), string(payload), key)
 }
 
 // NotifyOrgs tells the administrators of organisations (those who answer

@@ -32,7 +32,8 @@ const sweepLease = "problems-sweep"
 
 // Sweep is the scheduled work: problems past their due date go up to the
 // project's leader, owners are reminded three days before and on the day
-// after the due date, and webhook deliveries are sent. With several servers
+// after the due date, stalled investment leads are put to their leader,
+// and webhook deliveries are sent. With several servers
 // on one PostgreSQL each step happens once: the sweep runs under a lease,
 // each escalation is a conditional update, each notice has a dedupe key,
 // and each delivery is claimed by one server.
@@ -53,6 +54,11 @@ func (a *App) Sweep(ctx context.Context) (SweepResult, error) {
 		if err == nil { // suggestions' answers due within three days or past due
 			var n int
 			n, err = a.RemindSuggestions(ctx)
+			r.Reminded += n
+		}
+		if err == nil { // investment leads stalled past the office's limit, to their leader
+			var n int
+			n, err = a.RemindStalledLeads(ctx)
 			r.Reminded += n
 		}
 		if rerr := a.DB.ReleaseLease(context.WithoutCancel(ctx), sweepLease, a.Instance); err == nil {

@@ -49,6 +49,10 @@ func (s *Server) leadPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// The leader opening the lead has read what told them about it.
+	if err := s.App.NotificationsSeen(r.Context(), actor(r), "leads", id); err != nil {
+		return err
+	}
 	pg := s.page(r, "Investment lead", "leads", v)
 	switch r.URL.Query().Get("done") {
 	case "created":

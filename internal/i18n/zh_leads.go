@@ -22,6 +22,7 @@ var zhLeadTerms = map[string]string{
 }
 
 var zhLeads = map[string]string{
+	"An investment lead you lead has stalled": "你包联的招商线索已停滞",
 	// Messages.
 	"%s is not a county": "%s 不是县（市、区）",
 	"%q is not a stage (talking, signed, landed, investing, serving)":                  "%q 不是有效阶段（talking 洽谈、signed 签约、landed 落地、investing 投资、serving 服务）",

@@ -45,7 +45,8 @@ func PlainText(field, s string) *Detail {
 func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
 
 // Validate checks a news item: title, body and date required, each text
-// through the text rules and refused when it holds markup.
+// through the text rules and refused when it holds markup or a mobile
+// phone number.
 func (n *NewsItem) Validate() error {
 	d := CleanTexts("news.title", &n.Title, "news.body", &n.Body)
 	add := func(field, format string, args ...any) {
@@ -59,6 +60,10 @@ func (n *NewsItem) Validate() error {
 			add(f.name, "is required")
 		} else if x := PlainText(f.name, f.v); x != nil {
 			d = append(d, *x)
+		} else if mobileInText.MatchString(f.v) {
+			// The portal is public: a person's mobile number never goes
+			// on it (promotions publish an office landline instead).
+			add(f.name, "contains a mobile phone number; the public portal does not publish personal numbers: give an office landline")
 		}
 	}
 	if n.Date.IsZero() || n.Date.MonthOnly() {

@@ -22,6 +22,10 @@ func TestNewsRefusesMarkup(t *testing.T) {
 		{"a tag left open", "通知", "<img src=x onerror=alert(1) 后面还有很多很多很多很多很多很多很多很多很多很多很多很多很多文字", "news.body"},
 		{"empty body", "通知", "  ", "news.body"},
 		{"a control character", "通\x07知", "正文", "news.title"},
+		{"a mobile number in the body", "招商推介会", "报名请联系王经理13912345678。", "news.body"},
+		{"a mobile number in the title", "联系13912345678", "正文", "news.title"},
+		{"an office landline", "招商推介会", "报名电话：0358-8225100", ""},
+		{"a long figure that is not a phone", "投资", "总投资123456789012元", ""},
 	}
 	for _, c := range cases {
 		n := NewsItem{Title: c.title, Body: c.body, Date: day}

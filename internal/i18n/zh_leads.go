@@ -22,6 +22,7 @@ var zhLeadTerms = map[string]string{
 }
 
 var zhLeads = map[string]string{
+	"contains a mobile phone number; the public portal does not publish personal numbers: give an office landline": "含有手机号码；公众门户不公开个人号码，请改用办公固定电话",
 	"An investment lead you lead has stalled": "你包联的招商线索已停滞",
 	// Messages.
 	"%s is not a county": "%s 不是县（市、区）",

@@ -74,6 +74,8 @@ func TestBrowserReservePoolAndPromotionList(t *testing.T) {
 		chromedp.WaitNotPresent(`[data-k=promote]`, chromedp.ByQuery),
 		chromedp.Text(`.flash.ok`, &flash, chromedp.ByQuery),
 		chromedp.Text(`h1 small`, &year, chromedp.ByQuery),
+		// What is left to do once in the plan: its annual plan.
+		chromedp.WaitVisible(`[data-k=set-plan]`, chromedp.ByQuery),
 	)
 	testenv.Screenshot(t, b, "reserve-promoted")
 	if err != nil {
@@ -84,7 +86,37 @@ func TestBrowserReservePoolAndPromotionList(t *testing.T) {
 	}
 
 	// The promotion is into next year's plan (the demo's plan is this
-	// year's, which stays the default year).
+	// year's, which stays the default year): the registry of that year
+	// lists the project, and its page shows the history it brought along,
+	// the promotion last, with the year and stage it changed.
+	next := strconv.Itoa(a.DefaultYear(context.Background()) + 1)
+	var listed, promoteRow, created string
+	err = chromedp.Run(b,
+		chromedp.Navigate(srv.URL+"/projects?year="+next),
+		chromedp.WaitVisible(`main table`, chromedp.ByQuery),
+		chromedp.Evaluate(`[...document.querySelectorAll('main table tbody tr')].map(r => r.textContent).join('|')`, &listed),
+	)
+	testenv.Screenshot(t, b, "registry-next-year")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(listed, "文水县中医院迁建项目") {
+		t.Errorf("the %s registry does not list the promoted project: %q", next, listed)
+	}
+	err = chromedp.Run(b,
+		chromedp.Navigate(srv.URL+strings.Replace(href, "/pipeline/", "/projects/", 1)),
+		chromedp.WaitVisible(`#history`, chromedp.ByQuery),
+		chromedp.Evaluate(`[...document.querySelectorAll('#history tbody tr')].map(r => r.textContent).find(t => t.includes('转入年度计划')) || ''`, &promoteRow),
+		chromedp.Evaluate(`[...document.querySelectorAll('#history tbody tr')].length > 1 ? document.querySelector('#history tbody tr').textContent : ''`, &created),
+		chromedp.ScrollIntoView(`#history`, chromedp.ByQuery),
+	)
+	testenv.Screenshot(t, b, "promoted-project-history")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(promoteRow, next) || !strings.Contains(promoteRow, "前期") || created == "" {
+		t.Errorf("the project's history: promotion %q, first entry %q", promoteRow, created)
+	}
 
 	// An investor on a phone.
 	var promos, width, spilt int

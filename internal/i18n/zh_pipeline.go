@@ -17,6 +17,10 @@ var zhPipelineTerms = map[string]string{
 }
 
 var zhPipeline = map[string]string{
+	"In the %d plan": "已纳入 %d 年度计划",
+	"The project left the reserve pool for the %d plan at the preparatory stage (前期); its checklist above is kept as it was.": "项目已从谋划储备转入 %d 年度计划，处于前期阶段；上方成熟度清单按原样保留。",
+	"Its annual plan investment is not set yet.": "尚未填写年度计划投资。",
+	"Set the annual plan":                        "填写年度计划投资",
 	// Messages of the domain and the services.
 	"%q is not a maturity band (high, medium, low)": "%q 不是成熟度等级（high 成熟、medium 较成熟、low 培育）",
 	"only a project in the reserve pool (idea or reserve stage) has a maturity checklist to change; this one is at stage %s": "只有储备库中（谋划或储备阶段）的项目才能修改成熟度清单；该项目处于%s阶段",

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -108,6 +109,35 @@ func TestBrowserLeadBecomesAProjectAndNewsReachesPhones(t *testing.T) {
 	}
 	if stage != "落地" || project != "华晟高性能碳纤维复合材料项目" {
 		t.Errorf("after landing: stage %q project %q", stage, project)
+	}
+	// The project it became is in the registry, linked back to the lead,
+	// carrying the lead's one target, one leader and one team.
+	var leadLink, target, projTeam, projHref string
+	err = chromedp.Run(b,
+		chromedp.AttributeValue(`[data-k=project] a`, "href", &projHref, nil, chromedp.ByQuery),
+		chromedp.Navigate(srv.URL+"/projects?q="+url.QueryEscape("华晟高性能")),
+		chromedp.WaitReady(`body`, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelector('main').innerText`, &projTeam),
+	)
+	if err != nil {
+		t.Fatalf("the registry: %v", err)
+	}
+	err = chromedp.Run(b,
+		chromedp.Navigate(srv.URL+projHref),
+		chromedp.WaitVisible(`a[data-k=lead]`, chromedp.ByQuery),
+		chromedp.Text(`a[data-k=lead]`, &leadLink, chromedp.ByQuery),
+		chromedp.Evaluate(`document.body.innerText`, &target),
+	)
+	testenv.Screenshot(t, b, "lead-project")
+	if err != nil {
+		t.Fatalf("the landed project: %v", err)
+	}
+	if leadLink != "浙江华晟新材料有限公司" || !strings.Contains(target, "年内签约落地，次年投产") || !strings.Contains(target, "王强") ||
+		!strings.Contains(projTeam, "华晟高性能碳纤维复合材料项目") {
+		t.Errorf("landed project: lead link %q, registry row %q", leadLink, projTeam)
+	}
+	if err := chromedp.Run(b, chromedp.Click(`a[data-k=lead]`, chromedp.ByQuery), chromedp.WaitVisible(`#move-form`, chromedp.ByQuery)); err != nil {
+		t.Fatalf("back to the lead: %v", err)
 	}
 	// The team grows by one on the edit form.
 	var team string

@@ -171,6 +171,35 @@ func TestBrowserLeadBecomesAProjectAndNewsReachesPhones(t *testing.T) {
 		t.Errorf("stalled %q, %d funnel bars, landed %q", stalled, bars, landed)
 	}
 
+	// The scheduled sweep tells the stalled lead's leader; renzhong reads
+	// it among the notifications and follows it to the lead.
+	if n, err := a.RemindStalledLeads(ctx); err != nil || n != 1 {
+		t.Fatalf("stalled-lead reminder: %d %v", n, err)
+	}
+	var note, opened string
+	err = chromedp.Run(b,
+		logout(),
+		testenv.Login(srv.URL, "renzhong", testenv.Password),
+		chromedp.Navigate(srv.URL+"/notifications"),
+		chromedp.WaitVisible(`ul.notes`, chromedp.ByQuery),
+		chromedp.Evaluate(`[...document.querySelectorAll('ul.notes li')].map(l => l.textContent).find(t => t.includes('停滞')) || ''`, &note),
+	)
+	testenv.Screenshot(t, b, "leader-stalled-notice")
+	if err != nil {
+		t.Fatalf("the leader's notifications: %v", err)
+	}
+	if !strings.Contains(note, "你包联的招商线索已停滞") || !strings.Contains(note, "山东鲁晋煤化工集团") {
+		t.Errorf("the leader's notice reads %q", note)
+	}
+	err = chromedp.Run(b,
+		chromedp.Evaluate(`[...document.querySelectorAll('ul.notes li')].find(l => l.textContent.includes('停滞')).querySelector('button.link').click()`, nil),
+		chromedp.WaitVisible(`[data-k=stage]`, chromedp.ByQuery),
+		chromedp.Text(`h1`, &opened, chromedp.ByQuery),
+	)
+	if err != nil || !strings.Contains(opened, "山东鲁晋煤化工集团") {
+		t.Fatalf("following the notice: %q %v", opened, err)
+	}
+
 	var newsErr string
 	err = chromedp.Run(b,
 		logout(),

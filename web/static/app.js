@@ -21,6 +21,16 @@
     var msg = (b && b.getAttribute && b.getAttribute("data-confirm")) || ev.target.getAttribute("data-confirm");
     if (msg && !window.confirm(msg)) { ev.preventDefault(); }
   });
+  // A form's fieldsets marked data-for="v" show only while its select
+  // named stage holds v (a lead's move: the contract to sign, the project
+  // to land); without script every fieldset stays visible.
+  document.querySelectorAll("form select[name=stage]").forEach(function (s) {
+    var sets = s.form.querySelectorAll("fieldset[data-for]");
+    if (!sets.length) { return; }
+    var show = function () { sets.forEach(function (f) { f.hidden = f.getAttribute("data-for") !== s.value; }); };
+    s.addEventListener("change", show);
+    show();
+  });
   // Auto-submit filter forms when a select changes.
   document.querySelectorAll("form.autosubmit select").forEach(function (s) {
     s.addEventListener("change", function () { s.form.submit(); });

@@ -28,6 +28,8 @@ type cockpitView struct {
 	Series                         []qianxiang.SeriesPoint
 	Reminders                      []reminder
 	RemindMonth                    string // YYYY-MM
+	RemindM                        int    // the month being reported
+	RemindDue                      string // its deadline, as "2026年12月25日"
 	RemindMissing                  int
 	Screen                         bool
 	Updated                        string
@@ -119,6 +121,10 @@ func (s *Server) remind(r *http.Request, v *cockpitView) error {
 		}
 	}
 	v.RemindMonth = fmt.Sprintf("%04d-%02d", v.Year, month)
+	// The heading names the month and its deadline: on the 1st of a month
+	// every project is still "missing" a report that is not due for weeks.
+	v.RemindM = month
+	v.RemindDue = i18n.T(info(r).Lang, "%d-%02d-%02d", v.Year, month, s.App.DispatchSettings(r.Context()).DeadlineDay)
 	v.RemindMissing = d.Total.ReportsMissing
 	v.Reminders = reminders(d)
 	return nil

@@ -140,7 +140,7 @@ var zhDispatch = map[string]string{
 	"Cumulative completion rate":                  "累计投资完成率",
 	"Counties by completion rate":                 "县（市、区）投资完成率排名",
 	"Lights by county":                            "各县（市、区）亮灯情况",
-	"Not yet reported for %s":                     "%s 尚未报送",
+	"Month %d reports (due %s), not yet reported": "%d月月报尚未报送（%s截止）",
 	"lead":                                        "责任单位",
 	"updated %s":                                  "更新于 %s",
 	"connection lost, retrying":                   "连接中断，正在重试",

@@ -24,6 +24,16 @@ const pageFaults = `(() => {
     if (shown(e) && getComputedStyle(e).overflowX === "visible" && e.scrollWidth > e.clientWidth + 1)
       out.push("runs past its box (" + e.scrollWidth + " > " + e.clientWidth + "px): " + e.textContent.trim().slice(0, 40));
   }
+  // A figure split over two lines reads as two figures.
+  for (const e of document.querySelectorAll(".chips b, .circular td.date"))
+    if (shown(e)) {
+      const r = document.createRange();
+      r.selectNodeContents(e);
+      // Parts in smaller type sit a little lower on the same line; a
+      // second line starts a whole line lower.
+      const tops = [...r.getClientRects()].map(b => b.top), line = parseFloat(getComputedStyle(e).fontSize);
+      if (Math.max(...tops) - Math.min(...tops) > 0.8 * line) out.push("a figure on two lines: " + e.textContent.trim());
+    }
   for (const svg of document.querySelectorAll("svg.chart")) {
     const boxes = [...svg.querySelectorAll("text")].filter(shown).map(e => [e, e.getBoundingClientRect()]);
     for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {

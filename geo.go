@@ -103,7 +103,7 @@ type geoJSON struct {
 
 // ParseCityMap reads an uploaded GeoJSON FeatureCollection of the city's
 // counties. Each feature is matched to a county by a property holding its
-// code (code, adcode, gb) or its name (name, NAME, 名称; 离石 matches
+// code (code, adcode, gb) or its name (name:zh, name, NAME, 名称; 离石 matches
 // 离石区). Features that match no county, county names given twice,
 // geometry other than Polygon or MultiPolygon and coordinates off the
 // globe are refused, each named; counties left without a shape are
@@ -216,7 +216,9 @@ func matchCounty(props map[string]any, byCode, byName map[string]OrgRef) (OrgRef
 }
 
 func featureName(props map[string]any) string {
-	for _, k := range []string{"name", "NAME", "名称", "Name"} {
+	// "name:zh" first: an OpenStreetMap export may name a county in
+	// another language under "name".
+	for _, k := range []string{"name:zh", "name", "NAME", "名称", "Name"} {
 		if v, ok := props[k].(string); ok && strings.TrimSpace(v) != "" {
 			return strings.TrimSpace(v)
 		}

@@ -32,6 +32,7 @@ func TestParseCityMap(t *testing.T) {
 	}{
 		{"by code and short name", fc(feature(`{"adcode":141102}`, "Polygon", square(111, 37)), feature(`{"name":"文水"}`, "Polygon", square(112, 37))), 2, 0, ""},
 		{"multipolygon, one county missing", fc(feature(`{"code":"141102","name":"离石区"}`, "MultiPolygon", "["+square(111, 37)+","+square(113, 37)+"]")), 1, 1, ""},
+		{"an OpenStreetMap export, Chinese name under name:zh", fc(feature(`{"name":"Lishi District","name:zh":"离石区","admin_level":"6"}`, "Polygon", square(111, 37))), 1, 1, ""},
 		{"not json", `{"type":`, 0, 0, "is not GeoJSON"},
 		{"not a collection", `{"type":"Feature"}`, 0, 0, "FeatureCollection"},
 		{"unknown county", fc(feature(`{"name":"太原市"}`, "Polygon", square(111, 37))), 0, 0, "features[0] (太原市): matches no county"},

@@ -48,7 +48,7 @@ func TestReportImportInBulk(t *testing.T) {
 		for _, r := range rs {
 			byProject[r.ProjectID] = r
 		}
-		starts := 0
+		starts, moved := 0, 0
 		for i, p := range ps {
 			r := byProject[p.ID]
 			if r.Status != qianxiang.ReportSubmitted || r.Completed != p.AnnualPlan/40 || r.Version != 1 || r.UpdatedBy != "qx-import" {
@@ -60,6 +60,13 @@ func TestReportImportInBulk(t *testing.T) {
 				want := qianxiang.Date{Year: 2025, Month: 3, Day: 1 + i%25}
 				if after.StartedOn != want || after.Version != p.Version+1 {
 					t.Errorf("%s: started %v (version %d), want %v", p.Name, after.StartedOn, after.Version, want)
+				}
+				// Issue 15.3: a start read from the 调度表 moves 前期 to 在建 too.
+				if after.Stage != qianxiang.StageAfterStart(p.Stage) {
+					t.Errorf("%s: stage %s after a start from %s, want %s", p.Name, after.Stage, p.Stage, qianxiang.StageAfterStart(p.Stage))
+				}
+				if after.Stage != p.Stage {
+					moved++
 				}
 				h, _ := a.History(ctx, cmd, "projects", p.ID)
 				if len(h) == 0 || h[len(h)-1].Action != "start" || h[len(h)-1].Before == "" {
@@ -73,8 +80,8 @@ func TestReportImportInBulk(t *testing.T) {
 				t.Fatalf("%s: report trail %+v", p.Name, h)
 			}
 		}
-		if starts == 0 {
-			t.Error("the workbook started no project")
+		if starts == 0 || moved == 0 {
+			t.Errorf("the workbook started %d projects and moved the stage of %d", starts, moved)
 		}
 		problems, _ := a.Problems(ctx, cmd, app.ProblemQuery{})
 		if got := len(problems) - len(problemsBefore); got != len(ps)/7 {

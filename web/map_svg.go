@@ -68,10 +68,13 @@ func cityMapSVG(m qianxiang.CityMap, counties map[string]mapCounty, points []qia
 		fmt.Fprintf(&s, `%s<path class="%s" data-county="%s" d="%s" fill-rule="evenodd"><title>%s %s</title></path>%s`,
 			open, cls, svgEsc(c.Code), d.String(), svgEsc(c.Name), svgEsc(info.Value), end)
 		cx, cy := px(centroid(c))
-		fmt.Fprintf(&labels, `<text class="m-name" x="%.1f" y="%.1f" text-anchor="middle">%s</text>`, cx, cy-2, svgEsc(c.Name))
+		// Name and value are one label of two lines, the second a line
+		// of its own size below, so a larger font never runs them together.
+		fmt.Fprintf(&labels, `<text class="m-label" text-anchor="middle"><tspan class="m-name" x="%.1f" y="%.1f">%s</tspan>`, cx, cy-2, svgEsc(c.Name))
 		if info.Value != "" {
-			fmt.Fprintf(&labels, `<text class="m-val" x="%.1f" y="%.1f" text-anchor="middle">%s</text>`, cx, cy+14, svgEsc(info.Value))
+			fmt.Fprintf(&labels, `<tspan class="m-val" x="%.1f" dy="1.2em">%s</tspan>`, cx, svgEsc(info.Value))
 		}
+		labels.WriteString(`</text>`)
 	}
 	for _, p := range points {
 		x, y := px(p.At)

@@ -54,7 +54,7 @@ func TestCityMapSVG(t *testing.T) {
 		"2": {Class: "m-behind", Value: "80.00%"},
 	}, []qianxiang.PlacedProject{{ID: 7, Name: "项目", At: qianxiang.Point{Lon: 110.5, Lat: 37.5}, Light: qianxiang.LightRed}}, 640, "map"))
 	for _, want := range []string{`<a href="/projects?org=1"><path class="m-county m-ahead own" data-county="1"`, `<g><path class="m-county m-behind" data-county="2"`,
-		`甲&lt;县&gt;`, `<a href="/projects/7"><circle class="m-dot red"`, `>95.00%</text>`} {
+		`甲&lt;县&gt;`, `<a href="/projects/7"><circle class="m-dot red"`, `dy="1.2em">95.00%</tspan></text>`} {
 		if !strings.Contains(svg, want) {
 			t.Errorf("the map lacks %s", want)
 		}

@@ -68,12 +68,12 @@ func progressChart(pts []qianxiang.SeriesPoint, legendRate, legendTime string, h
 }
 
 // rankBars draws organisations' completion rates as horizontal bars in
-// rank order, rowH units a row, with the time-progress mark; href(code)
-// links a bar. When every rate is high the bars start from a floor below
+// rank order, rowH units a row, with the time-progress mark, the row of
+// own (the reader's county, or "") shaded; href(code) links a bar. When every rate is high the bars start from a floor below
 // the lowest (a round ten per cent, written under the bars), so that
 // counties a few points apart look apart; values sit in their own column
 // on the right, clear of the time-progress line.
-func rankBars(rows []qianxiang.OrgDispatch, tp qianxiang.Fraction, timeLabel string, rowH float64, href func(code string) string) template.HTML {
+func rankBars(rows []qianxiang.OrgDispatch, own string, tp qianxiang.Fraction, timeLabel string, rowH float64, href func(code string) string) template.HTML {
 	const w, l, r, top = 640.0, 96.0, 70.0, 22.0
 	h := top + rowH*float64(len(rows)) + 22
 	hi, lo := math.Max(float64(tp), 0.01), float64(tp)
@@ -95,6 +95,11 @@ func rankBars(rows []qianxiang.OrgDispatch, tp qianxiang.Fraction, timeLabel str
 		// An organisation outside the reader's scope (a county sees the
 		// city's ranking) is drawn without a link to projects it cannot see.
 		link := href(o.Org.Code)
+		if o.Org.Code == own {
+			// The reader's own row, shaded across the chart so it is
+			// found at a glance among the city's.
+			fmt.Fprintf(&s, `<rect class="c-own" x="0" y="%.1f" width="%g" height="%g"/>`, yy, w, rowH)
+		}
 		open, end := `<g>`, `</g>`
 		if link != "" {
 			open, end = `<a href="`+svgEsc(link)+`">`, `</a>`

@@ -25,9 +25,12 @@ type cockpitView struct {
 	*dispatchView
 	Progress, Ranking, Lights, Map template.HTML
 	Schematic                      bool
+	DeptRanking                    bool // the bars rank lead departments (a department's cockpit)
 	Series                         []qianxiang.SeriesPoint
 	Reminders                      []reminder
 	RemindMonth                    string // YYYY-MM
+	RemindM                        int    // the month being reported
+	RemindDue                      string // its deadline, as "2026年12月25日"
 	RemindMissing                  int
 	Screen                         bool
 	Updated                        string
@@ -77,15 +80,17 @@ func (s *Server) loadCockpit(r *http.Request) (*cockpitView, error) {
 	}
 	v.Progress = progressChart(v.Series, i18n.T(lang, "Cumulative completion rate"), i18n.T(lang, "Time progress"), chartH,
 		func(m int) string { return fmt.Sprintf("/dispatch?year=%d&month=%d", dv.Year, m) })
-	ranked, by := dv.D.ByOrg, "org"
+	ranked, by, own := dv.D.ByOrg, "org", ""
 	if st := dv.D.Standing; st != nil {
-		// A county's bars are the city's ranking with its own linked.
-		ranked = st.Rows
+		// A county's bars are the city's ranking with its own linked and
+		// marked.
+		ranked, own = st.Rows, st.Org.Code
 		if st.Ranking == "departments" {
 			by = "lead_org"
+			v.DeptRanking = true
 		}
 	}
-	v.Ranking = rankBars(ranked, dv.D.TimeProgress, i18n.T(lang, "Time progress"), rowH, func(code string) string {
+	v.Ranking = rankBars(ranked, own, dv.D.TimeProgress, i18n.T(lang, "Time progress"), rowH, func(code string) string {
 		if u := info(r).User; by == "org" && u != nil && u.Role.CityWide() {
 			// The city's cockpit opens a county's own cockpit.
 			return "/cockpit?" + queryString("year", fmt.Sprint(dv.Year), "month", fmt.Sprint(dv.Month), "org", code)
@@ -98,7 +103,13 @@ func (s *Server) loadCockpit(r *http.Request) (*cockpitView, error) {
 	v.Lights = lightBars(dv.D.ByOrg, func(t string) string { return i18n.T(lang, t) }, rowH,
 		func(code, light string) string { return string(dv.Projects("org", code, "light", light)) })
 	var m qianxiang.CityMap
-	if v.Map, _, m, _, err = s.cityMap(r, dv, "progress", 640); err != nil {
+	// The map's labels are sized in its own units: on the desk cockpit
+	// the map has about 360 px of its card, on the hall screen 640.
+	mapW := 380.0
+	if v.Screen {
+		mapW = 640
+	}
+	if v.Map, _, m, _, err = s.cityMap(r, dv, "progress", mapW); err != nil {
 		return nil, err
 	}
 	v.Schematic = m.Schematic
@@ -119,6 +130,10 @@ func (s *Server) remind(r *http.Request, v *cockpitView) error {
 		}
 	}
 	v.RemindMonth = fmt.Sprintf("%04d-%02d", v.Year, month)
+	// The heading names the month and its deadline: on the 1st of a month
+	// every project is still "missing" a report that is not due for weeks.
+	v.RemindM = month
+	v.RemindDue = i18n.T(info(r).Lang, "%d-%02d-%02d", v.Year, month, s.App.DispatchSettings(r.Context()).DeadlineDay)
 	v.RemindMissing = d.Total.ReportsMissing
 	v.Reminders = reminders(d)
 	return nil

@@ -10,7 +10,24 @@ import (
 // trail know them; a table name is a developer's word.
 var tableWords = map[string]string{
 	"projects": "Projects", "reports": "Monthly report", "orgs": "Organisation", "users": "Users",
-	"settings": "Settings", "problems": "Problems", "photos": "Photos", "tokens": "API tokens",
+	"settings": "Settings", "problems": "Problems", "photos": "Photos", "tokens": "Access tokens",
+	"api_tokens": "Access tokens", "sessions": "Login sessions", "approvals": "Approvals",
+	"assessment_weights": "Assessment weights", "audit_log": "Audit trail", "audit_keys": "Audit keys",
+	"bank_matches": "Bank matches", "batch_start_projects": "Batch start projects", "batch_starts": "Batch starts",
+	"class_entries": "Class entries", "class_lists": "Class lists", "congress_attendance": "Congress attendance",
+	"congress_body_members": "Congress body members", "congress_deputies": "Congress deputies",
+	"congress_followups": "Congress follow-ups", "congress_meetings": "Congress meetings",
+	"congress_motion_reports": "Congress motion reports", "congress_motions": "Congress motions",
+	"congress_resolutions": "Congress resolutions", "congress_votes": "Congress votes", "congresses": "Congresses",
+	"funding_needs": "Funding needs", "land_needs": "Land needs", "lead_moves": "Lead moves", "leads": "Investment leads",
+	"news": "News items", "orders": "Supervision orders", "project_places": "Project locations",
+	"pipeline_checks": "Pipeline checks", "pipeline_reserves": "Reserve projects", "problem_instructions": "Problem instructions",
+	"project_classes": "Project classes", "promotion_interests": "Promotion interests", "promotions": "Promotions",
+	"stat_entries": "Statistics entries", "stat_entry_steps": "Statistics entry steps", "stat_files": "Statistics files",
+	"stat_verifications": "Statistics checks", "station_problems": "Station problems", "station_visits": "Station visits",
+	"stations": "Liaison stations", "suggestions": "Deputy suggestions", "targets": "Targets", "task_lists": "Task lists",
+	"task_progress": "Task progress", "tasks": "Key tasks", "work_calendars": "Work calendars",
+	"webhook_config": "Webhook settings", "city_maps": "City maps",
 }
 
 // TableName is an audited table in the reader's language (an unknown one

@@ -140,10 +140,13 @@ var zhDispatch = map[string]string{
 	"Cumulative completion rate":                  "累计投资完成率",
 	"Counties by completion rate":                 "县（市、区）投资完成率排名",
 	"Lights by county":                            "各县（市、区）亮灯情况",
-	"Not yet reported for %s":                     "%s 尚未报送",
-	"lead":                                        "责任单位",
-	"updated %s":                                  "更新于 %s",
-	"connection lost, retrying":                   "连接中断，正在重试",
+	"Lead departments by completion rate":         "责任单位投资完成率排名",
+	"City-wide ranking by completion rate":        "全市各县（市、区）投资完成率排名",
+	"%s: lights":                                  "%s亮灯情况",
+	"Month %d reports (due %s), not yet reported": "%d月月报尚未报送（%s截止）",
+	"lead":                      "责任单位",
+	"updated %s":                "更新于 %s",
+	"connection lost, retrying": "连接中断，正在重试",
 
 	// Home of counties, departments and units.
 	"This month's work":           "本月工作",

@@ -29,7 +29,7 @@ var zhLeader = map[string]string{
 	"Schematic: the counties are divided around their seats, not drawn to their legal boundaries. Upload the official boundaries to replace it.": "示意图：按各县城位置近似划分，不代表行政区划界线。上传正式边界数据后替换。",
 	"Counties":                 "县（市、区）",
 	"The counties' boundaries": "县（市、区）边界数据",
-	"A GeoJSON FeatureCollection with one Polygon or MultiPolygon per county, named by its code (code or adcode) or its name; at most 8 MB.": "GeoJSON 要素集（FeatureCollection），每个县（市、区）一个 Polygon 或 MultiPolygon，以区划代码（code 或 adcode）或名称标识；不超过 8 MB。",
+	"A boundary file in GeoJSON format: one area per county, named by its administrative code or its name; at most 8 MB. The technical details are in the system's documentation.": "边界文件为 GeoJSON 格式，每个县（市、区）一个区域，以行政区划代码或名称标明；不超过 8 MB。技术要求见系统说明文档。",
 	"Download the current map":                                              "下载当前地图",
 	"Upload the map":                                                        "上传地图",
 	"The map was saved.":                                                    "地图已保存。",

@@ -37,7 +37,7 @@ var zhTargets = map[string]string{
 	"New starts":                      "新开工",
 	"Target rate":                     "目标完成率",
 	"target":                          "目标",
-	"Campaign":                        "大会战",
+	"Whole city":                      "全市",
 	"Organisation":                    "单位",
 	"Sum of its projects' plans":      "所列项目年度计划合计",
 	"Against the assigned targets":    "目标任务完成情况",

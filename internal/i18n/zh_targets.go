@@ -58,4 +58,13 @@ var zhTargets = map[string]string{
 	"names no organisation":                        "未填写单位",
 	"%q is not a county or department of the city": "%q 不是本市的县（市、区）或市直部门",
 	"%q is given twice":                            "%q 重复填写",
+	"Counties together":                            "县（市、区）合计",
+	"Departments together":                         "市直部门合计",
+	"%d with a target":                             "已下达 %d 个",
+	"%s of the campaign target":                    "占大会战目标 %s",
+	"; %s 10k yuan undivided":                      "，尚未分解 %s 万元",
+	"; %s 10k yuan more than the campaign target":  "，超出大会战目标 %s 万元",
+	"New starts started / target":                  "新开工（已开工 / 目标）",
+	"%s in all":                                    "%s合计",
+	"; all of it divided":                          "，已全部分解",
 }

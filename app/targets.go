@@ -146,6 +146,9 @@ func applyTargetsWith(d *qianxiang.Dispatch, t qianxiang.Targets, ok bool, orgs 
 		}
 	}
 	qianxiang.ApplyTargets(d, t, total)
+	if scopePath == "" {
+		d.Unlisted = qianxiang.TargetedWithoutProjects(d, t)
+	}
 }
 
 // ImportTargets reads the office's targets workbook (excel.ReadTargets)

@@ -23,7 +23,8 @@ func (b *dispatchBook) targets(d *qianxiang.Dispatch) {
 	if d.Total.Target != nil {
 		lines = append(lines, line{"全市大会战", d.Total})
 	}
-	for _, rows := range [][]qianxiang.OrgDispatch{d.ByOrg, d.Departments()} {
+	// Unlisted: given a target, no project yet (the city's view only).
+	for _, rows := range [][]qianxiang.OrgDispatch{d.ByOrg, d.Departments(), d.Unlisted} {
 		for _, o := range rows {
 			if o.Target != nil {
 				lines = append(lines, line{o.Org.Name, o.DispatchTotals})
@@ -35,7 +36,7 @@ func (b *dispatchBook) targets(d *qianxiang.Dispatch) {
 	}
 	const sh = DispatchSheetTargets
 	b.newSheet(sh)
-	header := []any{"单位", "项目数", "目标项目数", "年度计划投资（万元）", "下达目标投资（万元）", "累计完成投资（万元）", "目标完成率", "投资完成率"}
+	header := []any{"单位", "项目数", "目标项目数", "年度计划投资（万元）", "下达目标投资（万元）", "累计完成投资（万元）", "目标完成率", "投资完成率", "新开工项目已开工", "目标新开工"}
 	if d.Quarter != "" {
 		header = append(header, dispatchQuarterNames[d.Quarter])
 	}
@@ -45,7 +46,10 @@ func (b *dispatchBook) targets(d *qianxiang.Dispatch) {
 	b.row(sh, 3, dispatchHeader, header...)
 	for i, l := range lines {
 		v := []any{l.name, l.t.Projects, l.t.Target.Projects, l.t.AnnualPlan, l.t.Target.AnnualPlan, l.t.CompletedYTD,
-			dispatchOptPct(l.t.TargetRate), dispatchPct(l.t.CompletionRate)}
+			dispatchOptPct(l.t.TargetRate), dispatchPct(l.t.CompletionRate), l.t.StartedNewProjects, ""}
+		if n := l.t.Target.NewStarts; n != nil {
+			v[9] = *n
+		}
 		if q := l.t.QuarterMet; q != nil {
 			v = append(v, map[bool]string{true: "达到时序进度", false: "未达到"}[*q])
 		}
@@ -55,7 +59,7 @@ func (b *dispatchBook) targets(d *qianxiang.Dispatch) {
 		}
 		b.row(sh, 4+i, kind, v...)
 	}
-	b.widths(sh, 18, 8, 10, 16, 16, 16, 10, 10, 12)
+	b.widths(sh, 18, 8, 10, 16, 16, 16, 10, 10, 12, 10, 12)
 	b.freeze(sh, 3)
 	b.printSetup(sh, 3)
 }

@@ -24,8 +24,10 @@ func TestDispatchWorkbookShowsTargets(t *testing.T) {
 	if i, _ := f.GetSheetIndex(DispatchSheetTargets); i >= 0 {
 		t.Errorf("a targets sheet without targets")
 	}
-	qianxiang.ApplyTargets(d, qianxiang.Targets{Orgs: []qianxiang.OrgTarget{{Org: "141102", Projects: 3, AnnualPlan: 1200_00}}},
-		&qianxiang.TargetFigures{Projects: 1000, AnnualPlan: 2000_00})
+	ts := qianxiang.Targets{Orgs: []qianxiang.OrgTarget{{Org: "141102", Projects: 3, AnnualPlan: 1200_00, NewStarts: 2},
+		{Org: "141121", Name: "文水县", Projects: 4, AnnualPlan: 800_00, NewStarts: 1}}}
+	qianxiang.ApplyTargets(d, ts, &qianxiang.TargetFigures{Projects: 1000, AnnualPlan: 2000_00})
+	d.Unlisted = qianxiang.TargetedWithoutProjects(d, ts)
 	var buf bytes.Buffer
 	if err := WriteDispatch(&buf, d, "吕梁市", 3); err != nil {
 		t.Fatal(err)
@@ -35,10 +37,15 @@ func TestDispatchWorkbookShowsTargets(t *testing.T) {
 		t.Fatal(err)
 	}
 	rows, err := f.GetRows(DispatchSheetTargets)
-	if err != nil || len(rows) != 5 {
+	if err != nil || len(rows) != 6 {
 		t.Fatalf("rows %v %v", rows, err)
 	}
-	if rows[2][8] != "开门红" || rows[3][0] != "全市大会战" || rows[3][6] != "15.00%" || rows[4][0] != "离石区" || rows[4][6] != "25.00%" || rows[4][8] != "达到时序进度" {
+	if rows[2][10] != "开门红" || rows[3][0] != "全市大会战" || rows[3][6] != "15.00%" || rows[4][0] != "离石区" || rows[4][6] != "25.00%" || rows[4][10] != "达到时序进度" {
+		t.Errorf("sheet: %q", rows)
+	}
+	// New starts against their target; 文水县 has a target and no project:
+	// listed at zero, not reaching time progress.
+	if rows[4][8] != "0" || rows[4][9] != "2" || rows[5][0] != "文水县" || rows[5][1] != "0" || rows[5][4] != "800.00" || rows[5][6] != "0.00%" || rows[5][9] != "1" || rows[5][10] != "未达到" {
 		t.Errorf("sheet: %q", rows)
 	}
 }

@@ -96,7 +96,7 @@ func (s *Server) targetsFormFor(r *http.Request, year int) (*targetsForm, error)
 		set[o.Org] = o
 	}
 	figures := map[string]qianxiang.OrgDispatch{}
-	for _, o := range append(d.ByOrg, d.Departments()...) {
+	for _, o := range slices.Concat(d.ByOrg, d.Departments(), d.Unlisted) {
 		figures[o.Org.Code] = o
 	}
 	for _, o := range orgs {
@@ -233,7 +233,7 @@ func (s *Server) targetsSubmit(w http.ResponseWriter, r *http.Request) error {
 func init() {
 	// hasTargets: whether any organisation of a dispatch has a target.
 	funcs["hasTargets"] = func(d *qianxiang.Dispatch) bool {
-		for _, rows := range [][]qianxiang.OrgDispatch{d.ByOrg, d.ByLeadOrg} {
+		for _, rows := range [][]qianxiang.OrgDispatch{d.ByOrg, d.ByLeadOrg, d.Unlisted} {
 			for _, o := range rows {
 				if o.Target != nil {
 					return true

@@ -67,4 +67,5 @@ var zhTargets = map[string]string{
 	"New starts started / target":                  "新开工（已开工 / 目标）",
 	"%s in all":                                    "%s合计",
 	"; all of it divided":                          "，已全部分解",
+	"no projects listed":                           "本年度尚无项目",
 }

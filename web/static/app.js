@@ -21,6 +21,11 @@
     var msg = (b && b.getAttribute && b.getAttribute("data-confirm")) || ev.target.getAttribute("data-confirm");
     if (msg && !window.confirm(msg)) { ev.preventDefault(); }
   });
+  // Print buttons of pages without a script of their own (the CSP allows
+  // no inline handlers).
+  document.querySelectorAll("[data-print-now]").forEach(function (b) {
+    b.addEventListener("click", function () { window.print(); });
+  });
   // Auto-submit filter forms when a select changes.
   document.querySelectorAll("form.autosubmit select").forEach(function (s) {
     s.addEventListener("change", function () { s.form.submit(); });

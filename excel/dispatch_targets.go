@@ -20,13 +20,20 @@ func (b *dispatchBook) targets(d *qianxiang.Dispatch) {
 		t    qianxiang.DispatchTotals
 	}
 	var lines []line
+	// A county's or department's own workbook: its total is its own
+	// target, named after it, and its own row would only repeat it.
+	label, own := "全市大会战", ""
+	if d.Standing != nil {
+		own = d.Standing.Org.Code
+		label = d.Standing.Org.Name + "合计"
+	}
 	if d.Total.Target != nil {
-		lines = append(lines, line{"全市大会战", d.Total})
+		lines = append(lines, line{label, d.Total})
 	}
 	// Unlisted: given a target, no project yet (the city's view only).
 	for _, rows := range [][]qianxiang.OrgDispatch{d.ByOrg, d.Departments(), d.Unlisted} {
 		for _, o := range rows {
-			if o.Target != nil {
+			if o.Target != nil && (o.Org.Code != own || d.Total.Target == nil) {
 				lines = append(lines, line{o.Org.Name, o.DispatchTotals})
 			}
 		}

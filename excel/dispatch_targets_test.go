@@ -49,3 +49,28 @@ func TestDispatchWorkbookShowsTargets(t *testing.T) {
 		t.Errorf("sheet: %q", rows)
 	}
 }
+
+// A county's own workbook names its total row after it and does not
+// repeat its own row.
+func TestDispatchWorkbookTargetsOfACounty(t *testing.T) {
+	lishi := qianxiang.OrgRef{Code: "141102", Name: "离石区"}
+	totals := qianxiang.DispatchTotals{Projects: 2, AnnualPlan: 1000_00, CompletedYTD: 300_00}
+	d := &qianxiang.Dispatch{Year: 2023, Month: 2, TimeProgress: 0.1667, Total: totals,
+		ByOrg:    []qianxiang.OrgDispatch{{Org: lishi, Rank: 1, DispatchTotals: totals}},
+		Standing: &qianxiang.Standing{Org: lishi, Ranking: "counties", Rank: 2, Of: 13}}
+	n := 1
+	qianxiang.ApplyTargets(d, qianxiang.Targets{Orgs: []qianxiang.OrgTarget{{Org: "141102", Projects: 3, AnnualPlan: 1200_00, NewStarts: 1}}},
+		&qianxiang.TargetFigures{Projects: 3, AnnualPlan: 1200_00, NewStarts: &n})
+	var buf bytes.Buffer
+	if err := WriteDispatch(&buf, d, "离石区", 3); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := f.GetRows(DispatchSheetTargets)
+	if err != nil || len(rows) != 4 || rows[3][0] != "离石区合计" || rows[3][6] != "25.00%" {
+		t.Errorf("the county's targets sheet: %q %v", rows, err)
+	}
+}

@@ -34,6 +34,18 @@ func TestBrowserAssessmentOfficeWeighsCountySeesWhy(t *testing.T) {
 	if first != "60.00" {
 		t.Errorf("first score %q, want 文水县's 60.00", first)
 	}
+	// The sum follows the typing: 30 → 20 makes it 90, marked.
+	var live string
+	var liveBad bool
+	err = chromedp.Run(b,
+		chromedp.Evaluate(`document.querySelector('input[name="completion"]').value = ""`, nil),
+		chromedp.SendKeys(`input[name="completion"]`, "20", chromedp.ByQuery),
+		chromedp.Text(`[data-k="weights-sum"]`, &live, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelector('[data-k="weights-sum"]').classList.contains('bad')`, &liveBad),
+	)
+	if err != nil || live != "90" || !liveBad {
+		t.Errorf("the live sum of the weights: %q (marked %v) %v", live, liveBad, err)
+	}
 	err = chromedp.Run(b,
 		chromedp.SetValue(`input[name="completion"]`, "20", chromedp.ByQuery),
 		chromedp.Click(`form[action="/assessment/weights"] button.primary`, chromedp.ByQuery),

@@ -181,11 +181,12 @@ func TestBrowserOfficeDividesTheCampaignAmongTheCounties(t *testing.T) {
 			r.querySelector('input[name^="projects."]').value = "80";
 			r.querySelector('input[name^="annual_plan."]').value = i == rows.length - 1 ? "760000" : "770000";
 			r.querySelector('input[name^="new_starts."]').value = "30";
+			r.querySelectorAll('input').forEach(i => i.dispatchEvent(new Event('input')));
 		});
 		return rows.map(r => r.dataset.org);
 	})()`
 	var counties []string
-	var firstKind, sum, share string
+	var firstKind, typed, sum, share string
 	err := chromedp.Run(b,
 		chromedp.EmulateViewport(1366, 900),
 		testenv.Login(srv, "zhb", testenv.Password),
@@ -195,6 +196,8 @@ func TestBrowserOfficeDividesTheCampaignAmongTheCounties(t *testing.T) {
 		chromedp.SendKeys(`input[name="campaign.projects"]`, "1000", chromedp.ByQuery),
 		chromedp.SendKeys(`input[name="campaign.annual_plan"]`, "10000000", chromedp.ByQuery),
 		chromedp.Evaluate(fill, &counties),
+		// The counties' sum follows the typing, before anything is saved.
+		chromedp.Text(`[data-k="sum.county.annual_plan"]`, &typed, chromedp.ByQuery),
 		chromedp.Click(`form[action="/targets"] button.primary`, chromedp.ByQuery),
 		chromedp.WaitVisible(`.flash.ok`, chromedp.ByQuery),
 		chromedp.Text(`[data-k="sum.county.annual_plan"]`, &sum, chromedp.ByQuery),
@@ -207,8 +210,8 @@ func TestBrowserOfficeDividesTheCampaignAmongTheCounties(t *testing.T) {
 	if firstKind != "county" || len(counties) != 13 {
 		t.Fatalf("the page lists %d counties, the first row a %q", len(counties), firstKind)
 	}
-	if sum != "10,000,000.00" || !strings.Contains(share, "100.00%") || !strings.Contains(share, "已全部分解") {
-		t.Errorf("the counties' sum %q, %q", sum, share)
+	if typed != "10,000,000.00" || sum != "10,000,000.00" || !strings.Contains(share, "100.00%") || !strings.Contains(share, "已全部分解") {
+		t.Errorf("the counties' sum while typing %q, saved %q, %q", typed, sum, share)
 	}
 
 	var rows map[string]string

@@ -73,6 +73,14 @@ func TestTargetsAPI(t *testing.T) {
 	if code, _, _ := w.req(t, "zhb", "GET", w.at("/dispatch.xlsx?year=%[1]d&month=3"), nil, ""); code != 200 {
 		t.Errorf("workbook: %d", code)
 	}
+	// The targets page adds up what the counties were given for the office;
+	// a county, seeing only its own, gets no sums that would mislead it.
+	if page := w.get(t, "zhb", w.at("/targets?year=%[1]d")); !strings.Contains(page, `data-sum="county"`) {
+		t.Errorf("the office's targets page has no counties' sum")
+	}
+	if page := w.get(t, "lishi", w.at("/targets?year=%[1]d")); strings.Contains(page, `data-sum=`) || !strings.Contains(page, `data-org="141102"`) {
+		t.Errorf("the county's targets page shows sums, or not its own row")
+	}
 }
 
 // TestBrowserOfficeSetsTargetsCountySeesItsRate: the office divides the

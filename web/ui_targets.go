@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"qianxiang"
+	"qianxiang/app"
 	"qianxiang/internal/i18n"
 )
 
@@ -38,6 +39,9 @@ type targetsForm struct {
 	Counties, Departments targetSum
 	// Campaign is the stored campaign target (zero when not set).
 	Campaign qianxiang.CampaignTarget
+	// CityWide: the reader sees every organisation's target, so the sums
+	// mean something (a county sees only its own).
+	CityWide bool
 }
 
 // targetSum adds up assigned targets of one kind of organisation.
@@ -87,7 +91,7 @@ func (s *Server) targetsFormFor(r *http.Request, year int) (*targetsForm, error)
 	years, _ := s.App.Years(ctx)
 	f := &targetsForm{Year: year, Month: month, Years: years, Errors: map[string]string{}, Total: d.Total,
 		CanEdit: a.Can(qianxiang.ActSettings, qianxiang.Scope{})}
-	f.Campaign = t.Campaign
+	f.Campaign, f.CityWide = t.Campaign, app.ScopePath(a) == ""
 	if t.Campaign != (qianxiang.CampaignTarget{}) {
 		f.CampaignProjects, f.CampaignPlan = strconv.Itoa(t.Campaign.Projects), t.Campaign.AnnualPlan.String()
 	}

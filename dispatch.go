@@ -100,6 +100,10 @@ type Dispatch struct {
 	// ByClass groups the projects by each classification list the office
 	// keeps (产业链, 特色专业镇): see GroupByClass.
 	ByClass []ClassDispatch `json:"by_class,omitempty"`
+	// Unlisted are the organisations given a target that have no project
+	// in this dispatch: the targets table lists them at 0 (the city's view
+	// only; see TargetedWithoutProjects).
+	Unlisted []OrgDispatch `json:"-"`
 	// Projects holds every project's light, for list filters.
 	Projects map[int64]ProjectLight `json:"-"`
 	// Lines is every project with its light, by county and name: the

@@ -158,3 +158,32 @@ func setTarget(x *DispatchTotals, t *TargetFigures) {
 		x.TargetRate = &f
 	}
 }
+
+// TargetedWithoutProjects gives the organisations that were assigned a
+// target but have no project in the dispatch, in the targets' order, each
+// with zero figures against its target: a county that has listed nothing
+// yet is the one furthest from its target, and the circular must say so.
+// Call it after ApplyTargets.
+func TargetedWithoutProjects(d *Dispatch, t Targets) []OrgDispatch {
+	listed := map[string]bool{}
+	for _, rows := range [][]OrgDispatch{d.ByOrg, d.ByLeadOrg} {
+		for _, o := range rows {
+			listed[o.Org.Code] = true
+		}
+	}
+	var out []OrgDispatch
+	for _, ot := range t.Orgs {
+		if listed[ot.Org] {
+			continue
+		}
+		o := OrgDispatch{Org: OrgRef{Code: ot.Org, Name: ot.Name}}
+		n := ot.NewStarts
+		setTarget(&o.DispatchTotals, &TargetFigures{Projects: ot.Projects, AnnualPlan: ot.AnnualPlan, NewStarts: &n})
+		if d.Quarter != "" {
+			met := false
+			o.QuarterMet = &met
+		}
+		out = append(out, o)
+	}
+	return out
+}

@@ -112,3 +112,29 @@ func TestApplyTargetsRates(t *testing.T) {
 		t.Errorf("json %s lacks null target", b)
 	}
 }
+
+func TestTargetedWithoutProjects(t *testing.T) {
+	d := &Dispatch{Month: 6,
+		ByOrg:     []OrgDispatch{{Org: orgA, DispatchTotals: DispatchTotals{CompletedYTD: wan("50"), AnnualPlan: wan("100")}}},
+		ByLeadOrg: []OrgDispatch{{Org: dept, DispatchTotals: DispatchTotals{CompletedYTD: wan("50"), AnnualPlan: wan("100")}}},
+	}
+	ts := Targets{Orgs: []OrgTarget{
+		{Org: orgA.Code, AnnualPlan: wan("80")},
+		{Org: "141199", Name: "某县", Projects: 5, AnnualPlan: wan("300"), NewStarts: 2},
+		{Org: dept.Code, AnnualPlan: wan("60")},
+		{Org: "141198", Name: "零目标县"},
+	}}
+	ApplyTargets(d, ts, nil)
+	got := TargetedWithoutProjects(d, ts)
+	if len(got) != 2 || got[0].Org.Code != "141199" || got[1].Org.Code != "141198" {
+		t.Fatalf("unlisted = %+v, want 141199 and 141198 in the targets' order", got)
+	}
+	u := got[0]
+	if u.Org.Name != "某县" || u.Projects != 0 || u.Target == nil || u.Target.Projects != 5 || u.Target.AnnualPlan != wan("300") ||
+		*u.Target.NewStarts != 2 || u.TargetRate == nil || *u.TargetRate != 0 || u.QuarterMet == nil || *u.QuarterMet {
+		t.Errorf("unlisted county: %+v rate %v quarter %v", u.Target, u.TargetRate, u.QuarterMet)
+	}
+	if got[1].TargetRate != nil {
+		t.Errorf("a zero target has no rate: %v", *got[1].TargetRate)
+	}
+}

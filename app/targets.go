@@ -130,7 +130,14 @@ func applyTargetsWith(d *qianxiang.Dispatch, t qianxiang.Targets, ok bool, orgs 
 	var total *qianxiang.TargetFigures
 	if scopePath == "" {
 		if ok {
-			total = &qianxiang.TargetFigures{Projects: t.Campaign.Projects, AnnualPlan: t.Campaign.AnnualPlan}
+			// An office that divided the targets and left the campaign's
+			// own blank still runs 千项千亿: its row is measured against
+			// the campaign's name, not against zero.
+			c := t.Campaign
+			if c == (qianxiang.CampaignTarget{}) {
+				c = qianxiang.DefaultCampaignTarget()
+			}
+			total = &qianxiang.TargetFigures{Projects: c.Projects, AnnualPlan: c.AnnualPlan}
 		}
 	} else if len(t.Orgs) > 0 {
 		for _, o := range orgs {
@@ -146,6 +153,9 @@ func applyTargetsWith(d *qianxiang.Dispatch, t qianxiang.Targets, ok bool, orgs 
 		}
 	}
 	qianxiang.ApplyTargets(d, t, total)
+	if scopePath == "" {
+		d.Unlisted = qianxiang.TargetedWithoutProjects(d, t)
+	}
 }
 
 // ImportTargets reads the office's targets workbook (excel.ReadTargets)

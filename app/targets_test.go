@@ -128,5 +128,24 @@ func TestTargetsOnTheCitySample(t *testing.T) {
 		if n, broken, err := a.VerifyAudit(ctx, sys); err != nil || len(broken) != 0 {
 			t.Errorf("verify after %d: %v %v", n, broken, err)
 		}
+
+		// The office leaves the campaign's own target blank: the campaign
+		// row is measured against 1,000 projects and 1,000 亿元, not zero.
+		want.Campaign = qianxiang.CampaignTarget{}
+		if err := a.SetTargets(ctx, office, 2023, want); err != nil {
+			t.Fatal(err)
+		}
+		d, err = a.Dispatch(ctx, office, 2023, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Total.Target == nil || d.Total.Target.Projects != 1000 || d.Total.Target.AnnualPlan != *money("10000000") || d.Total.TargetRate.Rounded() != 0.0166 {
+			t.Errorf("a blank campaign target: %+v %v", d.Total.Target, d.Total.TargetRate)
+		}
+		// 石楼县 keeps its target and has projects: it is not among the
+		// organisations listed as having a target and no project.
+		if len(d.Unlisted) != 0 {
+			t.Errorf("unlisted: %+v", d.Unlisted)
+		}
 	})
 }

@@ -20,12 +20,20 @@ func (b *dispatchBook) targets(d *qianxiang.Dispatch) {
 		t    qianxiang.DispatchTotals
 	}
 	var lines []line
-	if d.Total.Target != nil {
-		lines = append(lines, line{"全市大会战", d.Total})
+	// A county's or department's own workbook: its total is its own
+	// target, named after it, and its own row would only repeat it.
+	label, own := "全市大会战", ""
+	if d.Standing != nil {
+		own = d.Standing.Org.Code
+		label = d.Standing.Org.Name + "合计"
 	}
-	for _, rows := range [][]qianxiang.OrgDispatch{d.ByOrg, d.Departments()} {
+	if d.Total.Target != nil {
+		lines = append(lines, line{label, d.Total})
+	}
+	// Unlisted: given a target, no project yet (the city's view only).
+	for _, rows := range [][]qianxiang.OrgDispatch{d.ByOrg, d.Departments(), d.Unlisted} {
 		for _, o := range rows {
-			if o.Target != nil {
+			if o.Target != nil && (o.Org.Code != own || d.Total.Target == nil) {
 				lines = append(lines, line{o.Org.Name, o.DispatchTotals})
 			}
 		}
@@ -35,7 +43,7 @@ func (b *dispatchBook) targets(d *qianxiang.Dispatch) {
 	}
 	const sh = DispatchSheetTargets
 	b.newSheet(sh)
-	header := []any{"单位", "项目数", "目标项目数", "年度计划投资（万元）", "下达目标投资（万元）", "累计完成投资（万元）", "目标完成率", "投资完成率"}
+	header := []any{"单位", "项目数", "目标项目数", "年度计划投资（万元）", "下达目标投资（万元）", "累计完成投资（万元）", "目标完成率", "投资完成率", "新开工项目已开工", "目标新开工"}
 	if d.Quarter != "" {
 		header = append(header, dispatchQuarterNames[d.Quarter])
 	}
@@ -45,7 +53,10 @@ func (b *dispatchBook) targets(d *qianxiang.Dispatch) {
 	b.row(sh, 3, dispatchHeader, header...)
 	for i, l := range lines {
 		v := []any{l.name, l.t.Projects, l.t.Target.Projects, l.t.AnnualPlan, l.t.Target.AnnualPlan, l.t.CompletedYTD,
-			dispatchOptPct(l.t.TargetRate), dispatchPct(l.t.CompletionRate)}
+			dispatchOptPct(l.t.TargetRate), dispatchPct(l.t.CompletionRate), l.t.StartedNewProjects, ""}
+		if n := l.t.Target.NewStarts; n != nil {
+			v[9] = *n
+		}
 		if q := l.t.QuarterMet; q != nil {
 			v = append(v, map[bool]string{true: "达到时序进度", false: "未达到"}[*q])
 		}
@@ -55,7 +66,7 @@ func (b *dispatchBook) targets(d *qianxiang.Dispatch) {
 		}
 		b.row(sh, 4+i, kind, v...)
 	}
-	b.widths(sh, 18, 8, 10, 16, 16, 16, 10, 10, 12)
+	b.widths(sh, 18, 8, 10, 16, 16, 16, 10, 10, 12, 10, 12)
 	b.freeze(sh, 3)
 	b.printSetup(sh, 3)
 }

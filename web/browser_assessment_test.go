@@ -34,6 +34,18 @@ func TestBrowserAssessmentOfficeWeighsCountySeesWhy(t *testing.T) {
 	if first != "60.00" {
 		t.Errorf("first score %q, want 文水县's 60.00", first)
 	}
+	// The sum follows the typing: 30 → 20 makes it 90, marked.
+	var live string
+	var liveBad bool
+	err = chromedp.Run(b,
+		chromedp.Evaluate(`document.querySelector('input[name="completion"]').value = ""`, nil),
+		chromedp.SendKeys(`input[name="completion"]`, "20", chromedp.ByQuery),
+		chromedp.Text(`[data-k="weights-sum"]`, &live, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelector('[data-k="weights-sum"]').classList.contains('bad')`, &liveBad),
+	)
+	if err != nil || live != "90" || !liveBad {
+		t.Errorf("the live sum of the weights: %q (marked %v) %v", live, liveBad, err)
+	}
 	err = chromedp.Run(b,
 		chromedp.SetValue(`input[name="completion"]`, "20", chromedp.ByQuery),
 		chromedp.Click(`form[action="/assessment/weights"] button.primary`, chromedp.ByQuery),
@@ -62,7 +74,7 @@ func TestBrowserAssessmentOfficeWeighsCountySeesWhy(t *testing.T) {
 	if !strings.Contains(flash, "权重已保存") {
 		t.Errorf("flash %q", flash)
 	}
-	var standing, reports string
+	var standing, reports, chart string
 	err = chromedp.Run(b,
 		logout(),
 		testenv.Login(srv, "lishi", testenv.Password),
@@ -71,6 +83,7 @@ func TestBrowserAssessmentOfficeWeighsCountySeesWhy(t *testing.T) {
 		chromedp.Text(`[data-k="standing"]`, &standing, chromedp.ByQuery),
 		chromedp.Text(`[data-k="black-Counties"]`, &black, chromedp.ByQuery),
 		chromedp.Text(`tr.self`, &reports, chromedp.ByQuery),
+		chromedp.Evaluate(`[...document.querySelectorAll('svg.assess-history .c-dot')].length + ':' + [...document.querySelectorAll('svg.assess-history text.c-val')].map(e => e.textContent).join(',') + ':' + [...document.querySelectorAll('svg.assess-history text.c-rank')].map(e => e.textContent).join(',')`, &chart),
 	)
 	testenv.Screenshot(t, b, "assessment-county")
 	if err != nil {
@@ -81,6 +94,11 @@ func TestBrowserAssessmentOfficeWeighsCountySeesWhy(t *testing.T) {
 	if !strings.Contains(standing, "离石区在各县（市、区）中排第2名（共2个），得分 28.57") || !strings.Contains(black, "离石区") ||
 		!strings.Contains(reports, "0 / 6") {
 		t.Errorf("standing %q, 黑榜 %q, own row %q", standing, black, reports)
+	}
+	// The year's history: one point for each month so far, its score and
+	// rank (the weights apply to every month: 28.57 in both).
+	if chart != "2:28.6,28.6:第2名,第2名" {
+		t.Errorf("the county's history chart: %q", chart)
 	}
 	err = chromedp.Run(b, chromedp.Navigate(page+"&print=1"), chromedp.WaitVisible(`[data-k="ranking-departments"]`, chromedp.ByQuery))
 	testenv.Screenshot(t, b, "assessment-print")

@@ -95,7 +95,7 @@ func TestFirstHourScreens(t *testing.T) {
 		{user: "lishi", path: "/projects?per_page=50", name: "registry-county", want: []string{"离石区"}},
 		{user: "lishi", path: "/dispatch", name: "dispatch-county", want: []string{"全市排名"}, not: []string{"全市“千项千亿”项目共"}},
 		{user: "lishi", path: "/dispatch?print=1", name: "circular-county", want: []string{"离石区“千项千亿”", "全市排名第"}, not: []string{"全市“千项千亿”项目共", "大会战</td>"},
-			js: `document.querySelector('.targets-progress tr.total td') === null || document.querySelector('.targets-progress tr.total td').textContent === "离石区"`},
+			js: `document.querySelector('.targets-progress tr.total td') === null || document.querySelector('.targets-progress tr.total td').textContent === "离石区合计"`},
 	}
 	for _, user := range []string{"zhb", "lishi"} {
 		b := testenv.Browser(t)

@@ -73,6 +73,14 @@ func TestTargetsAPI(t *testing.T) {
 	if code, _, _ := w.req(t, "zhb", "GET", w.at("/dispatch.xlsx?year=%[1]d&month=3"), nil, ""); code != 200 {
 		t.Errorf("workbook: %d", code)
 	}
+	// The targets page adds up what the counties were given for the office;
+	// a county, seeing only its own, gets no sums that would mislead it.
+	if page := w.get(t, "zhb", w.at("/targets?year=%[1]d")); !strings.Contains(page, `data-sum="county"`) {
+		t.Errorf("the office's targets page has no counties' sum")
+	}
+	if page := w.get(t, "lishi", w.at("/targets?year=%[1]d")); strings.Contains(page, `data-sum=`) || !strings.Contains(page, `data-org="141102"`) {
+		t.Errorf("the county's targets page shows sums, or not its own row")
+	}
 }
 
 // TestBrowserOfficeSetsTargetsCountySeesItsRate: the office divides the
@@ -162,5 +170,108 @@ func TestTargetsImportAPI(t *testing.T) {
 	body, ct = book([][]any{{"单位", "项目数", "年度投资（万元）", "新开工"}, {"合计", 1000, 10000000, ""}, {"离石区", 3, 6000, 1}})
 	if code, resp, _ := w.req(t, "zhb", "POST", path, body, ct); code != 200 || !strings.Contains(resp, `"org":"141102"`) || !strings.Contains(resp, `"annual_plan":10000000`) {
 		t.Fatalf("import: %d %s", code, resp)
+	}
+}
+
+// TestBrowserOfficeDividesTheCampaignAmongTheCounties is the issue's
+// walkthrough: the office divides 1,000 亿元 among the 13 counties on the
+// page, sees that all of it is divided, and the next circular shows each
+// county against its own target — the eleven with no project yet at zero.
+// 离石区's own circular then shows its total against its target once.
+func TestBrowserOfficeDividesTheCampaignAmongTheCounties(t *testing.T) {
+	w := newDspWorld(t)
+	srv := w.srv.URL
+	b := testenv.Browser(t)
+	// 12 counties × 770,000 + 760,000 = 10,000,000 万元 = 1,000 亿元.
+	const fill = `(() => {
+		const rows = [...document.querySelectorAll('tr[data-kind="county"]')];
+		rows.forEach((r, i) => {
+			r.querySelector('input[name^="projects."]').value = "80";
+			r.querySelector('input[name^="annual_plan."]').value = i == rows.length - 1 ? "760000" : "770000";
+			r.querySelector('input[name^="new_starts."]').value = "30";
+			r.querySelectorAll('input').forEach(i => i.dispatchEvent(new Event('input')));
+		});
+		return rows.map(r => r.dataset.org);
+	})()`
+	var counties []string
+	var firstKind, typed, sum, share string
+	err := chromedp.Run(b,
+		chromedp.EmulateViewport(1366, 900),
+		testenv.Login(srv, "zhb", testenv.Password),
+		chromedp.Navigate(srv+w.at("/targets?year=%[1]d")),
+		chromedp.WaitVisible(`input[name="campaign.projects"]`, chromedp.ByQuery),
+		chromedp.AttributeValue(`table.targets tbody tr`, "data-kind", &firstKind, nil, chromedp.ByQuery),
+		chromedp.SendKeys(`input[name="campaign.projects"]`, "1000", chromedp.ByQuery),
+		chromedp.SendKeys(`input[name="campaign.annual_plan"]`, "10000000", chromedp.ByQuery),
+		chromedp.Evaluate(fill, &counties),
+		// The counties' sum follows the typing, before anything is saved.
+		chromedp.Text(`[data-k="sum.county.annual_plan"]`, &typed, chromedp.ByQuery),
+		chromedp.Click(`form[action="/targets"] button.primary`, chromedp.ByQuery),
+		chromedp.WaitVisible(`.flash.ok`, chromedp.ByQuery),
+		chromedp.Text(`[data-k="sum.county.annual_plan"]`, &sum, chromedp.ByQuery),
+		chromedp.Text(`[data-k="sum.county.share"]`, &share, chromedp.ByQuery),
+	)
+	testenv.Screenshot(t, b, "targets-divided")
+	if err != nil {
+		t.Fatalf("dividing the campaign: %v", err)
+	}
+	if firstKind != "county" || len(counties) != 13 {
+		t.Fatalf("the page lists %d counties, the first row a %q", len(counties), firstKind)
+	}
+	if typed != "10,000,000.00" || sum != "10,000,000.00" || !strings.Contains(share, "100.00%") || !strings.Contains(share, "已全部分解") {
+		t.Errorf("the counties' sum while typing %q, saved %q, %q", typed, sum, share)
+	}
+
+	var rows map[string]string
+	const read = `Object.fromEntries([...document.querySelectorAll('section.targets-progress tbody tr')].map(r => [r.dataset.org, r.innerText]))`
+	err = chromedp.Run(b,
+		chromedp.Navigate(srv+w.at("/dispatch?year=%[1]d&month=2&print=1")),
+		chromedp.WaitVisible(`section.targets-progress`, chromedp.ByQuery),
+		chromedp.Evaluate(read, &rows),
+	)
+	testenv.Screenshot(t, b, "targets-circular")
+	if err != nil {
+		t.Fatalf("the circular: %v", err)
+	}
+	if !strings.Contains(rows["total"], "1,000,000.00") && !strings.Contains(rows["total"], "10,000,000.00") {
+		t.Errorf("the campaign row: %q", rows["total"])
+	}
+	for i, code := range counties {
+		want := "770,000.00"
+		if i == len(counties)-1 {
+			want = "760,000.00"
+		}
+		row, ok := rows[code]
+		if !ok || !strings.Contains(row, "/ "+want) {
+			t.Errorf("county %s against its target %s: %q", code, want, row)
+			continue
+		}
+		listed := code == "141102" || code == "141121"
+		if listed == strings.Contains(row, "本年度尚无项目") {
+			t.Errorf("county %s (projects listed: %v): %q", code, listed, row)
+		}
+	}
+	// 离石区 completed 600 of 770,000: 0.08%; 30 new starts asked, 0 started.
+	if r := rows["141102"]; !strings.Contains(r, "0.08%") || !strings.Contains(r, "0 / 30") {
+		t.Errorf("离石区's row: %q", r)
+	}
+
+	// A browser of its own: the county logs in elsewhere (and a loaded
+	// machine does not eat the office's time budget).
+	b = testenv.Browser(t)
+	rows = nil // Evaluate unmarshals into the map: it would keep the city's rows
+	err = chromedp.Run(b,
+		chromedp.EmulateViewport(1366, 900),
+		testenv.Login(srv, "lishi", testenv.Password),
+		chromedp.Navigate(srv+w.at("/dispatch?year=%[1]d&month=2&print=1")),
+		chromedp.WaitVisible(`section.targets-progress`, chromedp.ByQuery),
+		chromedp.Evaluate(read, &rows),
+	)
+	testenv.Screenshot(t, b, "targets-county-circular")
+	if err != nil {
+		t.Fatalf("the county's circular: %v", err)
+	}
+	if len(rows) != 1 || !strings.Contains(rows["total"], "离石区合计") || !strings.Contains(rows["total"], "/ 770,000.00") {
+		t.Errorf("离石区's circular lists %q", rows)
 	}
 }

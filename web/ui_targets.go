@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"qianxiang"
+	"qianxiang/app"
 	"qianxiang/internal/i18n"
 )
 
@@ -31,6 +32,43 @@ type targetsForm struct {
 	Rows             []*targetRow
 	CanEdit          bool
 	Total            qianxiang.DispatchTotals
+	// Counties and Departments add up the stored targets of each kind, so
+	// the office dividing the campaign's 1,000 亿元 sees what is still
+	// undivided. Departments are summed apart: their projects are also in
+	// the counties, so the two sums overlap.
+	Counties, Departments targetSum
+	// Campaign is the stored campaign target (zero when not set).
+	Campaign qianxiang.CampaignTarget
+	// CityWide: the reader sees every organisation's target, so the sums
+	// mean something (a county sees only its own).
+	CityWide bool
+}
+
+// targetSum adds up assigned targets of one kind of organisation.
+type targetSum struct {
+	Orgs, Projects, NewStarts int
+	Plan                      qianxiang.Money
+}
+
+// Share is the sum's annual investment against the campaign's, or nil
+// when the campaign has none.
+func (t targetSum) Share(c qianxiang.CampaignTarget) *qianxiang.Fraction {
+	if c.AnnualPlan <= 0 {
+		return nil
+	}
+	f := qianxiang.Fraction(float64(t.Plan) / float64(c.AnnualPlan))
+	return &f
+}
+
+// Undivided is the campaign's annual investment not yet assigned; Over
+// is what was assigned beyond it.
+func (t targetSum) Undivided(c qianxiang.CampaignTarget) qianxiang.Money {
+	return max(c.AnnualPlan-t.Plan, 0)
+}
+
+// Over: see Undivided.
+func (t targetSum) Over(c qianxiang.CampaignTarget) qianxiang.Money {
+	return max(t.Plan-c.AnnualPlan, 0)
 }
 
 // targetsFormFor fills the form with the stored targets and the month's
@@ -53,6 +91,7 @@ func (s *Server) targetsFormFor(r *http.Request, year int) (*targetsForm, error)
 	years, _ := s.App.Years(ctx)
 	f := &targetsForm{Year: year, Month: month, Years: years, Errors: map[string]string{}, Total: d.Total,
 		CanEdit: a.Can(qianxiang.ActSettings, qianxiang.Scope{})}
+	f.Campaign, f.CityWide = t.Campaign, app.ScopePath(a) == ""
 	if t.Campaign != (qianxiang.CampaignTarget{}) {
 		f.CampaignProjects, f.CampaignPlan = strconv.Itoa(t.Campaign.Projects), t.Campaign.AnnualPlan.String()
 	}
@@ -61,7 +100,7 @@ func (s *Server) targetsFormFor(r *http.Request, year int) (*targetsForm, error)
 		set[o.Org] = o
 	}
 	figures := map[string]qianxiang.OrgDispatch{}
-	for _, o := range append(d.ByOrg, d.Departments()...) {
+	for _, o := range slices.Concat(d.ByOrg, d.Departments(), d.Unlisted) {
 		figures[o.Org.Code] = o
 	}
 	for _, o := range orgs {
@@ -71,6 +110,14 @@ func (s *Server) targetsFormFor(r *http.Request, year int) (*targetsForm, error)
 		row := &targetRow{Code: o.Code, Name: o.Name, Kind: string(o.Kind), Errs: map[string]string{}}
 		if ot, ok := set[o.Code]; ok {
 			row.Projects, row.Plan, row.NewStarts = strconv.Itoa(ot.Projects), ot.AnnualPlan.String(), strconv.Itoa(ot.NewStarts)
+			sum := &f.Counties
+			if o.Kind == qianxiang.OrgDepartment {
+				sum = &f.Departments
+			}
+			sum.Orgs++
+			sum.Projects += ot.Projects
+			sum.NewStarts += ot.NewStarts
+			sum.Plan += ot.AnnualPlan
 		}
 		if fg, ok := figures[o.Code]; ok {
 			row.PlanSum, row.CompletedYTD, row.TargetRate = fg.AnnualPlan, fg.CompletedYTD, fg.TargetRate
@@ -78,9 +125,15 @@ func (s *Server) targetsFormFor(r *http.Request, year int) (*targetsForm, error)
 		f.Rows = append(f.Rows, row)
 	}
 	// Counties first, then departments, each in code order, as the
-	// office's own tables list them.
+	// office's own tables (and the circular) list them.
+	county := func(r *targetRow) int {
+		if r.Kind == string(qianxiang.OrgCounty) {
+			return 0
+		}
+		return 1
+	}
 	slices.SortStableFunc(f.Rows, func(x, y *targetRow) int {
-		return cmp.Or(cmp.Compare(y.Kind, x.Kind), cmp.Compare(x.Code, y.Code))
+		return cmp.Or(cmp.Compare(county(x), county(y)), cmp.Compare(x.Code, y.Code))
 	})
 	return f, nil
 }
@@ -184,7 +237,7 @@ func (s *Server) targetsSubmit(w http.ResponseWriter, r *http.Request) error {
 func init() {
 	// hasTargets: whether any organisation of a dispatch has a target.
 	funcs["hasTargets"] = func(d *qianxiang.Dispatch) bool {
-		for _, rows := range [][]qianxiang.OrgDispatch{d.ByOrg, d.ByLeadOrg} {
+		for _, rows := range [][]qianxiang.OrgDispatch{d.ByOrg, d.ByLeadOrg, d.Unlisted} {
 			for _, o := range rows {
 				if o.Target != nil {
 					return true

@@ -19,12 +19,20 @@ var zh = map[string]string{}
 // statuses, kinds); they are translated when an error is rendered.
 var terms = map[string]string{}
 
+// conflicts lists the keys registered twice with different Chinese: one
+// of the two areas silently loses its wording (a batch start's 地点 once
+// read 职务), so a test keeps the list from growing.
+var conflicts []string
+
 // register adds Chinese translations; each area of the UI keeps its own
 // file of them (zh_*.go) and registers it in init.
 func register(m map[string]string, isTerm bool) {
 	for k, v := range m {
 		if strings.Count(k, "%") != strings.Count(v, "%") {
 			panic(fmt.Sprintf("i18n: %q and %q take different arguments", k, v))
+		}
+		if old, ok := zh[k]; ok && old != v {
+			conflicts = append(conflicts, k)
 		}
 		zh[k] = v
 		if isTerm {

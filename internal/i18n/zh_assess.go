@@ -47,7 +47,7 @@ var zhAssess = map[string]string{
 	"Weights of %d":                              "%d年考核权重",
 	"Names on each board":                        "红榜、黑榜各列名额",
 	"Save weights":                               "保存权重",
-	"Whole points adding up to 100 (now %d).":    "整数分，合计须为100（当前合计 %d）。",
+	"Whole points adding up to 100; now:":        "整数分，合计须为100，当前合计",
 	"Only the campaign office sets the weights.": "考核权重由指挥部办公室设定。",
 	"Red list":                                   "红榜",
 	"Black list":                                 "黑榜",

@@ -108,7 +108,7 @@ var zhCongress2 = map[string]string{
 	"Not set yet.":      "尚未确定。",
 	"One subject per motion. You sign first; the other deputies sign on their own devices or at the desk. A joint motion needs ten signatures, a delegation's a majority of its deputies.": "一案一事。您作为领衔代表首先签名，其他代表在本人设备上或签到台签名。代表联名议案需十名以上代表签名，代表团议案需本团过半数代表签名。",
 	"Passed %s":                             "%s 通过",
-	"Place":                                 "职务",
+	"Post in the body":                      "职务",
 	"Proposed solution":                     "建议方案",
 	"Proposer":                              "提案人",
 	"Put to the presidium's vote":           "提请主席团表决",

@@ -31,6 +31,36 @@
     s.addEventListener("change", show);
     show();
   });
+  // Print buttons of pages without a script of their own (the CSP allows
+  // no inline handlers).
+  document.querySelectorAll("[data-print-now]").forEach(function (b) {
+    b.addEventListener("click", function () { window.print(); });
+  });
+  // Live sums: an element with data-sum-of="selector" shows the sum of
+  // those inputs as they are typed (data-decimals places, grouped), and
+  // is marked .bad while it differs from data-sum-want. The server checks
+  // again on saving; this only spares a round trip.
+  document.querySelectorAll("[data-sum-of]").forEach(function (out) {
+    var inputs = document.querySelectorAll(out.getAttribute("data-sum-of"));
+    var dec = parseInt(out.getAttribute("data-decimals") || "0", 10), unit = Math.pow(10, dec);
+    var want = out.getAttribute("data-sum-want");
+    function update() {
+      var total = 0, ok = true;
+      inputs.forEach(function (i) {
+        var v = i.value.trim().replace(/,/g, "");
+        if (v === "") { return; }
+        var n = Number(v);
+        if (!isFinite(n)) { ok = false; return; }
+        total += Math.round(n * unit); // whole units: no float drift
+      });
+      out.textContent = ok ? (total / unit).toLocaleString("en-US", { minimumFractionDigits: dec, maximumFractionDigits: dec }) : "?";
+      if (want !== null) { out.classList.toggle("bad", !ok || total !== Math.round(Number(want) * unit)); }
+      // What the server worked out from the saved figures is stale now.
+      var stale = out.getAttribute("data-stale");
+      if (stale) { document.querySelectorAll(stale).forEach(function (e) { e.hidden = true; }); }
+    }
+    inputs.forEach(function (i) { i.addEventListener("input", update); });
+  });
   // Auto-submit filter forms when a select changes.
   document.querySelectorAll("form.autosubmit select").forEach(function (s) {
     s.addEventListener("change", function () { s.form.submit(); });

@@ -12,11 +12,17 @@ import (
 // FuzzParseDate: a date read is a real calendar date that prints back to
 // the same date; a refusal names the text.
 func FuzzParseDate(f *testing.F) {
-	for _, s := range []string{"2023-03-15", "2023-03", "", " 2024-02-29 ", "2023-02-29", "2023-13-01", "0000-01", "9999-12-31", "2023-3-5", "２０２３-03"} {
+	for _, s := range []string{"2023-03-15", "2023-03", "", " 2024-02-29 ", "2023-02-29", "2023-13-01", "0000-01", "9999-12-31", "2023-3-5", "２０２３-03",
+		"2024-02-29", "1900-02-29", "2000-02-29", "2023-04-31", "2023-04-30", "2023-00", "2023-12-00", "0001-01-01", "2023-05x", "2023/05/01", "2023-05-1a", "-023-05"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		d, err := ParseDate(s)
+		// The digits' short cut gives what time.Parse gives.
+		slow, slowErr := parseDateLayouts(s)
+		if d != slow || (err == nil) != (slowErr == nil) {
+			t.Fatalf("%q: ParseDate %v, %v; through time.Parse %v, %v", s, d, err, slow, slowErr)
+		}
 		if err != nil {
 			if !d.IsZero() {
 				t.Fatalf("%q: refused but gave %v", s, d)

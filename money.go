@@ -1,7 +1,6 @@
 package qianxiang
 
 import (
-	"fmt"
 	"math/big"
 	"regexp"
 	"strconv"
@@ -172,12 +171,19 @@ func MoneyFromFloat(f float64) (Money, error) {
 
 // String gives "1234.50".
 func (m Money) String() string {
-	sign := ""
+	var b [24]byte
+	return string(m.Append(b[:0]))
+}
+
+// Append appends m as String gives it, without fmt: the registry writes
+// four amounts a row.
+func (m Money) Append(b []byte) []byte {
 	v := uint64(m)
 	if m < 0 {
-		sign, v = "-", uint64(-(m+1))+1 // -MinInt64 overflows; uint64 holds it
+		b, v = append(b, '-'), uint64(-(m+1))+1 // -MinInt64 overflows; uint64 holds it
 	}
-	return fmt.Sprintf("%s%d.%02d", sign, v/100, v%100)
+	b = strconv.AppendUint(b, v/100, 10)
+	return append(b, '.', byte('0'+v%100/10), byte('0'+v%10))
 }
 
 // Grouped gives "1,234,567.50", as amounts are shown to people.
@@ -202,7 +208,7 @@ func (m Money) Grouped() string {
 func (m Money) Float() float64 { return float64(m) / 100 }
 
 // MarshalJSON writes a JSON number with two decimals.
-func (m Money) MarshalJSON() ([]byte, error) { return []byte(m.String()), nil }
+func (m Money) MarshalJSON() ([]byte, error) { return m.Append(nil), nil }
 
 // UnmarshalJSON reads a JSON number or a numeric string. A refused number
 // comes back as a json.UnmarshalTypeError whose Value is "number " and the

@@ -2,6 +2,7 @@ package qianxiang
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"testing"
 )
@@ -150,6 +151,28 @@ func TestMoneyGrouped(t *testing.T) {
 	for in, want := range map[Money]string{0: "0.00", 5: "0.05", 123456: "1,234.56", 100000000: "1,000,000.00", -123456789: "-1,234,567.89"} {
 		if got := in.Grouped(); got != want {
 			t.Errorf("%d: %s, want %s", in, got, want)
+		}
+	}
+}
+
+// TestMoneyAppendIsTheFormat: Append (and so String and MarshalJSON)
+// writes what the former fmt format wrote, for every sign and size.
+func TestMoneyAppendIsTheFormat(t *testing.T) {
+	for _, m := range []Money{0, 1, 9, 10, 99, 100, 101, 123456, -1, -99, -100, -123456, MaxAmount, -MaxAmount,
+		math.MaxInt64, math.MinInt64, math.MinInt64 + 1} {
+		sign, v := "", uint64(m)
+		if m < 0 {
+			sign, v = "-", uint64(-(m+1))+1
+		}
+		want := fmt.Sprintf("%s%d.%02d", sign, v/100, v%100)
+		if got := m.String(); got != want {
+			t.Errorf("%d: String %q, want %q", int64(m), got, want)
+		}
+		if got, _ := m.MarshalJSON(); string(got) != want {
+			t.Errorf("%d: MarshalJSON %q, want %q", int64(m), got, want)
+		}
+		if got := string(m.Append([]byte("x"))); got != "x"+want {
+			t.Errorf("%d: Append %q", int64(m), got)
 		}
 	}
 }

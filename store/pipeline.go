@@ -150,8 +150,9 @@ func (c conn) PoolProjects(ctx context.Context, f qianxiang.PoolFilter) ([]qianx
 	}
 	defer rows.Close()
 	out := []qianxiang.Project{}
+	row := newProjectRow(false, false)
 	for rows.Next() {
-		p, err := scanProject(rows)
+		p, err := row.scan(rows)
 		if err != nil {
 			return nil, err
 		}

@@ -24,45 +24,61 @@ const projectColsBare = `p.id, p.year, p.code, p.name, p.owner, p.kind, p.stage,
 	p.org_id, p.lead_org_id`
 
 func scanProject(s interface{ Scan(...any) error }) (qianxiang.Project, error) {
-	return scanProjectWith(s, false, false, nil)
+	return newProjectRow(false, false).scan(s)
 }
 
-// scanProjectWith reads a row of projectCols, or of projectColsBare when
-// bare (the organisations' ids alone); with more, the row's one further
-// column goes into extraCol.
-func scanProjectWith(s interface{ Scan(...any) error }, bare, more bool, extraCol any) (qianxiang.Project, error) {
-	var p qianxiang.Project
-	var kind, stage, ps, pe, so, team, target, extra string
-	var total, plan int64
-	var inStats, confidential int
-	dest := []any{&p.ID, &p.Year, &p.Code, &p.Name, &p.Owner, &kind, &stage, &p.Sector, &p.Scope,
-		&total, &plan, &ps, &pe, &so, &p.Leader, &team, &target, &inStats, &p.Contact, &p.Phone, &p.Notes, &extra, &p.Version, &confidential}
+// projectRow holds the scan targets of a row of projectCols, or of
+// projectColsBare when bare (the organisations' ids alone); with more, the
+// row's one further column goes into More. A query reuses one for all its
+// rows: built per row, the targets and the slice of pointers to them
+// escaped to the heap, a fifth of a registry page's allocations.
+type projectRow struct {
+	p                                            qianxiang.Project
+	kind, stage, ps, pe, so, team, target, extra string
+	total, plan                                  int64
+	inStats, confidential                        int
+	More                                         int64
+	dest                                         []any
+}
+
+func newProjectRow(bare, more bool) *projectRow {
+	r := &projectRow{}
+	p := &r.p
+	r.dest = []any{&p.ID, &p.Year, &p.Code, &p.Name, &p.Owner, &r.kind, &r.stage, &p.Sector, &p.Scope,
+		&r.total, &r.plan, &r.ps, &r.pe, &r.so, &p.Leader, &r.team, &r.target, &r.inStats, &p.Contact, &p.Phone, &p.Notes, &r.extra, &p.Version, &r.confidential}
 	if bare {
-		dest = append(dest, &p.Org.ID, &p.LeadOrg.ID)
+		r.dest = append(r.dest, &p.Org.ID, &p.LeadOrg.ID)
 	} else {
-		dest = append(dest, &p.Org.ID, &p.Org.Code, &p.Org.Name, &p.OrgPath, &p.LeadOrg.ID, &p.LeadOrg.Code, &p.LeadOrg.Name, &p.LeadOrgPath)
+		r.dest = append(r.dest, &p.Org.ID, &p.Org.Code, &p.Org.Name, &p.OrgPath, &p.LeadOrg.ID, &p.LeadOrg.Code, &p.LeadOrg.Name, &p.LeadOrgPath)
 	}
 	if more {
-		dest = append(dest, extraCol)
+		r.dest = append(r.dest, &r.More)
 	}
-	if err := s.Scan(dest...); err != nil {
-		return p, err
+	return r
+}
+
+// scan reads the next row and gives its project.
+func (r *projectRow) scan(s interface{ Scan(...any) error }) (qianxiang.Project, error) {
+	r.p = qianxiang.Project{}
+	if err := s.Scan(r.dest...); err != nil {
+		return r.p, err
 	}
-	p.Kind, p.Stage = qianxiang.Kind(kind), qianxiang.Stage(stage)
-	p.TotalInvestment, p.AnnualPlan, p.InStats = qianxiang.Money(total), qianxiang.Money(plan), inStats == 1
-	p.Confidential = confidential == 1
-	p.PlannedStart, _ = qianxiang.ParseDate(ps)
-	p.PlannedEnd, _ = qianxiang.ParseDate(pe)
-	p.StartedOn, _ = qianxiang.ParseDate(so)
-	p.Team, p.Target = decodeTeamTarget(team, target)
+	p := r.p
+	p.Kind, p.Stage = qianxiang.Kind(r.kind), qianxiang.Stage(r.stage)
+	p.TotalInvestment, p.AnnualPlan, p.InStats = qianxiang.Money(r.total), qianxiang.Money(r.plan), r.inStats == 1
+	p.Confidential = r.confidential == 1
+	p.PlannedStart, _ = qianxiang.ParseDate(r.ps)
+	p.PlannedEnd, _ = qianxiang.ParseDate(r.pe)
+	p.StartedOn, _ = qianxiang.ParseDate(r.so)
+	p.Team, p.Target = decodeTeamTarget(r.team, r.target)
 	// Most rows hold the empty default: it needs no JSON parser (what it
 	// would give is written out).
-	switch extra {
+	switch r.extra {
 	case "{}":
 		p.Extra = map[string]string{}
 	case "", "null":
 	default:
-		json.Unmarshal([]byte(extra), &p.Extra)
+		json.Unmarshal([]byte(r.extra), &p.Extra)
 	}
 	if p.Team == nil {
 		p.Team = []qianxiang.TeamMember{}
@@ -266,15 +282,15 @@ func (c conn) ProjectsWithFigures(ctx context.Context, f qianxiang.ProjectFilter
 		return nil, t, err
 	}
 	defer rows.Close()
-	out := []qianxiang.Project{}
+	out := make([]qianxiang.Project, 0, min(max(f.PerPage, 0), 200))
+	row := newProjectRow(fig.Orgs != nil, month)
 	for rows.Next() {
-		var mon int64
-		p, err := scanProjectWith(rows, fig.Orgs != nil, month, &mon)
+		p, err := row.scan(rows)
 		if err != nil {
 			return nil, t, err
 		}
 		if month {
-			fig.Month[p.ID] = qianxiang.Money(mon)
+			fig.Month[p.ID] = qianxiang.Money(row.More)
 		}
 		out = append(out, p)
 	}

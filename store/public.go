@@ -37,8 +37,9 @@ func (c conn) PublicProjects(ctx context.Context, year int) ([]qianxiang.Project
 	}
 	defer rows.Close()
 	out := []qianxiang.Project{}
+	row := newProjectRow(false, false)
 	for rows.Next() {
-		p, err := scanProject(rows)
+		p, err := row.scan(rows)
 		if err != nil {
 			return nil, err
 		}

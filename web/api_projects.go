@@ -57,7 +57,7 @@ func (s *Server) apiProjects(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, 200, page)
+	writeJSONAppend(w, 200, page.AppendJSON)
 	return nil
 }
 

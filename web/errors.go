@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"strings"
+	"sync"
 
 	"qianxiang"
 	"qianxiang/internal/i18n"
@@ -92,4 +93,23 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(true)
 	enc.Encode(v)
+}
+
+// jsonBufs hold the buffers of answers written by hand (writeJSONAppend),
+// so a busy list does not grow a new 45 KB buffer per request.
+var jsonBufs = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return &b }}
+
+// writeJSONAppend is writeJSON for a value that writes its own JSON
+// (AppendJSON, checked byte for byte against encoding/json): the same
+// headers, the same bytes, the same newline at the end.
+func writeJSONAppend(w http.ResponseWriter, status int, appendJSON func([]byte) []byte) {
+	bp := jsonBufs.Get().(*[]byte)
+	b := append(appendJSON((*bp)[:0]), '\n')
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(b)
+	if cap(b) <= 1<<20 { // a rare huge page is not kept
+		*bp = b[:0]
+		jsonBufs.Put(bp)
+	}
 }

@@ -276,6 +276,10 @@ type ProjectQuery struct {
 	// as the dispatch page shows by default), so that a number clicked on
 	// the dispatch lists the same projects.
 	Month int
+	// NoFigures leaves ProjectPage.Figures empty: the API's JSON does not
+	// carry them, and the month's figure of each row is a lookup in the
+	// reports per row that the API's caller would pay for nothing.
+	NoFigures bool
 }
 
 // ProjectPage is a page of a listing with the totals of the whole set.
@@ -331,7 +335,10 @@ func (a *App) Projects(ctx context.Context, actor qianxiang.Actor, q ProjectQuer
 		if err != nil {
 			return nil, err
 		}
-		fig.Lights, fig.Month = d.Projects, map[int64]qianxiang.Money{}
+		fig.Lights = d.Projects
+		if !q.NoFigures {
+			fig.Month = map[int64]qianxiang.Money{}
+		}
 	}
 	if q.Light != "" {
 		l := qianxiang.Light(q.Light)
@@ -372,6 +379,9 @@ func (a *App) Projects(ctx context.Context, actor qianxiang.Actor, q ProjectQuer
 	for i := range items {
 		pl := fig.Lights[items[i].ID]
 		items[i].Light = pl.Light
+		if q.NoFigures {
+			continue
+		}
 		it := ItemFigures{CompletedYTD: pl.CompletedYTD, MonthCompleted: fig.Month[items[i].ID], Reported: pl.Reported}
 		if pl.HasRate {
 			r := qianxiang.Fraction(pl.Rate)

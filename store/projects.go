@@ -78,7 +78,10 @@ func (r *projectRow) scan(s interface{ Scan(...any) error }) (qianxiang.Project,
 		p.Extra = map[string]string{}
 	case "", "null":
 	default:
-		json.Unmarshal([]byte(r.extra), &p.Extra)
+		// Into a variable of its own: &p.Extra would move p to the heap.
+		var extra map[string]string
+		json.Unmarshal([]byte(r.extra), &extra)
+		p.Extra = extra
 	}
 	if p.Team == nil {
 		p.Team = []qianxiang.TeamMember{}

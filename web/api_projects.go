@@ -53,6 +53,7 @@ func (s *Server) apiProjects(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	q.NoFigures = true // not in the API's JSON
 	page, err := s.App.Projects(r.Context(), actor(r), q)
 	if err != nil {
 		return err

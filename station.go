@@ -155,6 +155,7 @@ type StationProblem struct {
 	Solved       bool          `json:"solved"` // the visitor said at the return visit it is solved
 	Project      *ProjectRef   `json:"project,omitempty"`
 	CampaignID   int64         `json:"campaign_problem,omitempty"` // the module-4 problem it became
+	ReceptionID  int64         `json:"reception,omitempty"`        // the reception day it was brought to
 	Version      int           `json:"version"`
 	CreatedAt    time.Time     `json:"created_at"`
 }
@@ -289,23 +290,15 @@ func CountSolved(ps []StationProblem) (byStation, byDeputy, byUnit []SolvedCount
 	return flat(ms, os), flat(md, od), flat(mu, ou)
 }
 
-// NextReception is the station's next reception day from today: its day
-// of this month, or of next month once passed; a day that is not a working
-// day moves to the next working day.
+// NextReception is the station's next reception day from today: this
+// month's (moved to a working day), or next month's once it has passed.
 func (s Station) NextReception(today Date, cal Calendar) Date {
-	d := Date{Year: today.Year, Month: today.Month, Day: s.ReceptionDay}
 	if s.ReceptionDay < 1 {
 		return Date{}
 	}
-	for i := 0; i < 2; i++ {
-		r := d
-		for !cal.Workday(r) {
-			r = r.AddDays(1)
-		}
-		if !r.Before(today) {
-			return r
-		}
-		d = AddMonths(d, 1)
+	month := Date{Year: today.Year, Month: today.Month}
+	if r := s.ReceptionIn(month, cal); !r.Before(today) {
+		return r
 	}
-	return d
+	return s.ReceptionIn(AddMonths(Date{Year: month.Year, Month: month.Month, Day: 1}, 1), cal)
 }

@@ -62,3 +62,55 @@ func TestNextReceptionDayOnTheCalendar(t *testing.T) {
 		}
 	}
 }
+
+// Reception days land on working days of the office's calendar, 调休
+// weekends included; a year is scheduled from a month on.
+func TestReceptionDaysOnTheCalendar(t *testing.T) {
+	c := NewCalendar(cal2023)
+	cases := []struct {
+		day   int
+		month string
+		want  string
+	}{
+		{10, "2023-03", "2023-03-10"}, // a Friday
+		{10, "2023-06", "2023-06-12"}, // Saturday the 10th → Monday
+		{1, "2023-10", "2023-10-07"},  // National Day break, then the 调休 Saturday
+		{1, "2023-01", "2023-01-03"},  // New Year holiday and its Monday
+		{23, "2023-04", "2023-04-23"}, // a 调休 Sunday is worked
+		{28, "2023-01", "2023-01-28"}, // the Saturday after the Spring Festival, worked
+		{10, "2024-02", "2024-02-12"}, // a year not kept: Monday to Friday only
+	}
+	for _, tc := range cases {
+		m, _ := ParseDate(tc.month)
+		if got := (Station{ReceptionDay: tc.day}).ReceptionIn(m, c); got != d(tc.want) {
+			t.Errorf("day %d of %s: %s, want %s", tc.day, tc.month, got, tc.want)
+		}
+	}
+	rs := Station{ID: 3, ReceptionDay: 10}.ScheduleYear(2023, d("2023-03-20"), c)
+	if len(rs) != 10 || rs[0].Month != (Date{Year: 2023, Month: 3}) || rs[3].Scheduled != d("2023-06-12") || rs[9].StationID != 3 {
+		t.Fatalf("scheduled %+v", rs)
+	}
+	r := rs[3]
+	wantErr(t, r.Record(d("2023-06-13"), 5, []string{"A1"}, "", d("2023-06-12")), "in the future")
+	wantErr(t, r.Record(d("2023-07-03"), 5, []string{"A1"}, "", d("2023-07-10")), "is not in 2023-06")
+	wantErr(t, r.Record(d("2023-06-12"), -1, []string{"A1"}, "", d("2023-06-12")), "0 or more")
+	wantErr(t, r.Record(d("2023-06-12"), 5, nil, "", d("2023-06-12")), "on duty")
+	r.Derive(d("2023-06-13"))
+	if !r.Missed {
+		t.Fatal("a reception day passed unrecorded is missed")
+	}
+	if err := r.Record(d("2023-06-12"), 17, []string{"A1"}, "接待群众17人", d("2023-06-13")); err != nil || !r.Held() {
+		t.Fatal(err)
+	}
+	if r.Derive(d("2023-06-13")); r.Missed {
+		t.Fatal("a recorded reception is not missed")
+	}
+	// A reception moved past its month's end is still recorded on its day.
+	oct := Station{ReceptionDay: 28}.ScheduleYear(2023, d("2023-09-01"), NewCalendar(YearCalendar{Year: 2023, Holidays: ds("2023-09-28", "2023-09-29")}))[0]
+	if oct.Scheduled != d("2023-10-02") {
+		t.Fatalf("moved to %s", oct.Scheduled)
+	}
+	if err := oct.Record(d("2023-10-02"), 3, []string{"A1"}, "", d("2023-10-02")); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -56,6 +56,10 @@ func (a *App) RegisterStationProblem(ctx context.Context, actor qianxiang.Actor,
 		return p, err
 	}
 	err = a.DB.Tx(ctx, func(tx *store.Tx) error {
+		// Brought to a reception day: the problem belongs to it.
+		if p.ReceptionID, err = tx.ReceptionOn(ctx, s.ID, p.RegisteredOn); err != nil {
+			return err
+		}
 		if err := tx.SaveStationProblem(ctx, &p); err != nil {
 			return err
 		}
@@ -263,4 +267,65 @@ func (a *App) ProjectVoices(ctx context.Context, actor qianxiang.Actor, projectI
 	}
 	v.Problems, err = a.StationProblems(ctx, actor, 0, projectID, 0)
 	return v, err
+}
+
+// StationProblemQuery narrows the list to what one count counts: a
+// station, a receiving deputy (card), a unit (code), a reception day, the
+// solved ones, a year. Every count on the pages links to such a list.
+type StationProblemQuery struct {
+	Station   int64
+	Deputy    string
+	Org       string
+	Reception int64
+	Solved    bool
+	Year      int
+}
+
+// ListStationProblems lists what the actor may see, narrowed by q.
+func (a *App) ListStationProblems(ctx context.Context, actor qianxiang.Actor, q StationProblemQuery) ([]qianxiang.StationProblem, error) {
+	f, ok := stationProblemFilter(actor)
+	if !ok {
+		return []qianxiang.StationProblem{}, nil
+	}
+	if q.Year != 0 && (q.Year < 2000 || q.Year > 2100) {
+		return nil, qianxiang.FieldError("year", "must be a year between 2000 and 2100")
+	}
+	f.StationID, f.DeputyCard, f.ReceptionID, f.SolvedOnly, f.Year = q.Station, strings.TrimSpace(q.Deputy), q.Reception, q.Solved, q.Year
+	if c := strings.TrimSpace(q.Org); c != "" {
+		o, err := orgByCode(ctx, a.DB, "org", c)
+		if err != nil {
+			return nil, err
+		}
+		f.OrgID = o.ID
+	}
+	ps, err := a.DB.StationProblems(ctx, f)
+	return ps, a.internal(ctx, "station problems", err)
+}
+
+// StationProblemDetail is one station problem with its history.
+type StationProblemDetail struct {
+	qianxiang.StationProblem
+	History []qianxiang.AuditEntry `json:"history"`
+}
+
+// StationProblem reads one station problem the actor may see: the office
+// and city-wide roles, the station's deputies, the unit it was forwarded to.
+func (a *App) StationProblem(ctx context.Context, actor qianxiang.Actor, id int64) (*StationProblemDetail, error) {
+	p, err := a.DB.StationProblem(ctx, id)
+	if err != nil {
+		return nil, a.internal(ctx, "station problem", err)
+	}
+	s, err := a.station(ctx, p.StationID)
+	if err != nil {
+		return nil, a.internal(ctx, "station problem", err)
+	}
+	unit := p.Org != nil && actor.OrgPath != "" && !actor.Role.CityWide() && actor.InScope(qianxiang.Scope{Paths: []string{p.OrgPath}})
+	if !isOffice(actor) && !actor.Role.CityWide() && stationDeputy(actor, s) == nil && !unit {
+		return nil, qianxiang.ErrNotFound("station problem")
+	}
+	d := &StationProblemDetail{StationProblem: p}
+	if d.History, err = a.DB.History(ctx, "station_problems", id); err != nil {
+		return nil, a.internal(ctx, "station problem", err)
+	}
+	return d, nil
 }

@@ -62,7 +62,12 @@ func (a *App) CreateStation(ctx context.Context, actor qianxiang.Actor, in Stati
 		}
 		return tx.Audit(ctx, actor.Username, "create", "stations", s.ID, s.Name, "")
 	})
-	return s, a.internal(ctx, "create station", err)
+	if err != nil {
+		return s, a.internal(ctx, "create station", err)
+	}
+	// Its reception days from this month to the year's end go on the calendar.
+	_, err = a.ScheduleReceptions(ctx, actor, s.ID, a.Today().Year)
+	return s, err
 }
 
 // Stations lists the stations (any logged-in user: they are public).

@@ -51,6 +51,9 @@ func (a *App) Sweep(ctx context.Context) (SweepResult, error) {
 			n, err = a.RemindMissedVisits(ctx)
 			r.Reminded += n
 		}
+		if err == nil { // the stations' reception days stay on the calendar a year ahead
+			err = a.scheduleReceptionsAhead(ctx)
+		}
 		if err == nil { // suggestions' answers due within three days or past due
 			var n int
 			n, err = a.RemindSuggestions(ctx)

@@ -13,9 +13,10 @@ import (
 func init() {
 	governed = append(governed, struct{ Table, LabelCol string }{"stations", "name"},
 		struct{ Table, LabelCol string }{"station_visits", "month"},
+		struct{ Table, LabelCol string }{"station_receptions", "month"},
 		struct{ Table, LabelCol string }{"station_problems", "text"})
-	backupTables = append(backupTables, "stations", "station_deputies", "station_leaders", "station_visits", "station_problems")
-	sequencedTables = append(sequencedTables, "stations", "station_deputies", "station_leaders", "station_visits", "station_problems")
+	backupTables = append(backupTables, "stations", "station_deputies", "station_leaders", "station_visits", "station_receptions", "station_problems")
+	sequencedTables = append(sequencedTables, "stations", "station_deputies", "station_leaders", "station_visits", "station_receptions", "station_problems")
 }
 
 // Stations lists the stations with their deputies, leaders and counts.
@@ -152,7 +153,7 @@ func (tx *Tx) SaveVisit(ctx context.Context, v *qianxiang.Visit) error {
 const stationProblemSelect = `SELECT p.id, p.station_id, s.name, p.visitor, p.text, COALESCE(d.id, 0), COALESCE(d.card, ''), COALESCE(d.name, ''),
 	p.registered_on, COALESCE(o.id, 0), COALESCE(o.code, ''), COALESCE(o.name, ''), COALESCE(o.path, ''), p.status, p.chases, p.last_chased,
 	p.answer, p.answered_on, p.return_visit, p.solved, COALESCE(pr.id, 0), COALESCE(pr.code, ''), COALESCE(pr.name, ''),
-	COALESCE(p.campaign_problem_id, 0), p.version, p.created_at
+	COALESCE(p.campaign_problem_id, 0), COALESCE(p.reception_id, 0), p.version, p.created_at
 	FROM station_problems p JOIN stations s ON s.id = p.station_id
 	LEFT JOIN congress_deputies d ON d.id = p.deputy_id
 	LEFT JOIN orgs o ON o.id = p.org_id
@@ -166,7 +167,7 @@ func scanStationProblem(r interface{ Scan(...any) error }) (qianxiang.StationPro
 	var reg, status, chased, answered, created string
 	var solved int
 	err := r.Scan(&p.ID, &p.StationID, &p.StationName, &p.Visitor, &p.Text, &d.DeputyID, &d.Card, &d.Name, &reg, &o.ID, &o.Code, &o.Name, &p.OrgPath,
-		&status, &p.Chases, &chased, &p.Answer, &answered, &p.ReturnVisit, &solved, &pr.ID, &pr.Code, &pr.Name, &p.CampaignID, &p.Version, &created)
+		&status, &p.Chases, &chased, &p.Answer, &answered, &p.ReturnVisit, &solved, &pr.ID, &pr.Code, &pr.Name, &p.CampaignID, &p.ReceptionID, &p.Version, &created)
 	if err != nil {
 		return p, err
 	}
@@ -193,6 +194,11 @@ type StationProblemFilter struct {
 	DeputyUID int64  // problems of the stations the deputy belongs to
 	ProjectID int64
 	Year      int
+	// Narrowing to what one count counts (the counts link to these lists).
+	DeputyCard  string
+	OrgID       int64 // the unit it was forwarded to, exactly
+	ReceptionID int64
+	SolvedOnly  bool
 }
 
 // StationProblems lists station problems, newest first.
@@ -214,6 +220,18 @@ func (c conn) StationProblems(ctx context.Context, f StationProblemFilter) ([]qi
 	}
 	if f.Year != 0 {
 		where, args = append(where, `p.registered_on LIKE ?`), append(args, strconv.Itoa(f.Year)+"-%")
+	}
+	if f.DeputyCard != "" {
+		where, args = append(where, `d.card = ?`), append(args, f.DeputyCard)
+	}
+	if f.OrgID != 0 {
+		where, args = append(where, `p.org_id = ?`), append(args, f.OrgID)
+	}
+	if f.ReceptionID != 0 {
+		where, args = append(where, `p.reception_id = ?`), append(args, f.ReceptionID)
+	}
+	if f.SolvedOnly {
+		where = append(where, `p.solved = 1`)
 	}
 	q := stationProblemSelect
 	if len(where) > 0 {
@@ -248,7 +266,7 @@ func (c conn) StationProblem(ctx context.Context, id int64) (qianxiang.StationPr
 // version is still the one read.
 func (tx *Tx) SaveStationProblem(ctx context.Context, p *qianxiang.StationProblem) error {
 	now := ts(tx.now())
-	var dep, org, proj, camp any
+	var dep, org, proj, camp, rec any
 	if p.Deputy != nil {
 		dep = p.Deputy.DeputyID
 	}
@@ -261,10 +279,13 @@ func (tx *Tx) SaveStationProblem(ctx context.Context, p *qianxiang.StationProble
 	if p.CampaignID != 0 {
 		camp = p.CampaignID
 	}
+	if p.ReceptionID != 0 {
+		rec = p.ReceptionID
+	}
 	if p.ID == 0 {
 		id, err := tx.insert(ctx, `INSERT INTO station_problems (station_id, visitor, text, deputy_id, registered_on, org_id, status, project_id,
-			created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.StationID, p.Visitor, p.Text, dep, p.RegisteredOn.String(), org,
-			string(p.Status), proj, now, now)
+			reception_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.StationID, p.Visitor, p.Text, dep, p.RegisteredOn.String(), org,
+			string(p.Status), proj, rec, now, now)
 		p.ID, p.Version = id, 1
 		return err
 	}

@@ -192,6 +192,7 @@ func (s *Server) routeTable() []route {
 	rs = append(rs, s.chainRoutes()...)
 	rs = append(rs, s.suggestionRoutes()...)
 	rs = append(rs, s.stationRoutes()...)
+	rs = append(rs, s.receptionRoutes()...)
 	rs = append(rs, s.scaleRoutes()...)
 	return rs
 }

@@ -92,6 +92,20 @@ type stationView struct {
 	Today    string
 	Statuses []qianxiang.StationStatus
 	Actor    qianxiang.Actor
+	// The year's reception days (接待日) and their records.
+	Year       int
+	TodayDate  qianxiang.Date
+	Receptions []qianxiang.Reception
+}
+
+// DeputyName names a station deputy by card (the reception keeps cards).
+func (v *stationView) DeputyName(card string) string {
+	for _, g := range v.Station.Deputies {
+		if g.Card == card {
+			return g.Name
+		}
+	}
+	return card
 }
 
 // May says whether the actor may take a step on a problem (the page's
@@ -122,8 +136,12 @@ func (s *Server) loadStationView(r *http.Request, id int64) (*stationView, error
 	if err != nil {
 		return nil, err
 	}
-	v := &stationView{Office: a.Role == qianxiang.RoleCongressStaff || a.Role == qianxiang.RoleAdmin, Today: s.App.Today().String(),
-		Statuses: qianxiang.StationStatuses, Actor: a}
+	today := s.App.Today()
+	v := &stationView{Office: a.Role == qianxiang.RoleCongressStaff || a.Role == qianxiang.RoleAdmin, Today: today.String(),
+		Statuses: qianxiang.StationStatuses, Actor: a, TodayDate: today, Year: today.Year}
+	if y, err := queryInt(r, "year", today.Year); err == nil && y >= 2000 && y <= 2100 {
+		v.Year = y
+	}
 	found := false
 	for _, st := range ss {
 		if st.ID == id {
@@ -143,6 +161,9 @@ func (s *Server) loadStationView(r *http.Request, id int64) (*stationView, error
 		return nil, err
 	}
 	if v.Problems, err = s.App.StationProblems(ctx, a, id, 0, 0); err != nil {
+		return nil, err
+	}
+	if v.Receptions, err = s.App.Receptions(ctx, a, id, v.Year); err != nil {
 		return nil, err
 	}
 	if v.Office {

@@ -218,6 +218,7 @@ type myView struct {
 	// The deputy's liaison stations and their public's problems.
 	Stations []qianxiang.Station
 	Problems []qianxiang.StationProblem
+	Next     map[int64]qianxiang.Date // each station's next reception day
 }
 
 func (s *Server) myPage(w http.ResponseWriter, r *http.Request) error {
@@ -247,6 +248,14 @@ func (s *Server) myPage(w http.ResponseWriter, r *http.Request) error {
 		}
 		if v.Problems, err = s.App.StationProblems(r.Context(), a, 0, 0, 0); err != nil {
 			return err
+		}
+		cal, err := s.App.WorkCalendar(r.Context())
+		if err != nil {
+			return err
+		}
+		v.Next = map[int64]qianxiang.Date{}
+		for _, st := range v.Stations {
+			v.Next[st.ID] = st.NextReception(s.App.Today(), cal)
 		}
 		if len(v.Problems) > 8 {
 			v.Problems = v.Problems[:8]

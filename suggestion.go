@@ -520,3 +520,39 @@ func init() {
 	TextRules["visitor"] = TextRule{Max: 100}
 	TextRules["address"] = TextRule{Max: 200}
 }
+
+// StatusLabel is the status in the kind's own words (the catalog's key):
+// a proposal is filed (立案) or not filed (不立案), merged (并案), and its
+// main unit sends a handling reply (办理复文) the proposers give a view on.
+func (s *Suggestion) StatusLabel() string { return s.Kind.StatusLabel(s.Status) }
+
+// StatusLabel is a status in the kind's words.
+func (k SuggestionKind) StatusLabel(st SuggestionStatus) string {
+	if k != KindProposal {
+		return st.Label()
+	}
+	switch st {
+	case SugSubmitted:
+		return "Awaiting filing"
+	case SugSentBack:
+		return "Sent back by the main unit"
+	case SugAnswered:
+		return "Reply sent, awaiting the proposers' view"
+	case SugDeclined:
+		return "Not filed"
+	case SugMerged:
+		return "Merged with another proposal"
+	}
+	return st.Label()
+}
+
+// HistoryKey is the catalog key of a history action in the kind's words.
+func (k SuggestionKind) HistoryKey(action string) string {
+	if k == KindProposal {
+		switch action {
+		case "submit", "assign", "send_back", "co_view", "answer", "rate", "decline", "merge", "extend":
+			return "history:proposal:" + action
+		}
+	}
+	return "history:" + action
+}

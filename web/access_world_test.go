@@ -165,6 +165,7 @@ func (w *matrixWorld) fixtureParams(t *testing.T) map[string]string {
 		"suggestions|id":      w.one(t, `SELECT MIN(id) FROM suggestions`),
 		"stations|id":         w.one(t, `SELECT MIN(id) FROM stations`),
 		"station-problems|id": w.one(t, `SELECT MIN(id) FROM station_problems`),
+		"receptions|id":       w.one(t, `SELECT MIN(id) FROM station_receptions`),
 		"motion-reports|id":   w.one(t, `SELECT MIN(id) FROM congress_motion_reports`),
 		"resolutions|id":      w.one(t, `SELECT MIN(id) FROM congress_resolutions`),
 		"followups|id":        w.one(t, `SELECT MIN(id) FROM congress_followups`),

@@ -15,6 +15,12 @@ var proposalWords = map[string]string{
 	"Suggestion": "Proposal", "Suggestions": "Proposals", "Assign": "File and assign", "Lead unit": "Main handling unit",
 	"Co-units": "Joint handling units", "Answer to the deputies": "Handling reply", "Signing deputies": "Proposers", "Decline": "Not filed",
 	"Merge": "Merge with another", "New suggestion": "New proposal", "Co-unit views": "Joint units' views",
+	"Assigned": "Filed and assigned", "Assigned on": "Filed and assigned on", "Answer due": "Reply due", "Answered": "Replied",
+	"Send the answer": "Send the handling reply", "Your rating of the answer": "Your view of the handling reply", "Ratings": "Proposers' views",
+	"Not answered yet.":                                     "No handling reply yet.",
+	"Explanation to the deputies (answer within 6 months)": "Explanation to the proposers (reply within 6 months)",
+	"The suggestion was submitted; the congress office will assign it.": "The proposal was submitted; the proposals committee will review and file it.",
+	"My suggestions": "My proposals",
 	"What you propose and why":                                "The proposal: the situation, the reasons and what is proposed",
 	"Co-signing deputies (card numbers, separated by commas)": "Co-signing members (card numbers, separated by commas)",
 	"Deputies (card numbers, separated by commas)":            "Members (card numbers, separated by commas)",
@@ -80,7 +86,7 @@ func (s *Server) suggestionsPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := s.page(r, v.W("Suggestions"), "suggestions", v)
 	if r.URL.Query().Get("done") == "created" {
-		p.Flash = p.T("The suggestion was submitted; the congress office will assign it.")
+		p.Flash = p.T(v.W("The suggestion was submitted; the congress office will assign it."))
 	}
 	return s.render(w, r, 200, "suggestions", p)
 }
@@ -156,7 +162,11 @@ func (s *Server) suggestionPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	p := s.page(r, v.W("Suggestion"), "suggestions", v)
-	if done := r.URL.Query().Get("done"); done != "" {
+	switch done := r.URL.Query().Get("done"); done {
+	case "":
+	case "created":
+		p.Flash = p.T(v.W("The suggestion was submitted; the congress office will assign it."))
+	default:
 		p.Flash = p.T("Saved.")
 	}
 	return s.render(w, r, 200, "suggestion", p)
@@ -219,7 +229,13 @@ type myView struct {
 	Stations []qianxiang.Station
 	Problems []qianxiang.StationProblem
 	Next     map[int64]qianxiang.Date // each station's next reception day
+	// A consultative conference member's items are proposals: the page
+	// speaks of proposals then.
+	Kind qianxiang.SuggestionKind
 }
+
+// W is a word in the page's vocabulary.
+func (v *myView) W(key string) string { return wordsOf(v.Kind, key) }
 
 func (s *Server) myPage(w http.ResponseWriter, r *http.Request) error {
 	a := actor(r)
@@ -230,6 +246,15 @@ func (s *Server) myPage(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 		v.Items = ss
+		v.Kind = qianxiang.KindProposal
+		for _, x := range ss {
+			if x.Kind != qianxiang.KindProposal {
+				v.Kind = qianxiang.KindSuggestion
+			}
+		}
+		if len(ss) == 0 {
+			v.Kind = qianxiang.KindSuggestion
+		}
 		for i := range ss {
 			if app.SuggestionActions(a, &ss[i])["rate"] {
 				v.ToRate = append(v.ToRate, ss[i])
@@ -261,7 +286,7 @@ func (s *Server) myPage(w http.ResponseWriter, r *http.Request) error {
 			v.Problems = v.Problems[:8]
 		}
 	}
-	p := s.page(r, "My suggestions", "my", v)
+	p := s.page(r, v.W("My suggestions"), "my", v)
 	if r.URL.Query().Get("done") != "" {
 		p.Flash = p.T("Thank you: your rating was recorded.")
 	}

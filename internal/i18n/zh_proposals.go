@@ -1,0 +1,29 @@
+package i18n
+
+func init() {
+	register(zhProposals, false)
+	for k, v := range enProposalTerms {
+		enTerms[k] = v
+	}
+}
+
+// enProposalTerms: a proposal's history actions read as words on English pages.
+var enProposalTerms = map[string]string{
+	"history:proposal:submit": "Proposed", "history:proposal:assign": "Filed and assigned", "history:proposal:send_back": "Sent back",
+	"history:proposal:co_view": "Joint unit's view", "history:proposal:answer": "Handling reply", "history:proposal:rate": "Proposer's view",
+	"history:proposal:decline": "Not filed", "history:proposal:merge": "Merged", "history:proposal:extend": "Reply extended",
+}
+
+// zhProposals: the consultative conference's own words for a proposal
+// handled by the suggestions' engine (立案 / 不立案 / 并案, 主办 / 会办, 办理复文).
+var zhProposals = map[string]string{
+	"Awaiting filing": "待立案审查", "Sent back by the main unit": "主办单位已退回", "Reply sent, awaiting the proposers' view": "已复文待反馈",
+	"Merged with another proposal": "已并案", "Filed and assigned": "立案交办", "Filed and assigned on": "立案交办日期", "Reply due": "复文期限",
+	"Replied": "已复文", "Send the handling reply": "发送办理复文", "Your view of the handling reply": "你对办理复文的意见",
+	"Proposers' views": "提案人意见", "No handling reply yet.": "尚未复文。", "My proposals": "我的提案",
+	"Explanation to the proposers (reply within 6 months)":                         "向提案人说明的理由（6个月内复文）",
+	"The proposal was submitted; the proposals committee will review and file it.": "提案已提交，政协提案委员会将审查立案。",
+	"history:proposal:submit": "提出提案", "history:proposal:assign": "立案交办", "history:proposal:send_back": "退回",
+	"history:proposal:co_view": "会办意见", "history:proposal:answer": "办理复文", "history:proposal:rate": "提案人反馈意见",
+	"history:proposal:decline": "不立案", "history:proposal:merge": "并案", "history:proposal:extend": "延期复文",
+}

@@ -7,10 +7,19 @@ import "sort"
 type UnitHandling struct {
 	Org          OrgRef    `json:"org"`
 	Assigned     int       `json:"assigned"`
+	CoAssigned   int       `json:"co_assigned"` // as a co-unit (协办 / 会办)
 	Answered     int       `json:"answered"`
 	OnTime       int       `json:"on_time"`
 	Rated        int       `json:"rated"`
 	Satisfied    int       `json:"satisfied"` // 满意 or 基本满意
+	FullySat     int       `json:"fully_satisfied"`
+	Basically    int       `json:"basically"`
+	// By the class of the latest answer: A solved or adopted, B being
+	// solved, C planned, D for reference (the published tables' columns).
+	ClassA int `json:"class_a"`
+	ClassB int `json:"class_b"`
+	ClassC int `json:"class_c"`
+	ClassD int `json:"class_d"`
 	Unsatisfied  int       `json:"unsatisfied"`
 	Overdue      int       `json:"overdue"`
 	HandlingRate *Fraction `json:"handling_rate"` // answered / assigned
@@ -36,11 +45,26 @@ func (u *UnitHandling) add(s *Suggestion) {
 		if s.Answers[0].OnTime {
 			u.OnTime++
 		}
+		switch s.Answers[len(s.Answers)-1].Class {
+		case "A":
+			u.ClassA++
+		case "B":
+			u.ClassB++
+		case "C":
+			u.ClassC++
+		case "D":
+			u.ClassD++
+		}
 	}
 	switch s.Rating {
 	case Satisfied, Basically:
 		u.Rated++
 		u.Satisfied++
+		if s.Rating == Satisfied {
+			u.FullySat++
+		} else {
+			u.Basically++
+		}
 	case Unsatisfied:
 		u.Rated++
 		u.Unsatisfied++
@@ -62,22 +86,30 @@ func (u *UnitHandling) rates() {
 }
 
 // ReportHandling counts derived suggestions by lead unit, in order of
-// organisation code; suggestions not (or no longer) assigned are left out.
+// organisation code, with each unit's co-unit share; suggestions not (or
+// no longer) assigned are left out.
 func ReportHandling(ss []Suggestion) HandlingReport {
 	by := map[int64]*UnitHandling{}
 	var r HandlingReport
+	unit := func(o OrgRef) *UnitHandling {
+		u := by[o.ID]
+		if u == nil {
+			u = &UnitHandling{Org: o}
+			by[o.ID] = u
+		}
+		return u
+	}
 	for i := range ss {
 		s := &ss[i]
 		if s.LeadOrg == nil {
 			continue
 		}
-		u := by[s.LeadOrg.ID]
-		if u == nil {
-			u = &UnitHandling{Org: *s.LeadOrg}
-			by[s.LeadOrg.ID] = u
-		}
-		u.add(s)
+		unit(*s.LeadOrg).add(s)
 		r.Total.add(s)
+		for _, c := range s.CoOrgs {
+			unit(c).CoAssigned++
+			r.Total.CoAssigned++
+		}
 	}
 	for _, u := range by {
 		u.rates()

@@ -152,9 +152,11 @@ func TestReportHandlingRates(t *testing.T) {
 		o := org
 		return Suggestion{LeadOrg: &o, Answers: answers, Rating: rating, Overdue: overdue}
 	}
-	onTime, late := Answer{OnTime: true}, Answer{OnTime: false}
+	onTime, late := Answer{OnTime: true, Class: "A"}, Answer{OnTime: false, Class: "B"}
+	withCo := mk(a, []Answer{onTime}, Satisfied, false)
+	withCo.CoOrgs = []OrgRef{b, {ID: 12, Code: "D3", Name: "市交通局"}}
 	ss := []Suggestion{
-		mk(a, []Answer{onTime}, Satisfied, false),
+		withCo,
 		mk(a, []Answer{late}, Basically, false),
 		mk(a, []Answer{onTime, late}, Unsatisfied, false),
 		mk(a, nil, "", true),
@@ -162,7 +164,7 @@ func TestReportHandlingRates(t *testing.T) {
 		{Title: "not assigned"},
 	}
 	r := ReportHandling(ss)
-	if len(r.Units) != 2 {
+	if len(r.Units) != 3 {
 		t.Fatalf("units %+v", r.Units)
 	}
 	u := r.Units[0]
@@ -171,6 +173,14 @@ func TestReportHandlingRates(t *testing.T) {
 	}
 	if u.HandlingRate.Rounded() != 0.75 || u.OnTimeRate.Rounded() != 0.6667 || u.Satisfaction.Rounded() != 0.6667 {
 		t.Fatalf("rates %v %v %v", *u.HandlingRate, *u.OnTimeRate, *u.Satisfaction)
+	}
+	// The latest answer's class counts (a second-round B replaces an A);
+	// co-units count their share apart.
+	if u.ClassA != 1 || u.ClassB != 2 || u.FullySat != 1 || u.Basically != 1 || u.CoAssigned != 0 {
+		t.Fatalf("classes and ratings %+v", u)
+	}
+	if r.Units[1].CoAssigned != 1 || r.Units[1].Assigned != 1 || r.Units[2].Org.Code != "D3" || r.Units[2].Assigned != 0 || r.Units[2].CoAssigned != 1 || r.Total.CoAssigned != 2 {
+		t.Fatalf("co-units %+v %+v", r.Units[1], r.Units[2])
 	}
 	if r.Units[1].OnTimeRate != nil || r.Units[1].Satisfaction != nil || *r.Units[1].HandlingRate != 0 {
 		t.Fatalf("no answers: no on-time or satisfaction rate: %+v", r.Units[1])

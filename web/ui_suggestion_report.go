@@ -19,6 +19,7 @@ type reportView struct {
 	Overdue []qianxiang.Suggestion
 	City    string
 	Today   string
+	Title   string // as the office prints it
 }
 
 // W is a word in the report's vocabulary.
@@ -39,6 +40,7 @@ func (s *Server) reportData(r *http.Request) (*reportView, []qianxiang.Suggestio
 	}
 	city, _ := s.App.City(r.Context())
 	v := &reportView{Year: y, Kind: qianxiang.SuggestionKind(kind), Report: rep, City: city.Name, Today: s.App.Today().String()}
+	v.Title = excel.HandlingTitle(v.City, y, v.Kind)
 	for _, x := range ss {
 		if x.Overdue {
 			v.Overdue = append(v.Overdue, x)
@@ -60,11 +62,12 @@ func (s *Server) suggestionReportXLSX(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	lang := "zh" // the office publishes the summary in Chinese
-	words := func(k string) string { return i18n.T(lang, wordsOf(v.Kind, k)) }
-	title := fmt.Sprintf("%s%d年%s办理情况汇总表", v.City, v.Year, words("Suggestions"))
+	// The office publishes the summary in Chinese.
+	lang := "zh"
+	status := func(s *qianxiang.Suggestion) string { return i18n.T(lang, s.StatusLabel()) }
+	title := v.Title
 	var b bytes.Buffer
-	if err := excel.WriteHandlingReport(&b, title, v.Report, ss, words); err != nil {
+	if err := excel.WriteHandlingReport(&b, title, v.Today, v.Kind, v.Report, ss, status); err != nil {
 		return err
 	}
 	name := fmt.Sprintf("%s-%d.xlsx", v.Kind, v.Year)

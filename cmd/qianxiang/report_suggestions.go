@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 
 	"qianxiang"
 	"qianxiang/excel"
@@ -46,19 +45,14 @@ func cmdReportSuggestions(ctx context.Context, env *Env, args []string) error {
 		enc.SetIndent("", " ")
 		err = enc.Encode(map[string]any{"year": *year, "kind": *kind, "units": rep.Units, "total": rep.Total})
 	} else {
-		lang := "zh"
-		proposal := map[string]string{"Suggestions": "Proposals", "Signing deputies": "Proposers"}
-		words := func(k string) string {
-			if w, ok := proposal[k]; ok && *kind == string(qianxiang.KindProposal) {
-				k = w
-			}
-			return i18n.T(lang, k)
-		}
 		city := ""
 		if c, ok := a.City(ctx); ok {
 			city = c.Name
 		}
-		err = excel.WriteHandlingReport(w, fmt.Sprintf("%s%d年%s办理情况汇总表", city, *year, words("Suggestions")), rep, ss, words)
+		lang := "zh" // the office publishes the summary in Chinese
+		status := func(s *qianxiang.Suggestion) string { return i18n.T(lang, s.StatusLabel()) }
+		err = excel.WriteHandlingReport(w, excel.HandlingTitle(city, *year, qianxiang.SuggestionKind(*kind)), a.Today().String(),
+			qianxiang.SuggestionKind(*kind), rep, ss, status)
 	}
 	if err != nil {
 		done()

@@ -114,3 +114,32 @@ func TestWorkdaysBetween(t *testing.T) {
 		t.Errorf("got %d, want 0", n)
 	}
 }
+
+// The deadline table of a suggestion on the 2023 calendar: domain.md's
+// examples, month ends, leap years and 调休 weekends.
+func TestSuggestionDeadlineTable(t *testing.T) {
+	c := NewCalendar(cal2023)
+	cases := []struct {
+		name                                      string
+		from                                      string
+		returnBy, coView, answer, extended, again string
+	}{
+		{"domain.md: 7 working days over Qingming", "2023-03-28", "2023-04-07", "2023-04-28", "2023-06-28", "2023-09-28", "2023-04-28"},
+		{"domain.md: 3 months into a leap February", "2023-11-30", "2023-12-11", "2023-12-30", "2024-02-29", "2024-05-30", "2023-12-30"},
+		{"month end: 31st to shorter months", "2023-08-31", "2023-09-11", "2023-09-30", "2023-11-30", "2024-02-29", "2023-09-30"},
+		{"Spring Festival: the 调休 weekend counts", "2023-01-20", "2023-02-03", "2023-02-20", "2023-04-20", "2023-07-20", "2023-02-20"},
+		{"May Day: the 调休 Sunday before counts", "2023-04-21", "2023-05-04", "2023-05-21", "2023-07-21", "2023-10-21", "2023-05-21"},
+		{"May Day: the 调休 Saturday after is the 7th", "2023-04-24", "2023-05-06", "2023-05-24", "2023-07-24", "2023-10-24", "2023-05-24"},
+		{"National Day: eight days off, then 调休", "2023-09-27", "2023-10-12", "2023-10-27", "2023-12-27", "2024-03-27", "2023-10-27"},
+		{"a year not kept: Monday to Friday", "2022-11-30", "2022-12-09", "2022-12-30", "2023-02-28", "2023-05-30", "2022-12-30"},
+		{"31 January: February's end", "2023-01-31", "2023-02-09", "2023-02-28", "2023-04-30", "2023-07-31", "2023-02-28"},
+		{"29 February: a year on there is none", "2024-02-29", "2024-03-11", "2024-03-29", "2024-05-29", "2024-08-29", "2024-03-29"},
+	}
+	for _, tc := range cases {
+		got := SuggestionDeadlines(c, d(tc.from))
+		want := Deadlines{From: d(tc.from), ReturnBy: d(tc.returnBy), CoViewDue: d(tc.coView), AnswerDue: d(tc.answer), ExtendedDue: d(tc.extended), AgainDue: d(tc.again)}
+		if got != want {
+			t.Errorf("%s: from %s\n got %+v\nwant %+v", tc.name, tc.from, got, want)
+		}
+	}
+}

@@ -133,6 +133,24 @@ const (
 	AgainMonths      = 1 // after an unsatisfied rating, answered again within a month
 )
 
+// Deadlines are the rules' due dates for a suggestion assigned on a day
+// (and, for an unsatisfied rating on that day, the new answer's).
+type Deadlines struct {
+	From        Date `json:"from"`
+	ReturnBy    Date `json:"return_by"`    // 7 working days on the calendar
+	CoViewDue   Date `json:"co_view_due"`  // 1 month
+	AnswerDue   Date `json:"answer_due"`   // 3 months
+	ExtendedDue Date `json:"extended_due"` // 6 months, with the explanation
+	AgainDue    Date `json:"again_due"`    // 1 month after an unsatisfied rating that day
+}
+
+// SuggestionDeadlines counts every deadline from a day: working days on
+// the office's calendar, months to the same day or the month's last.
+func SuggestionDeadlines(cal Calendar, from Date) Deadlines {
+	return Deadlines{From: from, ReturnBy: cal.AddWorkdays(from, SendBackWorkdays), CoViewDue: AddMonths(from, CoViewMonths),
+		AnswerDue: AddMonths(from, AnswerMonths), ExtendedDue: AddMonths(from, ExtendedMonths), AgainDue: AddMonths(from, AgainMonths)}
+}
+
 // Signer is a deputy (or member) who put the suggestion forward, with
 // their rating of the current answer.
 type Signer struct {
@@ -255,9 +273,8 @@ func (s *Suggestion) Assign(cal Calendar, lead OrgRef, leadPath string, cos []Or
 	l := lead
 	s.LeadOrg, s.LeadPath, s.CoOrgs, s.CoPaths = &l, leadPath, cos, coPaths
 	s.AssignedOn = on
-	s.ReturnBy = cal.AddWorkdays(on, SendBackWorkdays)
-	s.CoViewDue = AddMonths(on, CoViewMonths)
-	s.AnswerDue = AddMonths(on, AnswerMonths)
+	dl := SuggestionDeadlines(cal, on)
+	s.ReturnBy, s.CoViewDue, s.AnswerDue = dl.ReturnBy, dl.CoViewDue, dl.AnswerDue
 	s.Extension, s.Round, s.Status = "", 1, SugHandling
 	return nil
 }
@@ -309,7 +326,7 @@ func (s *Suggestion) Extend(reason string, today Date) error {
 	case s.AnswerDue.Before(today):
 		return Errorf(EValidation, "the explanation must come before the answer falls due (%s)", s.AnswerDue.String())
 	}
-	s.AnswerDue, s.Extension = AddMonths(s.AssignedOn, ExtendedMonths), reason
+	s.AnswerDue, s.Extension = SuggestionDeadlines(Calendar{}, s.AssignedOn).ExtendedDue, reason
 	return nil
 }
 

@@ -97,3 +97,36 @@ func (a *App) WorkCalendar(ctx context.Context) (qianxiang.Calendar, error) {
 	c, err := a.DB.Calendar(ctx)
 	return c, a.internal(ctx, "calendar", err)
 }
+
+// Deadlines counts a suggestion's deadlines from a day on the office's
+// calendar (any logged-in user: the office checks its calendar with it).
+func (a *App) Deadlines(ctx context.Context, actor qianxiang.Actor, from string) (qianxiang.Deadlines, error) {
+	if actor.UserID == 0 && !actor.System {
+		return qianxiang.Deadlines{}, qianxiang.Errorf(qianxiang.EUnauthenticated, "log in first")
+	}
+	d, err := qianxiang.ParseDate(from)
+	if err != nil || d.IsZero() || d.MonthOnly() || d.Year < 2000 || d.Year > 2100 {
+		return qianxiang.Deadlines{}, qianxiang.FieldError("from", "%q is not a day (YYYY-MM-DD)", from)
+	}
+	cal, err := a.WorkCalendar(ctx)
+	if err != nil {
+		return qianxiang.Deadlines{}, err
+	}
+	return qianxiang.SuggestionDeadlines(cal, d), nil
+}
+
+// DeadlineTable is the year's table of deadlines counted from each
+// month's last day (where month ends and leap years show), for the
+// calendar page.
+func (a *App) DeadlineTable(ctx context.Context, actor qianxiang.Actor, year int) ([]qianxiang.Deadlines, error) {
+	cal, err := a.WorkCalendar(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := []qianxiang.Deadlines{}
+	for m := 1; m <= 12; m++ {
+		last := qianxiang.AddMonths(qianxiang.Date{Year: year, Month: m, Day: 1}, 1).AddDays(-1)
+		out = append(out, qianxiang.SuggestionDeadlines(cal, last))
+	}
+	return out, nil
+}

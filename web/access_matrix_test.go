@@ -410,15 +410,16 @@ var accessTable = map[string]rule{
 	"POST /stations/{id}/visits":                            r("AKL"),      // a leader records the visits of the stations they visit
 	"POST /stations/{id}/problems":                          r("AK"),       // observed
 	"POST /station-problems/{id}/{step}":                    r("", hidden), // observed
-	"GET /api/v1/stations/{id}/receptions":                  r(all),        // observed
-	"POST /api/v1/stations/{id}/receptions":                 r("AK"),       // observed
-	"POST /api/v1/receptions/{id}/record":                   r("AK"),       // and the station's own deputies (the fixture's deputy is not one)
-	"GET /api/v1/station-problems":                          r(all),        // observed: each list is scoped inside
-	"GET /api/v1/station-problems/{id}":                     r(all, some),  // a unit sees what was forwarded to it, a deputy their station's
-	"POST /stations/{id}/receptions":                        r("AK"),       // observed
-	"POST /receptions/{id}/record":                          r("AK"),       // and the station's own deputies (the fixture's deputy is not one)
-	"GET /station-problems":                                 r(all),        // observed: each list is scoped inside
-	"GET /station-problems/{id}":                            r(all, some),  // a unit sees what was forwarded to it, a deputy their station's
+	"GET /api/v1/calendar/deadlines":                        r(all).q("from=2023-03-28"),
+	"GET /api/v1/stations/{id}/receptions":                  r(all),       // observed
+	"POST /api/v1/stations/{id}/receptions":                 r("AK"),      // observed
+	"POST /api/v1/receptions/{id}/record":                   r("AK"),      // and the station's own deputies (the fixture's deputy is not one)
+	"GET /api/v1/station-problems":                          r(all),       // observed: each list is scoped inside
+	"GET /api/v1/station-problems/{id}":                     r(all, some), // a unit sees what was forwarded to it, a deputy their station's
+	"POST /stations/{id}/receptions":                        r("AK"),      // observed
+	"POST /receptions/{id}/record":                          r("AK"),      // and the station's own deputies (the fixture's deputy is not one)
+	"GET /station-problems":                                 r(all),       // observed: each list is scoped inside
+	"GET /station-problems/{id}":                            r(all, some), // a unit sees what was forwarded to it, a deputy their station's
 }
 
 // TestAccessTableCoversEveryRoute: a route added to the router without an

@@ -13,6 +13,7 @@ func (s *Server) suggestionRoutes() []route {
 	a := s.authed
 	return []route{
 		{"GET /api/v1/calendar/{year}", a(s.apiCalendar)},
+		{"GET /api/v1/calendar/deadlines", a(s.apiDeadlines)},
 		{"PUT /api/v1/calendar/{year}", a(s.apiPutCalendar)},
 		{"GET /api/v1/suggestions", a(s.apiSuggestions)},
 		{"POST /api/v1/suggestions", a(s.apiCreateSuggestion)},
@@ -57,6 +58,16 @@ func (s *Server) apiCalendar(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	writeJSON(w, 200, c)
+	return nil
+}
+
+// apiDeadlines: a suggestion's deadlines counted from a day on the calendar.
+func (s *Server) apiDeadlines(w http.ResponseWriter, r *http.Request) error {
+	d, err := s.App.Deadlines(r.Context(), actor(r), r.URL.Query().Get("from"))
+	if err != nil {
+		return err
+	}
+	writeJSON(w, 200, d)
 	return nil
 }
 

@@ -17,6 +17,11 @@ type calendarView struct {
 	Holidays string
 	Workdays string
 	Office   bool
+	// Deadlines counted on this calendar: from the day asked (From) and
+	// from each month's last day.
+	From  *qianxiang.Deadlines
+	Table []qianxiang.Deadlines
+	Err   string
 }
 
 func (s *Server) calendarView(r *http.Request) (*calendarView, error) {
@@ -31,6 +36,16 @@ func (s *Server) calendarView(r *http.Request) (*calendarView, error) {
 	a := actor(r)
 	v := &calendarView{Year: y, Cal: c, Office: a.Role == qianxiang.RoleCongressStaff || a.Role == qianxiang.RoleAdmin}
 	v.Holidays, v.Workdays = joinDays(c.Holidays), joinDays(c.Workdays)
+	if from := r.URL.Query().Get("from"); from != "" {
+		d, err := s.App.Deadlines(r.Context(), a, from)
+		if err != nil {
+			return nil, err
+		}
+		v.From = &d
+	}
+	if v.Table, err = s.App.DeadlineTable(r.Context(), a, y); err != nil {
+		return nil, err
+	}
 	return v, nil
 }
 

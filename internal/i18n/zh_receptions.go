@@ -7,7 +7,7 @@ func init() {
 
 // zhReceptionTerms: fields of a reception day's record.
 var zhReceptionTerms = map[string]string{
-	"held_on": "接待日期", "on_duty": "值班代表",
+	"held_on": "接待日期", "on_duty": "值班代表", "from": "起算日期",
 }
 
 // zhReceptions: stations' reception days and the lists the counts lead to.
@@ -23,3 +23,14 @@ var zhReceptions = map[string]string{
 	"name at least one of the station's deputies on duty":                "至少填写一名本站值班代表",
 	"the reception was changed by someone else; reload it and try again": "该接待日记录已被他人修改，请刷新后重试",
 }
+
+// The calendar's deadline table.
+var zhDeadlines = map[string]string{
+	"Deadlines on this calendar": "按本日历计算的办理期限", "Assigned (or rated unsatisfied) on": "交办（或测评不满意）日期",
+	"Count the deadlines": "计算期限", "Send back by (7 working days)": "退回期限（7个工作日）", "Co-units' views (1 month)": "协办意见期限（1个月）",
+	"Answer due (3 months)": "答复期限（3个月）", "Extended answer due (6 months)": "延期答复期限（6个月）",
+	"Answer again after an unsatisfied rating (1 month)":                                                                      "不满意重新答复期限（1个月）",
+	"Working days count from the day after; a month is the same day months later, or that month's last day when it has none.": "工作日从次日起算；按月计算的，到期月的对应日为截止日，没有对应日的为该月最后一日。",
+}
+
+func init() { register(zhDeadlines, false) }

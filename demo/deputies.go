@@ -319,13 +319,42 @@ func fillStations(ctx context.Context, a *app.App, staff qianxiang.Actor, units 
 				return fmt.Errorf("demo visit: %w", err)
 			}
 		}
+		// Its reception days of the year (and of this year when the demo's
+		// year began in the last): the public's problems are brought on them.
+		if today.Year != start.Year {
+			at(qianxiang.Date{Year: today.Year, Month: 1, Day: 1})
+			if _, err := a.ScheduleReceptions(ctx, staff, st.ID, today.Year); err != nil {
+				return fmt.Errorf("demo receptions: %w", err)
+			}
+		}
+		var recs []qianxiang.Reception
+		for y := start.Year; y <= today.Year; y++ {
+			rs, err := a.Receptions(ctx, staff, st.ID, y)
+			if err != nil {
+				return err
+			}
+			for _, r := range rs {
+				if !today.Before(r.Scheduled) {
+					recs = append(recs, r)
+				}
+			}
+		}
+		if len(recs) == 0 {
+			return fmt.Errorf("demo station %s: no reception day has come", ds.name)
+		}
 		for i := 0; i < 30; i++ {
 			t := stationTexts[(i+si)%len(stationTexts)]
 			unit := t.unit
 			if unit == "%s" {
 				unit = ds.county
 			}
-			day := start.AddDays(10 + i*8)
+			day := recs[i*len(recs)/30].Scheduled
+			if i%4 == 3 {
+				day = day.AddDays(6) // brought to a deputy between reception days
+			}
+			if today.Before(day) {
+				day = today
+			}
 			at(day)
 			in := app.StationProblemInput{Visitor: []string{"李大娘", "王师傅", "张先生", "刘女士", "村民代表"}[i%5], Text: t.text,
 				Deputy: st.Deputies[i%len(st.Deputies)].Card, RegisteredOn: day.String()}
@@ -346,7 +375,7 @@ func fillStations(ctx context.Context, a *app.App, staff qianxiang.Actor, units 
 					return fmt.Errorf("demo to campaign: %w", err)
 				}
 			}
-			if day.AddDays(40).MonthIndex() >= today.MonthIndex() && i%3 == 0 {
+			if (day.AddDays(40).MonthIndex() >= today.MonthIndex() && i%3 == 0) || today.Before(day.AddDays(25)) {
 				continue // recent: still with the unit
 			}
 			if i%7 == 3 {
@@ -369,6 +398,19 @@ func fillStations(ctx context.Context, a *app.App, staff qianxiang.Actor, units 
 				if _, err := a.StepStationProblem(ctx, staff, p.ID, qianxiang.SSArchive, app.StationStepInput{}); err != nil {
 					return err
 				}
+			}
+		}
+		// Each reception day that came is recorded, with two deputies on
+		// duty; the last station's latest is not yet, so it shows unrecorded.
+		for k, r := range recs {
+			if si == len(demoStations)-1 && k == len(recs)-1 {
+				continue
+			}
+			at(r.Scheduled)
+			duty := []string{st.Deputies[k%len(st.Deputies)].Card, st.Deputies[(k+1)%len(st.Deputies)].Card}
+			if _, err := a.RecordReception(ctx, staff, r.ID, app.ReceptionInput{HeldOn: r.Scheduled.String(), People: 10 + (k*7+si*5)%21,
+				OnDuty: duty, Note: "代表接待来访群众"}); err != nil {
+				return fmt.Errorf("demo reception: %w", err)
 			}
 		}
 	}

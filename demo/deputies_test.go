@@ -57,6 +57,28 @@ func TestDemoSuggestionsYear(t *testing.T) {
 	if err != nil || len(c["stations"]) != 4 || c["stations"][0].Solved < 10 || len(c["units"]) < 3 {
 		t.Fatalf("station counts: %+v %v", c, err)
 	}
+	// Reception days: a year of them held and recorded, the public's
+	// problems brought to them, the last station's latest not recorded.
+	sts, _ := a.Stations(ctx, qianxiang.SystemActor)
+	held, missed, brought := 0, 0, 0
+	for _, st := range sts {
+		rs, err := a.Receptions(ctx, qianxiang.SystemActor, st.ID, 2026)
+		if err != nil || len(rs) < 9 {
+			t.Fatalf("%s: %d reception days %v", st.Name, len(rs), err)
+		}
+		for _, r := range rs {
+			if r.Held() {
+				held++
+			}
+			if r.Missed {
+				missed++
+			}
+			brought += r.Problems
+		}
+	}
+	if held < 30 || missed != 1 || brought < 60 {
+		t.Fatalf("reception days: %d held, %d missed, %d problems brought to them", held, missed, brought)
+	}
 	if n, err := a.RemindMissedVisits(ctx); err != nil || n != 1 {
 		t.Fatalf("the leader who skipped last month at one station is reminded: %d %v", n, err)
 	}

@@ -39,6 +39,8 @@ func TestDeputiesDemoScreens(t *testing.T) {
 		{"renda", "/suggestions/report", "deputies-report", `#handling-report`, "合计"},
 		{"renda", "/suggestions/report?print=1", "deputies-report-print", `#handling-report`, "满意率"},
 		{"renda", "/calendar", "deputies-calendar", `[data-k="workdays"]`, "-02-14"},
+		{"renda", "/calendar?from=2026-09-29", "deputies-calendar-deadlines", `[data-k="asked"]`, "2026-10-14"}, // National Day off, 10-10 worked,
+		{"renda", "/stations/1#receptions", "deputies-station-receptions", `#receptions`, "值班代表"},
 		{"renda", "/suggestions?kind=proposal", "deputies-proposals", `#suggestion-list`, "提案"},
 	}
 	b := testenv.Browser(t)
@@ -55,6 +57,38 @@ func TestDeputiesDemoScreens(t *testing.T) {
 			t.Fatalf("%s: %v; want %q in %q", s.path, err, s.want, text)
 		}
 		testenv.Screenshot(t, b, s.name)
+	}
+	// The count of the public's problems solved traces to each one: the
+	// headline's number opens the list of exactly that many, each opens
+	// its record with its history.
+	var solved, listed string
+	var rows int
+	err = chromedp.Run(b, chromedp.Navigate(srv.URL+"/stations"), chromedp.Text(`[data-k="solved-link"]`, &solved, chromedp.ByQuery),
+		chromedp.Click(`[data-k="solved-link"]`, chromedp.ByQuery), chromedp.WaitVisible(`#station-problem-list`, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelectorAll('#station-problem-list tbody tr').length`, &rows),
+		chromedp.Text(`[data-k="count"]`, &listed, chromedp.ByQuery))
+	testenv.Screenshot(t, b, "deputies-solved-list")
+	if err != nil || !strings.Contains(solved, fmt.Sprintf("已解决 %d 件", rows)) || !strings.Contains(listed, fmt.Sprintf("已解决 %d 件", rows)) {
+		t.Fatalf("the solved count %q, the list %q with %d rows: %v", solved, listed, rows, err)
+	}
+	var record string
+	err = chromedp.Run(b, chromedp.Click(`#station-problem-list tbody tr a[href^="/station-problems/"]`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#history`, chromedp.ByQuery), chromedp.Text(`main`, &record, chromedp.ByQuery))
+	testenv.Screenshot(t, b, "deputies-solved-one")
+	if err != nil || !strings.Contains(record, "回访") || !strings.Contains(record, "已解决") || !strings.Contains(record, "转交") {
+		t.Fatalf("one solved problem: %v %q", err, record)
+	}
+	// The leader who skipped last month's visit at one station is reminded.
+	if _, err := a.Sweep(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	var notes string
+	b = testenv.Browser(t)
+	err = chromedp.Run(b, testenv.Login(srv.URL, "shizhang", pw["shizhang"]), chromedp.Navigate(srv.URL+"/notifications"),
+		chromedp.WaitVisible(`main`, chromedp.ByQuery), chromedp.Text(`main`, &notes, chromedp.ByQuery))
+	testenv.Screenshot(t, b, "deputies-leader-reminded")
+	if err != nil || !strings.Contains(notes, "本月未到联络站接待") || !strings.Contains(notes, "文水县开栅镇代表联络站") {
+		t.Fatalf("the leader's notifications: %v %q", err, notes)
 	}
 	// A project's page shows the station problems about it.
 	ps, err := a.StationProblems(context.Background(), qianxiang.SystemActor, 0, 0, 0)

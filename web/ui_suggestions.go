@@ -20,7 +20,7 @@ var proposalWords = map[string]string{
 	"Not answered yet.": "No handling reply yet.",
 	"Explanation to the deputies (answer within 6 months)":              "Explanation to the proposers (reply within 6 months)",
 	"The suggestion was submitted; the congress office will assign it.": "The proposal was submitted; the proposals committee will review and file it.",
-	"My suggestions": "My proposals", "As co-unit": "As joint unit", "By class of answer": "By class of reply",
+	"My suggestions": "My proposals", "As co-unit": "As joint unit", "Assigned as lead": "Filed and assigned as main unit", "By class of answer": "By class of reply",
 	"What you propose and why":                                "The proposal: the situation, the reasons and what is proposed",
 	"Co-signing deputies (card numbers, separated by commas)": "Co-signing members (card numbers, separated by commas)",
 	"Deputies (card numbers, separated by commas)":            "Members (card numbers, separated by commas)",

@@ -5,21 +5,21 @@ import "sort"
 // UnitHandling is one lead unit's row of the handling report: how many
 // it was given, answered, answered on time, and how the signers rated them.
 type UnitHandling struct {
-	Org          OrgRef    `json:"org"`
-	Assigned     int       `json:"assigned"`
-	CoAssigned   int       `json:"co_assigned"` // as a co-unit (协办 / 会办)
-	Answered     int       `json:"answered"`
-	OnTime       int       `json:"on_time"`
-	Rated        int       `json:"rated"`
-	Satisfied    int       `json:"satisfied"` // 满意 or 基本满意
-	FullySat     int       `json:"fully_satisfied"`
-	Basically    int       `json:"basically"`
+	Org        OrgRef `json:"org"`
+	Assigned   int    `json:"assigned"`
+	CoAssigned int    `json:"co_assigned"` // as a co-unit (协办 / 会办)
+	Answered   int    `json:"answered"`
+	OnTime     int    `json:"on_time"`
+	Rated      int    `json:"rated"`
+	Satisfied  int    `json:"satisfied"` // 满意 or 基本满意
+	FullySat   int    `json:"fully_satisfied"`
+	Basically  int    `json:"basically"`
 	// By the class of the latest answer: A solved or adopted, B being
 	// solved, C planned, D for reference (the published tables' columns).
-	ClassA int `json:"class_a"`
-	ClassB int `json:"class_b"`
-	ClassC int `json:"class_c"`
-	ClassD int `json:"class_d"`
+	ClassA       int       `json:"class_a"`
+	ClassB       int       `json:"class_b"`
+	ClassC       int       `json:"class_c"`
+	ClassD       int       `json:"class_d"`
 	Unsatisfied  int       `json:"unsatisfied"`
 	Overdue      int       `json:"overdue"`
 	HandlingRate *Fraction `json:"handling_rate"` // answered / assigned

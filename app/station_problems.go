@@ -329,3 +329,13 @@ func (a *App) StationProblem(ctx context.Context, actor qianxiang.Actor, id int6
 	}
 	return d, nil
 }
+
+// StationOrigin is the station problem a campaign problem the actor may
+// see was raised from (0 when none), so each history leads to the other.
+func (a *App) StationOrigin(ctx context.Context, actor qianxiang.Actor, problemID int64) (int64, error) {
+	if _, err := a.Problem(ctx, actor, problemID); err != nil {
+		return 0, err
+	}
+	id, err := a.DB.StationProblemOfCampaign(ctx, problemID)
+	return id, a.internal(ctx, "station origin", err)
+}

@@ -108,3 +108,14 @@ func (tx *Tx) SaveReception(ctx context.Context, r *qianxiang.Reception) error {
 	r.Version++
 	return nil
 }
+
+// StationProblemOfCampaign is the station problem a campaign problem was
+// raised from (0 when none): the campaign problem's page leads back to it.
+func (c conn) StationProblemOfCampaign(ctx context.Context, problemID int64) (int64, error) {
+	var id int64
+	err := c.queryRow(ctx, `SELECT id FROM station_problems WHERE campaign_problem_id = ?`, problemID).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	return id, err
+}

@@ -90,7 +90,26 @@ func TestStationAPIAndPages(t *testing.T) {
 		t.Fatalf("register about a project: %d %v", code, m)
 	}
 	zhb := loginAs(t, srv.URL, "zhb", testenv.Password)
-	if code, body := zhb.get(fmt.Sprintf("/projects/%d", proj.ID)); code != 200 || !strings.Contains(body, "代表建议和群众反映问题") || !strings.Contains(body, "北川河治理施工噪音扰民") {
+	// Made a campaign problem with one action: each record leads to the other.
+	spid := int(m["id"].(float64))
+	if code, m = call(staff, "POST", fmt.Sprintf("/api/v1/station-problems/%d/forward", spid), `{"org":"141102"}`); code != 200 {
+		t.Fatalf("forward: %d %v", code, m)
+	}
+	if code, m = call(staff, "POST", fmt.Sprintf("/api/v1/station-problems/%d/to-campaign", spid), `{"category":"other"}`); code != 200 || m["campaign_problem"] == nil {
+		t.Fatalf("to campaign: %d %v", code, m)
+	}
+	cp := int(m["campaign_problem"].(float64))
+	if code, body := zhb.get(fmt.Sprintf("/problems/%d", cp)); code != 200 || !strings.Contains(body, fmt.Sprintf(`href="/station-problems/%d"`, spid)) {
+		t.Fatalf("the campaign problem leads back to the station's record: %d", code)
+	}
+	if code, body := staff.get(fmt.Sprintf("/station-problems/%d", spid)); code != 200 || !strings.Contains(body, fmt.Sprintf(`href="/problems/%d"`, cp)) {
+		t.Fatalf("the station's record leads to the campaign problem: %d", code)
+	}
+	if code, m = call(staff, "POST", "/api/v1/suggestions", fmt.Sprintf(`{"title":"关于加快北川河治理进度的建议","body":"内容","deputies":["S-0001"],"submitted_on":"2023-03-01","project":%d}`, proj.ID)); code != 201 {
+		t.Fatalf("a suggestion about the project: %d %v", code, m)
+	}
+	if code, body := zhb.get(fmt.Sprintf("/projects/%d", proj.ID)); code != 200 || !strings.Contains(body, "代表建议和群众反映问题") || !strings.Contains(body, "北川河治理施工噪音扰民") ||
+		!strings.Contains(body, "关于加快北川河治理进度的建议") {
 		t.Fatalf("project page: %d %s", code, body)
 	}
 }

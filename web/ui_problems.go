@@ -61,6 +61,8 @@ type problemView struct {
 	*app.ProblemDetail
 	May  map[string]bool
 	Orgs []qianxiang.Org
+	// The liaison station's record it was raised from, if any.
+	FromStation int64
 }
 
 func (s *Server) loadProblemView(r *http.Request, id int64) (*problemView, error) {
@@ -84,6 +86,9 @@ func (s *Server) loadProblemView(r *http.Request, id int64) (*problemView, error
 		if v.Orgs, err = s.App.Directory(r.Context(), a); err != nil {
 			return nil, err
 		}
+	}
+	if v.FromStation, err = s.App.StationOrigin(r.Context(), a, id); err != nil {
+		return nil, err
 	}
 	return v, nil
 }

@@ -68,6 +68,15 @@ func TestSuggestionAPIAndPages(t *testing.T) {
 	if code, m = call(cgj, "POST", p+"/extend", `{"reason":""}`); code != 422 {
 		t.Fatalf("extension without a reason: %d %v", code, m)
 	}
+	// A send-back after 7 working days (2023-04-07 with Qingming off) is refused.
+	a.Now = func() time.Time { return time.Date(2023, 4, 10, 10, 0, 0, 0, a.Loc) }
+	if code, m = call(cgj, "POST", p+"/send-back", `{"reason":"不属本单位职责"}`); code != 422 || !strings.Contains(msg(m), "2023-04-07") {
+		t.Fatalf("a late send-back: %d %v", code, m)
+	}
+	a.Now = func() time.Time { return time.Date(2023, 3, 28, 10, 0, 0, 0, a.Loc) }
+	if code, m = call(wjw, "POST", p+"/send-back", `{"reason":"不涉及本单位"}`); code != 200 || len(m["co_orgs"].([]any)) != 0 {
+		t.Fatalf("a co-unit's send-back in time: %d %v", code, m)
+	}
 	if code, m = call(cgj, "POST", p+"/answer", `{"class":"B","text":"已列入计划"}`); code != 200 || m["status"] != "answered" {
 		t.Fatalf("answer: %d %v", code, m)
 	}

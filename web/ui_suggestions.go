@@ -228,7 +228,8 @@ type myView struct {
 	// The deputy's liaison stations and their public's problems.
 	Stations []qianxiang.Station
 	Problems []qianxiang.StationProblem
-	Next     map[int64]qianxiang.Date // each station's next reception day
+	Next     map[int64]qianxiang.Date    // each station's next reception day
+	Visits   map[int64][]qianxiang.Visit // each station's leaders' visits of the last months
 	// A consultative conference member's items are proposals: the page
 	// speaks of proposals then.
 	Kind qianxiang.SuggestionKind
@@ -278,9 +279,14 @@ func (s *Server) myPage(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		v.Next = map[int64]qianxiang.Date{}
+		v.Next, v.Visits = map[int64]qianxiang.Date{}, map[int64][]qianxiang.Visit{}
+		today := s.App.Today()
+		from := qianxiang.AddMonths(qianxiang.Date{Year: today.Year, Month: today.Month, Day: 1}, -2)
 		for _, st := range v.Stations {
-			v.Next[st.ID] = st.NextReception(s.App.Today(), cal)
+			v.Next[st.ID] = st.NextReception(today, cal)
+			if v.Visits[st.ID], err = s.App.Visits(r.Context(), a, st.ID, qianxiang.Date{Year: from.Year, Month: from.Month}.String()); err != nil {
+				return err
+			}
 		}
 		if len(v.Problems) > 8 {
 			v.Problems = v.Problems[:8]

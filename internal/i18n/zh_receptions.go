@@ -15,7 +15,7 @@ var zhReceptions = map[string]string{
 	"%d listed, %d solved (the visitor confirmed it at the return visit)": "共 %d 件，已解决 %d 件（回访时群众确认）",
 	"The public's problem": "群众反映问题", "at the reception day": "于接待日受理", "Unit's answer": "承办单位答复", "Campaign problem": "项目问题",
 	"%d problems received": "受理群众问题 %d 件", ", ": "，", "%d solved": "已解决 %d 件",
-	"Reception days %d": "%d年接待日", "the public's problem %d": "群众反映问题 %d", "As of %s": "统计截至 %s", "Held on": "接待日期", "Deputies on duty": "值班代表", "Problems registered": "受理问题",
+	"Reception days %d": "%d年接待日", "%d people received": "接待群众 %d 人", "scheduled %s": "计划 %s", "the public's problem %d": "群众反映问题 %d", "As of %s": "统计截至 %s", "Held on": "接待日期", "Deputies on duty": "值班代表", "Problems registered": "受理问题",
 	"Record": "记录", "not recorded": "未记录", "No reception day is scheduled this year.": "本年度尚未安排接待日。",
 	"Schedule the year's reception days on the calendar": "按工作日历安排本年度接待日",
 	"history:schedule": "安排接待日", "history:reception": "接待记录",

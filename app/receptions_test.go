@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"bytes"
 	"testing"
 
 	"qianxiang"
@@ -121,4 +122,45 @@ func TestReceptionDaysAndTraceableCounts(t *testing.T) {
 			t.Fatalf("an unknown unit: %v", err)
 		}
 	})
+}
+
+// Reception days and the problems brought to them move with a backup to
+// either database, and the audit trail still verifies there.
+func TestReceptionDaysSurviveBackupAndRestore(t *testing.T) {
+	key := testenv.KeyFile(t)
+	src := testenv.OpenDSN(t, testenv.DSN(t, "sqlite"), key)
+	w := newSugWorld(t, src)
+	st, err := src.CreateStation(ctx, w.s.staff, app.StationInput{Name: "凤城镇代表联络站", Org: "141121", ReceptionDay: 1,
+		Deputies: []string{w.s.deputies[0].Card}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, _ := src.Receptions(ctx, w.s.staff, st.ID, 2023)
+	w.on("2023-03-01")
+	p, err := src.RegisterStationProblem(ctx, w.s.actors[0], st.ID, app.StationProblemInput{Text: "路灯不亮"})
+	if err != nil || p.ReceptionID != rs[0].ID {
+		t.Fatalf("brought on the reception day: %v %+v", err, p)
+	}
+	if _, err := src.RecordReception(ctx, w.s.actors[0], rs[0].ID, app.ReceptionInput{HeldOn: "2023-03-01", People: 4}); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := src.DB.Backup(ctx, &buf); err != nil {
+		t.Fatal(err)
+	}
+	for _, kind := range testenv.Kinds {
+		t.Run(kind, func(t *testing.T) {
+			dst := testenv.OpenDSN(t, testenv.DSN(t, kind), key)
+			if _, err := dst.DB.Restore(ctx, bytes.NewReader(buf.Bytes())); err != nil {
+				t.Fatal(err)
+			}
+			got, err := dst.Receptions(ctx, qianxiang.SystemActor, st.ID, 2023)
+			if err != nil || len(got) != len(rs) || !got[0].Held() || got[0].People != 4 || got[0].Problems != 1 {
+				t.Fatalf("restored receptions: %+v %v", got, err)
+			}
+			if _, broken, err := dst.VerifyAudit(ctx, qianxiang.SystemActor); err != nil || len(broken) != 0 {
+				t.Fatalf("the restored trail: %v %v", broken, err)
+			}
+		})
+	}
 }

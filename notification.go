@@ -27,6 +27,9 @@ const (
 	// Investment attraction: a lead the leader answers for has kept its
 	// stage past the office's stall limit.
 	NoteLeadStalled NotificationKind = "lead_stalled"
+	// The same for a member's proposal, in the consultative conference's words.
+	NoteProposalAnswered NotificationKind = "proposal_answered"
+	NoteProposalExtended NotificationKind = "proposal_extended"
 )
 
 // Label is the English label, the catalog's key for the Chinese one.
@@ -54,6 +57,10 @@ func (k NotificationKind) Label() string {
 		return "A month passed without your station visit"
 	case NoteLeadStalled:
 		return "An investment lead you lead has stalled"
+	case NoteProposalAnswered:
+		return "Your proposal received its handling reply"
+	case NoteProposalExtended:
+		return "The reply to your proposal was extended"
 	}
 	return string(k)
 }

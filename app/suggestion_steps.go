@@ -216,8 +216,17 @@ func (a *App) MergeSuggestion(ctx context.Context, actor qianxiang.Actor, id, in
 	})
 }
 
-// notifySigners tells the signing deputies who have a login.
+// notifySigners tells the signing deputies who have a login; proposers
+// are told in the consultative conference's words.
 func (a *App) notifySigners(ctx context.Context, tx *store.Tx, s *qianxiang.Suggestion, kind qianxiang.NotificationKind, key string) error {
+	if s.Kind == qianxiang.KindProposal {
+		switch kind {
+		case qianxiang.NoteSuggestionAnswered:
+			kind = qianxiang.NoteProposalAnswered
+		case qianxiang.NoteSuggestionExtended:
+			kind = qianxiang.NoteProposalExtended
+		}
+	}
 	var users []int64
 	for _, g := range s.Signers {
 		if g.UserID != 0 {

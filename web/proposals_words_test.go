@@ -51,6 +51,11 @@ func TestProposalsSpeakTheirOwnWords(t *testing.T) {
 	if code, out = call(cgj, "POST", "/api/v1/suggestions/"+p+"/answer", `{"class":"A","text":"已完成整治"}`); code != 200 {
 		t.Fatalf("answer: %d %s", code, out)
 	}
+	// The proposer is told in the conference's words.
+	dep := loginAs(t, srv.URL, "S-0001", testenv.Password)
+	if _, notes := dep.get("/notifications"); !strings.Contains(notes, "你的提案已办理复文") {
+		t.Error("the proposer's notice does not speak of the handling reply")
+	}
 	_, page = staff.get("/suggestions/" + p)
 	for _, w := range []string{"已复文待反馈", "办理复文", "立案交办", "复文期限", "提出提案", "会办单位"} {
 		if !strings.Contains(page, w) {

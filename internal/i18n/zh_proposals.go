@@ -24,6 +24,7 @@ var zhProposals = map[string]string{
 	"Explanation to the proposers (reply within 6 months)":                         "向提案人说明的理由（6个月内复文）",
 	"The proposal was submitted; the proposals committee will review and file it.": "提案已提交，政协提案委员会将审查立案。",
 	"As co-unit": "协办件数", "Assigned as lead": "交办件数（主办）", "Filed and assigned as main unit": "立案交办件数（主办）", "As joint unit": "会办件数", "By class of answer": "答复类别", "By class of reply": "复文类别",
+	"Your proposal received its handling reply": "你的提案已办理复文", "The reply to your proposal was extended": "你的提案复文期限已延长",
 	"history:proposal:submit": "提出提案", "history:proposal:assign": "立案交办", "history:proposal:send_back": "退回",
 	"history:proposal:co_view": "会办意见", "history:proposal:answer": "办理复文", "history:proposal:rate": "提案人反馈意见",
 	"history:proposal:decline": "不立案", "history:proposal:merge": "并案", "history:proposal:extend": "延期复文",

@@ -236,7 +236,7 @@ func (s *Suggestion) Validate(today Date) error {
 	case s.Body == "":
 		return FieldError("body", "is required: what the deputies propose and why")
 	case len(s.Signers) == 0:
-		return FieldError("deputies", "at least one deputy signs a suggestion")
+		return FieldError("deputies", s.Say("at least one deputy signs a suggestion"))
 	case s.SubmittedOn.IsZero() || s.SubmittedOn.MonthOnly():
 		return FieldError("submitted_on", "is required (YYYY-MM-DD)")
 	case today.Before(s.SubmittedOn):
@@ -257,11 +257,11 @@ func (s *Suggestion) Validate(today Date) error {
 func (s *Suggestion) Assign(cal Calendar, lead OrgRef, leadPath string, cos []OrgRef, coPaths []string, on, today Date) error {
 	switch {
 	case s.Status != SugSubmitted && s.Status != SugSentBack:
-		return Errorf(EValidation, "a suggestion that is %s cannot be assigned", s.Status.Label())
+		return Errorf(EValidation, s.Say("a suggestion that is %s cannot be assigned"), s.StatusLabel())
 	case on.IsZero() || on.MonthOnly():
 		return FieldError("assigned_on", "is required (YYYY-MM-DD)")
 	case on.Before(s.SubmittedOn):
-		return FieldError("assigned_on", "%s is before the suggestion was submitted (%s)", on.String(), s.SubmittedOn.String())
+		return FieldError("assigned_on", s.Say("%s is before the suggestion was submitted (%s)"), on.String(), s.SubmittedOn.String())
 	case today.Before(on):
 		return FieldError("assigned_on", "%s is in the future (today is %s)", on.String(), today.String())
 	}
@@ -288,7 +288,7 @@ func (s *Suggestion) SendBack(orgID int64, reason string, today Date) error {
 	case err != nil:
 		return err
 	case s.Status != SugHandling || s.Round != 1:
-		return Errorf(EValidation, "only a newly assigned suggestion can be sent back")
+		return Errorf(EValidation, s.Say("only a newly assigned suggestion can be sent back"))
 	case reason == "":
 		return FieldError("reason", "is required: say why the unit is not responsible")
 	case s.ReturnBy.Before(today):
@@ -320,7 +320,7 @@ func (s *Suggestion) Extend(reason string, today Date) error {
 	case reason == "":
 		return FieldError("reason", "is required: the explanation given to the deputies for needing more time")
 	case s.Status != SugHandling || s.Round != 1:
-		return Errorf(EValidation, "only a suggestion in its first handling can be extended")
+		return Errorf(EValidation, s.Say("only a suggestion in its first handling can be extended"))
 	case s.Extension != "":
 		return Errorf(EValidation, "the answer is already due %s, 6 months after assignment: the most the rules allow", s.AnswerDue.String())
 	case s.AnswerDue.Before(today):
@@ -337,7 +337,7 @@ func (s *Suggestion) GiveView(org OrgRef, text string, today Date) error {
 	case err != nil:
 		return err
 	case s.Status != SugHandling:
-		return Errorf(EValidation, "a suggestion that is %s takes no co-unit views", s.Status.Label())
+		return Errorf(EValidation, s.Say("a suggestion that is %s takes no co-unit views"), s.StatusLabel())
 	case text == "":
 		return FieldError("text", "is required: the co-unit's view for the lead unit")
 	}
@@ -360,7 +360,7 @@ func (s *Suggestion) Reply(class AnswerClass, text, by string, today Date) (Answ
 	case err != nil:
 		return Answer{}, err
 	case s.Status != SugHandling:
-		return Answer{}, Errorf(EValidation, "a suggestion that is %s cannot be answered", s.Status.Label())
+		return Answer{}, Errorf(EValidation, s.Say("a suggestion that is %s cannot be answered"), s.StatusLabel())
 	case !class.Valid():
 		return Answer{}, FieldError("class", "%q is not an answer class (A, B, C, D)", string(class))
 	case text == "":
@@ -383,7 +383,7 @@ func (s *Suggestion) Rate(deputyID int64, r Rating, today Date) error {
 	case !r.Valid():
 		return FieldError("rating", "%q is not a rating (satisfied, basically, unsatisfied)", string(r))
 	case s.Status != SugAnswered:
-		return Errorf(EValidation, "only an answered suggestion is rated; this one is %s", s.Status.Label())
+		return Errorf(EValidation, s.Say("only an answered suggestion is rated; this one is %s"), s.StatusLabel())
 	}
 	idx := -1
 	for i, g := range s.Signers {
@@ -392,7 +392,7 @@ func (s *Suggestion) Rate(deputyID int64, r Rating, today Date) error {
 		}
 	}
 	if idx < 0 {
-		return Errorf(EForbidden, "only the deputies who signed the suggestion rate its answer")
+		return Errorf(EForbidden, s.Say("only the deputies who signed the suggestion rate its answer"))
 	}
 	if s.Signers[idx].Rating != "" {
 		return Errorf(EConflict, "you have already rated this answer (%s)", s.Signers[idx].Rating.Label())
@@ -440,7 +440,7 @@ func (s *Suggestion) Decline(reason string) error {
 	case err != nil:
 		return err
 	case s.Status != SugSubmitted && s.Status != SugSentBack:
-		return Errorf(EValidation, "a suggestion that is %s cannot be declined", s.Status.Label())
+		return Errorf(EValidation, s.Say("a suggestion that is %s cannot be declined"), s.StatusLabel())
 	case reason == "":
 		return FieldError("reason", "is required: say why it is not taken up")
 	}
@@ -452,13 +452,13 @@ func (s *Suggestion) Decline(reason string) error {
 func (s *Suggestion) MergeInto(other *Suggestion) error {
 	switch {
 	case s.Status != SugSubmitted && s.Status != SugSentBack:
-		return Errorf(EValidation, "a suggestion that is %s cannot be merged", s.Status.Label())
+		return Errorf(EValidation, s.Say("a suggestion that is %s cannot be merged"), s.StatusLabel())
 	case other.ID == s.ID:
-		return FieldError("into", "a suggestion cannot be merged into itself")
+		return FieldError("into", s.Say("a suggestion cannot be merged into itself"))
 	case other.Kind != s.Kind:
-		return FieldError("into", "a suggestion is merged only with one of its kind")
+		return FieldError("into", s.Say("a suggestion is merged only with one of its kind"))
 	case other.Status == SugMerged || other.Status == SugDeclined:
-		return FieldError("into", "number %d is %s", other.ID, other.Status.Label())
+		return FieldError("into", "number %d is %s", other.ID, other.StatusLabel())
 	}
 	s.Status, s.MergedInto = SugMerged, other.ID
 	return nil
@@ -572,4 +572,35 @@ func (k SuggestionKind) HistoryKey(action string) string {
 		}
 	}
 	return "history:" + action
+}
+
+// Say is a message's format in the kind's words: a proposal's refusals
+// speak of filing, handling replies and proposers (the catalog holds both).
+func (s *Suggestion) Say(format string) string {
+	if s.Kind == KindProposal {
+		if p, ok := proposalSays[format]; ok {
+			return p
+		}
+	}
+	return format
+}
+
+var proposalSays = map[string]string{
+	"a suggestion that is %s cannot be assigned":                  "a proposal that is %s cannot be filed and assigned",
+	"%s is before the suggestion was submitted (%s)":              "%s is before the proposal was submitted (%s)",
+	"only a newly assigned suggestion can be sent back":           "only a newly filed proposal can be sent back",
+	"only a suggestion in its first handling can be extended":     "only a proposal in its first handling can have its reply extended",
+	"a suggestion that is %s takes no co-unit views":              "a proposal that is %s takes no joint units' views",
+	"a suggestion that is %s cannot be answered":                  "a proposal that is %s cannot be given a handling reply",
+	"only an answered suggestion is rated; this one is %s":        "only a proposal with a handling reply takes the proposers' view; this one is %s",
+	"only the deputies who signed the suggestion rate its answer": "only the proposers give their view of the handling reply",
+	"a suggestion that is %s cannot be declined":                  "a proposal that is %s cannot be marked not filed",
+	"a suggestion that is %s cannot be merged":                    "a proposal that is %s cannot be merged",
+	"a suggestion cannot be merged into itself":                   "a proposal cannot be merged into itself",
+	"a suggestion is merged only with one of its kind":            "a proposal is merged only with another proposal",
+	"at least one deputy signs a suggestion":                      "at least one member puts a proposal forward",
+	"only the lead unit the suggestion is assigned to answers it": "only the main unit the proposal is assigned to sends its handling reply",
+	"only a unit the suggestion is assigned to may do this":       "only a unit the proposal is assigned to may do this",
+	"the lead unit answers; views come from the co-units":         "the main unit sends the handling reply; views come from the joint units",
+	"only the lead unit explains an extension":                    "only the main unit explains an extended reply",
 }

@@ -101,7 +101,7 @@ func unitOf(actor qianxiang.Actor, s *qianxiang.Suggestion) (org qianxiang.OrgRe
 	if c, ok := s.CoOrgOf(actor); ok {
 		return c, false, nil
 	}
-	return qianxiang.OrgRef{}, false, qianxiang.Errorf(qianxiang.EForbidden, "only a unit the suggestion is assigned to may do this")
+	return qianxiang.OrgRef{}, false, qianxiang.Errorf(qianxiang.EForbidden, s.Say("only a unit the suggestion is assigned to may do this"))
 }
 
 // SendBackSuggestion returns it as not the unit's own, within 7 working
@@ -121,7 +121,7 @@ func (a *App) SendBackSuggestion(ctx context.Context, actor qianxiang.Actor, id 
 func (a *App) ExtendSuggestion(ctx context.Context, actor qianxiang.Actor, id int64, reason string) (qianxiang.Suggestion, error) {
 	return a.changeSuggestion(ctx, actor, id, "extend", func(tx *store.Tx, s *qianxiang.Suggestion, today qianxiang.Date) (string, error) {
 		if !isOffice(actor) && !s.IsLead(actor) {
-			return "", qianxiang.Errorf(qianxiang.EForbidden, "only the lead unit explains an extension")
+			return "", qianxiang.Errorf(qianxiang.EForbidden, s.Say("only the lead unit explains an extension"))
 		}
 		if err := s.Extend(reason, today); err != nil {
 			return "", err
@@ -138,7 +138,7 @@ func (a *App) ViewSuggestion(ctx context.Context, actor qianxiang.Actor, id int6
 			return "", err
 		}
 		if lead {
-			return "", qianxiang.Errorf(qianxiang.EForbidden, "the lead unit answers; views come from the co-units")
+			return "", qianxiang.Errorf(qianxiang.EForbidden, s.Say("the lead unit answers; views come from the co-units"))
 		}
 		if err := s.GiveView(org, text, today); err != nil {
 			return "", err
@@ -152,7 +152,7 @@ func (a *App) ViewSuggestion(ctx context.Context, actor qianxiang.Actor, id int6
 func (a *App) AnswerSuggestion(ctx context.Context, actor qianxiang.Actor, id int64, class, text string) (qianxiang.Suggestion, error) {
 	return a.changeSuggestion(ctx, actor, id, "answer", func(tx *store.Tx, s *qianxiang.Suggestion, today qianxiang.Date) (string, error) {
 		if !s.IsLead(actor) {
-			return "", qianxiang.Errorf(qianxiang.EForbidden, "only the lead unit the suggestion is assigned to answers it")
+			return "", qianxiang.Errorf(qianxiang.EForbidden, s.Say("only the lead unit the suggestion is assigned to answers it"))
 		}
 		ans, err := s.Reply(qianxiang.AnswerClass(strings.ToUpper(strings.TrimSpace(class))), text, actor.Username, today)
 		if err != nil {

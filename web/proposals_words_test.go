@@ -48,6 +48,14 @@ func TestProposalsSpeakTheirOwnWords(t *testing.T) {
 	if code, out = call(staff, "POST", "/api/v1/suggestions/"+p+"/assign", `{"lead_org":"141100-CGJ","co_orgs":["141100-WJW"],"assigned_on":"2023-03-28"}`); code != 200 {
 		t.Fatalf("assign: %d %s", code, out)
 	}
+	// A refusal speaks of the proposal in its words too.
+	wjw := loginAs(t, srv.URL, "wjw", testenv.Password)
+	req, _ := newJSON("POST", wjw.base+"/api/v1/suggestions/"+p+"/answer", `{"class":"A","text":"x"}`)
+	req.Header.Set("X-CSRF-Token", wjw.csrf)
+	req.Header.Set("Accept-Language", "zh")
+	if code, out, _ = wjw.do(req); code != 403 || !strings.Contains(out, "只有该提案的主办单位可以办理复文") {
+		t.Errorf("a joint unit's handling reply: %d %s", code, out)
+	}
 	if code, out = call(cgj, "POST", "/api/v1/suggestions/"+p+"/answer", `{"class":"A","text":"已完成整治"}`); code != 200 {
 		t.Fatalf("answer: %d %s", code, out)
 	}

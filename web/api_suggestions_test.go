@@ -121,6 +121,11 @@ func TestSuggestionAPIAndPages(t *testing.T) {
 	if code != 200 || !strings.Contains(body, "关于增设路灯的建议") || strings.Contains(body, "涉密建议") || strings.Contains(body, "S-0001") {
 		t.Fatalf("public: %d %s", code, body)
 	}
+	// And on the public portal, answered, with the answer.
+	code, body, _ = bearer(t, srv.URL, "", "GET", "/public", nil, "")
+	if code != 200 || !strings.Contains(body, "关于增设路灯的建议") || !strings.Contains(body, "已列入计划") || strings.Contains(body, "涉密建议") {
+		t.Fatalf("public portal: %d", code)
+	}
 	_ = qianxiang.SugClosed
 }
 

@@ -2,8 +2,10 @@ package web
 
 import (
 	"net/http"
+	"sort"
 
 	"qianxiang"
+	"qianxiang/app"
 )
 
 // publicView is the /public page: the campaign's progress for anyone,
@@ -13,6 +15,11 @@ type publicView struct {
 	// Promotions are the projects open to private capital (推介).
 	Promotions []qianxiang.PublicPromotion
 	News       []qianxiang.NewsItem // published, newest first
+	// Suggestions and proposals are public unless classified: the year's
+	// answered ones, newest first, and how many were answered.
+	Suggestions []app.PublicSuggestion
+	Submitted   int
+	Answered    int
 }
 
 // PlanBar is the plan's share of the target, capped for the bar's width.
@@ -34,6 +41,9 @@ func (publicView) Amount(m qianxiang.Money) publicAmount {
 // publicNewsItems is how many news items the portal shows.
 const publicNewsItems = 10
 
+// publicSuggestionItems is how many answered suggestions the portal shows.
+const publicSuggestionItems = 10
+
 func (s *Server) publicPage(w http.ResponseWriter, r *http.Request) error {
 	y, err := queryInt(r, "year", 0)
 	if err != nil {
@@ -51,5 +61,28 @@ func (s *Server) publicPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.render(w, r, 200, "public", s.page(r, "Campaign progress", "", publicView{P: p, Promotions: proms, News: news}))
+	v := publicView{P: p, Promotions: proms, News: news}
+	sy := p.Year
+	if sy == 0 {
+		sy = s.App.Today().Year
+	}
+	ss, err := s.App.PublicSuggestions(r.Context(), sy)
+	if err != nil {
+		return err
+	}
+	v.Submitted = len(ss)
+	for _, x := range ss {
+		if len(x.Answers) > 0 {
+			v.Answered++
+			v.Suggestions = append(v.Suggestions, x)
+		}
+	}
+	sort.SliceStable(v.Suggestions, func(i, j int) bool {
+		a, b := v.Suggestions[i].Answers, v.Suggestions[j].Answers
+		return b[len(b)-1].On.Before(a[len(a)-1].On)
+	})
+	if len(v.Suggestions) > publicSuggestionItems {
+		v.Suggestions = v.Suggestions[:publicSuggestionItems]
+	}
+	return s.render(w, r, 200, "public", s.page(r, "Campaign progress", "", v))
 }

@@ -46,3 +46,10 @@ var zhProposals = map[string]string{
 	"history:proposal:co_view": "会办意见", "history:proposal:answer": "办理复文", "history:proposal:rate": "提案人反馈意见",
 	"history:proposal:decline": "不立案", "history:proposal:merge": "并案", "history:proposal:extend": "延期复文",
 }
+
+func init() {
+	register(map[string]string{
+		"Deputies' suggestions and members' proposals":                    "代表建议和政协提案办理",
+		"%d submitted this year (classified ones not shown), %d answered": "本年度提出 %d 件（涉密件不公开），已答复 %d 件",
+	}, false)
+}

@@ -10,7 +10,7 @@ type Reception struct {
 	StationID int64    `json:"station_id"`
 	Month     Date     `json:"month"` // YYYY-MM
 	Scheduled Date     `json:"scheduled_on"`
-	HeldOn    Date     `json:"held_on,omitzero"`
+	HeldOn    Date     `json:"received_on,omitzero"`
 	People    int      `json:"people"`
 	OnDuty    []string `json:"on_duty"` // the deputies' cards
 	Note      string   `json:"note,omitempty"`
@@ -61,11 +61,11 @@ func (r *Reception) Record(on Date, people int, onDuty []string, note string, to
 	case err != nil:
 		return err
 	case on.IsZero() || on.MonthOnly():
-		return FieldError("held_on", "is required (YYYY-MM-DD)")
+		return FieldError("received_on", "is required (YYYY-MM-DD)")
 	case today.Before(on):
-		return FieldError("held_on", "%s is in the future (today is %s)", on.String(), today.String())
+		return FieldError("received_on", "%s is in the future (today is %s)", on.String(), today.String())
 	case on != r.Scheduled && (on.Year != r.Month.Year || on.Month != r.Month.Month):
-		return FieldError("held_on", "%s is not in %s, the month of this reception (scheduled %s)", on.String(), r.Month.String(), r.Scheduled.String())
+		return FieldError("received_on", "%s is not in %s, the month of this reception (scheduled %s)", on.String(), r.Month.String(), r.Scheduled.String())
 	case people < 0:
 		return FieldError("people", "must be 0 or more")
 	case len(onDuty) == 0:

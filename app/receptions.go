@@ -76,7 +76,7 @@ func (a *App) Receptions(ctx context.Context, actor qianxiang.Actor, stationID i
 
 // ReceptionInput records a reception as held.
 type ReceptionInput struct {
-	HeldOn string   `json:"held_on"`
+	HeldOn string   `json:"received_on"`
 	People int      `json:"people"`
 	OnDuty []string `json:"on_duty"` // deputies' cards; a deputy recording is on duty
 	Note   string   `json:"note"`
@@ -102,7 +102,7 @@ func (a *App) RecordReception(ctx context.Context, actor qianxiang.Actor, id int
 		}
 		on, err := qianxiang.ParseDate(in.HeldOn)
 		if err != nil {
-			return qianxiang.FieldError("held_on", "%q is not a date (YYYY-MM-DD)", in.HeldOn)
+			return qianxiang.FieldError("received_on", "%q is not a date (YYYY-MM-DD)", in.HeldOn)
 		}
 		cards := []string{}
 		seen := map[string]bool{}

@@ -160,7 +160,7 @@ func (s *Server) recordReceptionSubmit(w http.ResponseWriter, r *http.Request) e
 		return err
 	}
 	station := int64(formInt(r, "station"))
-	_, err = s.App.RecordReception(r.Context(), actor(r), id, app.ReceptionInput{HeldOn: r.FormValue("held_on"), People: formInt(r, "people"),
+	_, err = s.App.RecordReception(r.Context(), actor(r), id, app.ReceptionInput{HeldOn: r.FormValue("received_on"), People: formInt(r, "people"),
 		OnDuty: splitList(strings.Join(r.Form["on_duty"], ",")), Note: r.FormValue("note")})
 	return s.stationBack(w, r, station, err)
 }

@@ -74,7 +74,7 @@ func TestStationCountsTraceToEachProblem(t *testing.T) {
 		}
 	}
 	// The deputy records the reception day from the station's page.
-	if code, body, _ := dep.post("/receptions/"+rid+"/record", url.Values{"station": {sid}, "held_on": {"2023-03-10"}, "people": {"12"}}); code != 303 {
+	if code, body, _ := dep.post("/receptions/"+rid+"/record", url.Values{"station": {sid}, "received_on": {"2023-03-10"}, "people": {"12"}}); code != 303 {
 		t.Fatalf("record the reception: %d %s", code, body)
 	}
 	if code, body := dep.get("/stations/" + sid); code != 200 || !strings.Contains(body, "2023年接待日") || !strings.Contains(body, `href="/station-problems?reception=`+rid+`">5</a>`) {

@@ -15,7 +15,7 @@ var proposalWords = map[string]string{
 	"Suggestion": "Proposal", "Suggestions": "Proposals", "Assign": "File and assign", "Lead unit": "Main handling unit",
 	"Co-units": "Joint handling units", "Answer to the deputies": "Handling reply", "Signing deputies": "Proposers", "Decline": "Not filed",
 	"Merge": "Merge with another", "New suggestion": "New proposal", "Co-unit views": "Joint units' views",
-	"Assigned": "Filed and assigned", "Assigned on": "Filed and assigned on", "Answer due": "Reply due", "Answered": "Replied",
+	"Assigned": "Filed and assigned", "Assigned on": "Filed and assigned on", "Answer due": "Reply due", "Answered": "Handling reply sent",
 	"Send the answer": "Send the handling reply", "Your rating of the answer": "Your view of the handling reply", "Ratings": "Proposers' views",
 	"Not answered yet.": "No handling reply yet.",
 	"Explanation to the deputies (answer within 6 months)":              "Explanation to the proposers (reply within 6 months)",

@@ -19,7 +19,7 @@ var enProposalTerms = map[string]string{
 var zhProposals = map[string]string{
 	"Awaiting filing": "待立案审查", "Sent back by the main unit": "主办单位已退回", "Reply sent, awaiting the proposers' view": "已复文待反馈",
 	"Merged with another proposal": "已并案", "Filed and assigned": "立案交办", "Filed and assigned on": "立案交办日期", "Reply due": "复文期限",
-	"Replied": "已复文", "Send the handling reply": "发送办理复文", "Your view of the handling reply": "你对办理复文的意见",
+	"Handling reply sent": "已复文", "Send the handling reply": "发送办理复文", "Your view of the handling reply": "你对办理复文的意见",
 	"Proposers' views": "提案人意见", "No handling reply yet.": "尚未复文。", "My proposals": "我的提案",
 	"Explanation to the proposers (reply within 6 months)":                         "向提案人说明的理由（6个月内复文）",
 	"The proposal was submitted; the proposals committee will review and file it.": "提案已提交，政协提案委员会将审查立案。",

@@ -7,7 +7,7 @@ func init() {
 
 // zhReceptionTerms: fields of a reception day's record.
 var zhReceptionTerms = map[string]string{
-	"held_on": "接待日期", "on_duty": "值班代表", "from": "起算日期",
+	"received_on": "接待日期", "on_duty": "值班代表", "from": "起算日期",
 }
 
 // zhReceptions: stations' reception days and the lists the counts lead to.

@@ -42,6 +42,7 @@ func TestDeputiesDemoScreens(t *testing.T) {
 		{"renda", "/calendar?from=2026-09-29", "deputies-calendar-deadlines", `[data-k="asked"]`, "2026-10-14"}, // National Day off, 10-10 worked,
 		{"renda", "/stations/1#receptions", "deputies-station-receptions", `#receptions`, "值班代表"},
 		{"renda", "/suggestions?kind=proposal", "deputies-proposals", `#suggestion-list`, "提案"},
+		{"renda", "/public#suggestions", "deputies-public", `[data-k="suggestion-counts"]`, "已答复"},
 	}
 	b := testenv.Browser(t)
 	user := ""

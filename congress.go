@@ -1,6 +1,7 @@
 package qianxiang
 
 import (
+	"regexp"
 	"strings"
 	"time"
 )
@@ -276,4 +277,23 @@ func (v Vote) Outcome() string {
 		return "passed"
 	}
 	return "not passed"
+}
+
+var agendaNumber = regexp.MustCompile(`^\s*(?:[0-9]+[.、．)）]|[（(][0-9一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)`)
+
+// AgendaItems splits a meeting's agenda into its items, one a line or
+// separated by "；" as clerks write them ("1. 听取报告；2. 表决决议"), without
+// their numbers: the meeting page offers them as the items to vote on and
+// the minutes list them.
+func AgendaItems(agenda string) []string {
+	var out []string
+	for _, line := range strings.FieldsFunc(agenda, func(r rune) bool { return r == '\n' || r == '；' || r == ';' }) {
+		item := strings.TrimSpace(line)
+		// Drop a leading number: "1." "1、" "(1)" "（一）" "一、" (not a year: "2023年…" stays).
+		item = strings.TrimSpace(agendaNumber.ReplaceAllString(item, ""))
+		if item != "" {
+			out = append(out, item)
+		}
+	}
+	return out
 }

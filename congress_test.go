@@ -1,6 +1,7 @@
 package qianxiang
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -156,5 +157,25 @@ func TestCheckRoster(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestAgendaItems(t *testing.T) {
+	cases := []struct {
+		agenda string
+		want   []string
+	}{
+		{"", nil},
+		{"1. 听取报告；2. 表决决议", []string{"听取报告", "表决决议"}},
+		{"（一）表决政府工作报告的决议\n（二）表决计划的决议\n\n", []string{"表决政府工作报告的决议", "表决计划的决议"}},
+		{"1、审议2023年预算", []string{"审议2023年预算"}},
+		{"通过议案审查委员会的报告", []string{"通过议案审查委员会的报告"}},
+		{"2023年计划的决议；一、预算的决议", []string{"2023年计划的决议", "预算的决议"}},
+	}
+	for _, c := range cases {
+		got := AgendaItems(c.agenda)
+		if strings.Join(got, "|") != strings.Join(c.want, "|") || len(got) != len(c.want) {
+			t.Errorf("AgendaItems(%q) = %q, want %q", c.agenda, got, c.want)
+		}
 	}
 }

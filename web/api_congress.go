@@ -223,11 +223,24 @@ func (s *Server) apiBallot(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// A ballot is always the caller's own (the deputy linked to the
+	// session or token): a body that names someone else is a ballot cast
+	// through another's login, refused rather than quietly counted as
+	// the caller's.
 	var in struct {
-		Choice qianxiang.Choice `json:"choice"`
+		Choice   qianxiang.Choice `json:"choice"`
+		Card     string           `json:"card"`
+		Deputy   json.RawMessage  `json:"deputy"`
+		DeputyID json.RawMessage  `json:"deputy_id"`
+	}
+	if err := actor(r).Check(qianxiang.ActVote, congressScope, "vote"); err != nil {
+		return err
 	}
 	if err := decode(r, &in); err != nil {
 		return err
+	}
+	if in.Card != "" || len(in.Deputy) > 0 || len(in.DeputyID) > 0 {
+		return qianxiang.FieldError("card", "a ballot is cast by the deputy who is logged in; it cannot name a deputy")
 	}
 	v, err := s.App.CastBallot(r.Context(), actor(r), id, in.Choice)
 	if err != nil {

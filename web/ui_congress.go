@@ -241,6 +241,7 @@ type voteRowData struct {
 }
 
 func init() {
+	funcs["agendaItems"] = qianxiang.AgendaItems
 	funcs["voteRow"] = func(p *Page, v app.VoteView) voteRowData { return voteRowData{p, v} }
 	funcs["deref"] = func(v any) any {
 		switch x := v.(type) {

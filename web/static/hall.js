@@ -68,6 +68,6 @@
     });
     es.onerror = function () { stale.hidden = false; };
   }
-  setInterval(function () { clock.textContent = new Date().toLocaleTimeString("zh-CN", { hour12: false }); }, 1000);
+  setInterval(function () { clock.textContent = new Date().toLocaleTimeString("zh-CN", { hour12: false, timeZone: "Asia/Shanghai" }); }, 1000);
   connect();
 })();

@@ -120,6 +120,22 @@ func TestBrowserMotionsAndResolutions(t *testing.T) {
 		t.Fatalf("decided: %v", err)
 	}
 	testenv.Screenshot(t, staff, "congress-motions-decided")
+	// The converted motion continues as a suggestion from its own page:
+	// its signers become the suggestion's deputies, and the motion links to it.
+	var deputies string
+	if err := chromedp.Run(staff, chromedp.Navigate(srv.URL+"/congress/motions/1"),
+		chromedp.WaitVisible(`#to-suggestion button`, chromedp.ByQuery),
+		chromedp.Click(`#to-suggestion button`, chromedp.ByQuery),
+		untilTrue(`location.pathname.startsWith('/suggestions/')`),
+		chromedp.Text(`main`, &deputies, chromedp.ByQuery),
+		chromedp.Navigate(srv.URL+"/congress/motions/1"),
+		untilTrue(`document.querySelector('[data-k=suggestion]') !== null && !document.getElementById('to-suggestion')`),
+	); err != nil {
+		testenv.Screenshot(t, staff, "congress-motion-to-suggestion-failed")
+		t.Fatalf("the converted motion as a suggestion: %v", err)
+	}
+	testenv.Contains(t, deputies, "关于加快城区集中供热老旧管网改造的议案", h.deputies[0].Name, h.deputies[9].Name)
+	testenv.Screenshot(t, staff, "congress-motion-continued")
 
 	// The plan resolution passes and is followed up.
 	office := testenv.User(t, a, "office", qianxiang.RoleCommand, "141100")

@@ -6,6 +6,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"net/http"
 	"sync"
@@ -78,7 +79,13 @@ func (a *App) internal(ctx context.Context, op string, err error) error {
 		a.Log.WarnContext(ctx, "database unavailable", "op", op, "err", err)
 		return e
 	}
-	a.Log.ErrorContext(ctx, "internal error", "op", op, "err", err)
+	if errors.Is(err, context.Canceled) && ctx.Err() != nil {
+		// The caller left (a hall screen closed mid-read): nothing for
+		// an operator to look into, and nobody is waiting for the answer.
+		a.Log.DebugContext(ctx, "request ended by the caller", "op", op)
+	} else {
+		a.Log.ErrorContext(ctx, "internal error", "op", op, "err", err)
+	}
 	return &qianxiang.Error{Code: qianxiang.EInternal, Format: "internal error during %s; the details are in the server log", Args: []any{op}}
 }
 

@@ -242,6 +242,14 @@ type voteRowData struct {
 
 func init() {
 	funcs["agendaItems"] = qianxiang.AgendaItems
+	funcs["closedVotes"] = func(vs []app.VoteView) bool {
+		for _, v := range vs {
+			if v.Status == qianxiang.VoteClosed {
+				return true
+			}
+		}
+		return false
+	}
 	funcs["voteRow"] = func(p *Page, v app.VoteView) voteRowData { return voteRowData{p, v} }
 	funcs["deref"] = func(v any) any {
 		switch x := v.(type) {

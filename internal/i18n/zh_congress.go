@@ -23,6 +23,8 @@ var zhCongress = map[string]string{
 	"a ballot is cast by the deputy who is logged in; it cannot name a deputy":                                   "表决只能由登录的代表本人进行，不能代他人表决",
 	"The presidium decided to handle this motion as a suggestion: its signers become the suggestion's deputies.": "主席团决定将本议案作为建议处理，联名代表即为建议的提出代表。",
 	"Continue as a suggestion":                                                                                   "转为代表建议",
+	"Not adopted: %s":                                                                                            "《%s》未获通过",
+	"No vote has closed yet.":                                                                                    "尚无已结束的表决。",
 	"give a card number or a name":                                                                               "请输入代表证号或姓名",
 	"no deputy is called %s":                                                                                     "没有名为 %s 的代表",
 	"%d deputies are called %s: use the card number":                                                             "有 %d 位代表名为 %s，请使用代表证号",

@@ -40,8 +40,30 @@
       act.appendChild(btn);
     }
   }
+  // The attendance by delegation is re-read from the roll when the
+  // numbers present or on leave change (the stream carries the totals only).
+  var seen = root.dataset.present + "/" + root.dataset.leave;
+  function delegations(m) {
+    var key = m.present + "/" + m.leave;
+    if (key === seen) { return; }
+    seen = key;
+    qx.api("GET", "/api/v1/meetings/" + id + "/roll").then(function (r) {
+      var by = {};
+      r.items.forEach(function (e) {
+        var g = by[e.deputy.delegation] || (by[e.deputy.delegation] = { members: 0, present: 0, leave: 0, away: 0 });
+        g.members++;
+        if (e.status === "present") { g.present++; } else if (e.status === "leave") { g.leave++; } else { g.away++; }
+      });
+      document.querySelectorAll("#delegations tr[data-deleg]").forEach(function (tr) {
+        var g = by[tr.dataset.deleg];
+        if (!g) { return; }
+        ["members", "present", "leave", "away"].forEach(function (f) { tr.querySelector('[data-f="' + f + '"]').textContent = g[f]; });
+      });
+    }, function () { seen = ""; });
+  }
   function refresh(data) {
     quorum(data.meeting);
+    delegations(data.meeting);
     var known = {};
     document.querySelectorAll("tr[data-vote]").forEach(function (tr) { known[tr.dataset.vote] = true; });
     var missing = data.votes.some(function (v) { return !known[v.id]; });
@@ -58,14 +80,14 @@
       var body = { card: who, name: who };
       qx.api("POST", "/api/v1/meetings/" + id + "/checkins", body).then(function (c) {
         say(msg, c.deputy.name + " · " + c.deputy.delegation + " · " + (c.already ? W.already : W.checked), true);
-        quorum(c.meeting); desk.who.value = ""; desk.who.focus();
+        quorum(c.meeting); delegations(c.meeting); desk.who.value = ""; desk.who.focus();
       }, function (e) { say(msg, e.message, false); desk.who.select(); });
     });
     var leave = document.getElementById("leave");
     leave.addEventListener("submit", function (ev) {
       ev.preventDefault();
       qx.api("POST", "/api/v1/meetings/" + id + "/leave", { card: leave.card.value.trim(), reason: leave.reason.value.trim() }).then(function (c) {
-        say(msg, c.deputy.name + " · " + W.leave, true); quorum(c.meeting); leave.reset();
+        say(msg, c.deputy.name + " · " + W.leave, true); quorum(c.meeting); delegations(c.meeting); leave.reset();
       }, function (e) { say(msg, e.message, false); });
     });
   }

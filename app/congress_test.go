@@ -222,3 +222,48 @@ func TestPresidiumMeeting(t *testing.T) {
 		}
 	})
 }
+
+// A sign-in sheet is checked in whole or not at all: an unknown card, a
+// card twice or a deputy off the presidium is named by its place and
+// nobody is checked in; a good list checks in those not yet present,
+// each audited, via "list".
+func TestCheckInFromAList(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, a *app.App) {
+		s := newSession(t, a, 30, 10)
+		m := s.meeting(t, a, qianxiang.BodyPlenary, 2)
+		cards := func(idx ...int) []string {
+			var out []string
+			for _, i := range idx {
+				out = append(out, s.deputies[i].Card)
+			}
+			return out
+		}
+		_, err := a.CheckInList(ctx, s.staff, m.ID, append(cards(3, 4, 4), "T-9999"))
+		e := qianxiang.AsError(err)
+		if e == nil || e.Code != qianxiang.EValidation || len(e.Details) != 2 || e.Details[0].Field != "cards[2]" || e.Details[1].Field != "cards[3]" {
+			t.Fatalf("a list with a card twice and an unknown one: %v %+v", err, e)
+		}
+		if mv, _ := a.Meeting(ctx, s.staff, m.ID); mv.Present != 2 {
+			t.Fatalf("a refused list checked %d in", mv.Present-2)
+		}
+		if _, err := a.CheckInList(ctx, s.actors[5], m.ID, cards(5)); qianxiang.ErrorCode(err) != qianxiang.EForbidden {
+			t.Fatalf("a deputy checked a list in: %v", err)
+		}
+		if _, err := a.RecordLeave(ctx, s.staff, m.ID, s.deputies[6].Card, "因病请假"); err != nil {
+			t.Fatal(err)
+		}
+		l, err := a.CheckInList(ctx, s.staff, m.ID, cards(0, 1, 3, 4, 5, 6))
+		if err != nil || l.CheckedIn != 4 || l.Already != 2 || l.Attending.Present != 6 || l.Attending.Leave != 0 {
+			t.Fatalf("list: %+v %v", l, err)
+		}
+		roll, _ := a.Roll(ctx, s.staff, m.ID)
+		if roll[6].Status != "present" || roll[6].Via != "list" || roll[0].Via != "desk" {
+			t.Fatalf("roll: %+v %+v", roll[6], roll[0])
+		}
+		pm := s.meeting(t, a, qianxiang.BodyPresidium, 0)
+		_, err = a.CheckInList(ctx, s.staff, pm.ID, cards(0, 20))
+		if e := qianxiang.AsError(err); e == nil || len(e.Details) != 1 || e.Details[0].Field != "cards[1]" {
+			t.Fatalf("a deputy off the presidium on its list: %v", err)
+		}
+	})
+}

@@ -103,9 +103,24 @@ func (s *Server) apiDeskCheckIn(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	var in struct{ Card, Name string }
+	var in struct {
+		Card, Name string
+		// Cards is a sign-in sheet: every card checked in, or none.
+		Cards []string `json:"cards"`
+	}
+	if err := actor(r).Check(qianxiang.ActManageCongress, congressScope, "meeting"); err != nil {
+		return err
+	}
 	if err := decode(r, &in); err != nil {
 		return err
+	}
+	if in.Cards != nil {
+		l, err := s.App.CheckInList(r.Context(), actor(r), id, in.Cards)
+		if err != nil {
+			return err
+		}
+		writeJSON(w, 200, l)
+		return nil
 	}
 	c, err := s.App.DeskCheckIn(r.Context(), actor(r), id, in.Card, in.Name)
 	if err != nil {

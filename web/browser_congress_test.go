@@ -263,9 +263,21 @@ func TestBrowserCongressWalkthroughAsANewUser(t *testing.T) {
 			t.Fatalf("the screen did not follow the tablet's check-in: %v", err)
 		}
 		shot(screen, "walk-screen-no-quorum")
-		// The desk checks three more in, by card number and by name: four
-		// of six is the quorum.
-		for _, who := range []string{"9-0002", "9-0003", "张建国"} {
+		// The desk checks three more in: two from a sign-in sheet (one
+		// card mistyped first: nobody is checked in), one by name. Four of
+		// six is the quorum.
+		if err := chromedp.Run(staff,
+			chromedp.SendKeys(`#list textarea[name=cards]`, "9-0002\n9-0030", chromedp.ByQuery),
+			chromedp.Click(`#list button`, chromedp.ByQuery),
+			poll(`document.getElementById('desk-msg').textContent.includes('9-0030')`),
+			chromedp.SetValue(`#list textarea[name=cards]`, "9-0002\n9-0003", chromedp.ByQuery),
+			chromedp.Click(`#list button`, chromedp.ByQuery),
+			poll(`document.getElementById('desk-msg').textContent.includes('签到 2 人，已在场 0 人')`),
+		); err != nil {
+			shot(staff, "walk-list-failed")
+			t.Fatalf("check-in from a list: %v", err)
+		}
+		for _, who := range []string{"张建国"} {
 			if err := chromedp.Run(staff,
 				chromedp.SendKeys(`#desk input[name=who]`, who, chromedp.ByQuery),
 				chromedp.Click(`#desk button`, chromedp.ByQuery),

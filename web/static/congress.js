@@ -83,6 +83,18 @@
         quorum(c.meeting); delegations(c.meeting); desk.who.value = ""; desk.who.focus();
       }, function (e) { say(msg, e.message, false); desk.who.select(); });
     });
+    var list = document.getElementById("list");
+    list.addEventListener("submit", function (ev) {
+      ev.preventDefault();
+      var cards = list.cards.value.split(/[\s,，、]+/).filter(function (c) { return c !== ""; });
+      qx.api("POST", "/api/v1/meetings/" + id + "/checkins", { cards: cards }).then(function (l) {
+        say(msg, fmt(W.listed, l.checked_in, l.already), true); quorum(l.meeting); delegations(l.meeting); list.reset();
+      }, function (e) {
+        // Each card that cannot be checked in is named.
+        var ds = (e.body && e.body.error && e.body.error.details) || [];
+        say(msg, [e.message].concat(ds.map(function (d) { return d.message; })).join("；"), false);
+      });
+    });
     var leave = document.getElementById("leave");
     leave.addEventListener("submit", function (ev) {
       ev.preventDefault();

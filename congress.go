@@ -96,11 +96,13 @@ type Meeting struct {
 	ID         int64  `json:"id"`
 	CongressID int64  `json:"-"`
 	Congress   string `json:"congress"`
-	Body       Body   `json:"body"`
-	Title      string `json:"title"`
-	Date       Date   `json:"date"`
-	Agenda     string `json:"agenda"`
-	Version    int    `json:"version"`
+	// Session is the number of the session (次会议) within the congress.
+	Session int    `json:"session"`
+	Body    Body   `json:"body"`
+	Title   string `json:"title"`
+	Date    Date   `json:"date"`
+	Agenda  string `json:"agenda"`
+	Version int    `json:"version"`
 }
 
 // Validate checks a new meeting.
@@ -112,8 +114,34 @@ func (m Meeting) Validate() error {
 		return FieldError("title", "is required")
 	case m.Date.IsZero() || m.Date.MonthOnly():
 		return FieldError("date", "is required (YYYY-MM-DD)")
+	case m.Session < 1 || m.Session > MaxSessions:
+		return FieldError("session", "must be a session number from 1 to %d", MaxSessions)
 	}
 	return nil
+}
+
+// MaxSessions bounds a session's number: a congress sits five years,
+// with one regular session a year and a few extraordinary ones.
+const MaxSessions = 30
+
+// SessionName is how a session is called: 3 → "第三次会议".
+func SessionName(n int) string {
+	if n < 1 || n > 99 {
+		return ""
+	}
+	return "第" + chineseNumber(n) + "次会议"
+}
+
+// chineseNumber writes 1–99 as Chinese numerals (十一, 二十, 二十三).
+func chineseNumber(n int) string {
+	digits := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	switch {
+	case n < 10:
+		return digits[n]
+	case n < 20:
+		return "十" + digits[n%10]
+	}
+	return digits[n/10] + "十" + digits[n%10]
 }
 
 // Anonymity of a vote: aggregate (the default) records that a deputy voted,

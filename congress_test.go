@@ -179,3 +179,18 @@ func TestAgendaItems(t *testing.T) {
 		}
 	}
 }
+
+func TestSessionNames(t *testing.T) {
+	for n, want := range map[int]string{1: "第一次会议", 3: "第三次会议", 10: "第十次会议", 11: "第十一次会议", 20: "第二十次会议", 23: "第二十三次会议", 0: "", 100: ""} {
+		if got := SessionName(n); got != want {
+			t.Errorf("SessionName(%d) = %q, want %q", n, got, want)
+		}
+	}
+	m := Meeting{Body: BodyPlenary, Title: "x", Date: Date{Year: 2023, Month: 2, Day: 26}}
+	for n, ok := range map[int]bool{0: false, 1: true, MaxSessions: true, MaxSessions + 1: false, -1: false} {
+		m.Session = n
+		if err := m.Validate(); (err == nil) != ok {
+			t.Errorf("session %d: %v", n, err)
+		}
+	}
+}

@@ -21,6 +21,9 @@ type NewMeeting struct {
 	Title    string         `json:"title"`
 	Date     string         `json:"date"`
 	Agenda   string         `json:"agenda"`
+	// Session is the session's number (次会议); 0 (not given) means the
+	// congress's latest session, or its first.
+	Session int `json:"session"`
 }
 
 // CreateMeeting sets up a plenary or presidium meeting (staff).
@@ -39,7 +42,13 @@ func (a *App) CreateMeeting(ctx context.Context, actor qianxiang.Actor, in NewMe
 	if ds := qianxiang.CleanTexts("title", &in.Title, "agenda", &in.Agenda); len(ds) > 0 {
 		return MeetingView{}, qianxiang.FieldError(ds[0].Field, ds[0].Format, ds[0].Args...)
 	}
-	m := qianxiang.Meeting{CongressID: k.ID, Congress: k.Code, Body: in.Body, Title: in.Title, Date: d, Agenda: in.Agenda}
+	m := qianxiang.Meeting{CongressID: k.ID, Congress: k.Code, Session: in.Session, Body: in.Body, Title: in.Title, Date: d, Agenda: in.Agenda}
+	if m.Session == 0 {
+		if m.Session, err = a.DB.LatestSession(ctx, k.ID); err != nil {
+			return MeetingView{}, a.internal(ctx, "create meeting", err)
+		}
+		m.Session = max(m.Session, 1)
+	}
 	if err := m.Validate(); err != nil {
 		return MeetingView{}, err
 	}

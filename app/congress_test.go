@@ -267,3 +267,31 @@ func TestCheckInFromAList(t *testing.T) {
 		}
 	})
 }
+
+// A meeting belongs to a session (次会议) of its congress: the first
+// when none is named and none is held yet, else the latest one named;
+// a number out of range is refused with the field named.
+func TestMeetingsBelongToSessions(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, a *app.App) {
+		s := newSession(t, a, 3, 0)
+		mk := func(session int) (app.MeetingView, error) {
+			return a.CreateMeeting(ctx, s.staff, app.NewMeeting{Congress: s.code, Session: session, Body: qianxiang.BodyPlenary, Title: "全体会议", Date: "2023-02-26"})
+		}
+		for _, c := range []struct{ in, want int }{{0, 1}, {3, 3}, {0, 3}, {2, 2}, {0, 3}} {
+			m, err := mk(c.in)
+			if err != nil || m.Session != c.want {
+				t.Fatalf("session %d: got %d %v, want %d", c.in, m.Session, err, c.want)
+			}
+		}
+		for _, bad := range []int{-1, qianxiang.MaxSessions + 1} {
+			_, err := mk(bad)
+			if e := qianxiang.AsError(err); e == nil || e.Code != qianxiang.EValidation || !strings.HasPrefix(e.Error(), "session") {
+				t.Fatalf("session %d: %v", bad, err)
+			}
+		}
+		ms, err := a.Meetings(ctx, s.staff, s.code)
+		if err != nil || len(ms) != 5 || ms[0].Session != 3 || ms[len(ms)-1].Session != 1 {
+			t.Fatalf("meetings newest session first: %+v %v", ms, err)
+		}
+	})
+}

@@ -15,6 +15,9 @@ import (
 // the closing plenary with 342 present passing six resolutions.
 const demoCongress = "lvliang-4"
 
+// demoSession is the session's number: the seed's was the third (三次会议).
+const demoSession = 3
+
 // delegations by county with their sizes (369 in all), largest first.
 var delegations = []struct {
 	county string
@@ -165,7 +168,7 @@ func fillCongress(ctx context.Context, a *app.App, sys qianxiang.Actor, rng *ran
 // few of the rest ask for leave. It returns the logins of those present.
 func demoMeeting(ctx context.Context, a *app.App, staff qianxiang.Actor, body qianxiang.Body, title, day string,
 	members []qianxiang.Deputy, present int) (app.MeetingView, map[int64]qianxiang.Actor, error) {
-	m, err := a.CreateMeeting(ctx, staff, app.NewMeeting{Congress: demoCongress, Body: body, Title: title, Date: day,
+	m, err := a.CreateMeeting(ctx, staff, app.NewMeeting{Congress: demoCongress, Session: demoSession, Body: body, Title: title, Date: day,
 		Agenda: "1. 听取报告；2. 表决决议"})
 	if err != nil {
 		return m, nil, err

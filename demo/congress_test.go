@@ -35,6 +35,9 @@ func TestDemoCongressIsTheSeedsSession(t *testing.T) {
 		mv, _ := a.Meeting(ctx, staff, m.ID)
 		vs, _ := a.Votes(ctx, staff, m.ID)
 		want := map[qianxiang.Body][3]int{qianxiang.BodyPlenary: {369, 342, 6}, qianxiang.BodyPresidium: {55, 52, 2}}[m.Body]
+		if m.Session != 3 {
+			t.Fatalf("%s is of session %d, want the third", m.Title, m.Session)
+		}
 		if mv.Members != want[0] || mv.Present != want[1] || !mv.QuorumMet || len(vs) != want[2] {
 			t.Fatalf("%s: %d of %d, %d votes", m.Title, mv.Present, mv.Members, len(vs))
 		}

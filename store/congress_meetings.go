@@ -6,12 +6,12 @@ import (
 	"qianxiang"
 )
 
-const meetingCols = `m.id, m.congress_id, k.code, m.body, m.title, m.date, m.agenda, m.version`
+const meetingCols = `m.id, m.congress_id, k.code, m.session, m.body, m.title, m.date, m.agenda, m.version`
 
 func scanMeeting(s interface{ Scan(...any) error }) (qianxiang.Meeting, error) {
 	var m qianxiang.Meeting
 	var body, date string
-	err := s.Scan(&m.ID, &m.CongressID, &m.Congress, &body, &m.Title, &date, &m.Agenda, &m.Version)
+	err := s.Scan(&m.ID, &m.CongressID, &m.Congress, &m.Session, &body, &m.Title, &date, &m.Agenda, &m.Version)
 	m.Body = qianxiang.Body(body)
 	m.Date, _ = qianxiang.ParseDate(date)
 	return m, err
@@ -30,7 +30,7 @@ func (c conn) Meetings(ctx context.Context, congressID int64) ([]qianxiang.Meeti
 	if congressID != 0 {
 		q, args = q+` WHERE m.congress_id = ?`, append(args, congressID)
 	}
-	rows, err := c.query(ctx, q+` ORDER BY m.date DESC, m.id DESC`, args...)
+	rows, err := c.query(ctx, q+` ORDER BY m.session DESC, m.date DESC, m.id DESC`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -49,10 +49,18 @@ func (c conn) Meetings(ctx context.Context, congressID int64) ([]qianxiang.Meeti
 // InsertMeeting adds a meeting.
 func (tx *Tx) InsertMeeting(ctx context.Context, m *qianxiang.Meeting) error {
 	now := ts(tx.now())
-	id, err := tx.insert(ctx, `INSERT INTO congress_meetings (congress_id, body, title, date, agenda, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		m.CongressID, string(m.Body), m.Title, m.Date.String(), m.Agenda, now, now)
+	id, err := tx.insert(ctx, `INSERT INTO congress_meetings (congress_id, session, body, title, date, agenda, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		m.CongressID, m.Session, string(m.Body), m.Title, m.Date.String(), m.Agenda, now, now)
 	m.ID, m.Version = id, 1
 	return err
+}
+
+// LatestSession is the highest session number among a congress's
+// meetings (0 when it has none).
+func (c conn) LatestSession(ctx context.Context, congressID int64) (int, error) {
+	var n int
+	err := c.queryRow(ctx, `SELECT COALESCE(MAX(session), 0) FROM congress_meetings WHERE congress_id = ?`, congressID).Scan(&n)
+	return n, err
 }
 
 // AttendanceOf reads a deputy's record at a meeting; ok is false when

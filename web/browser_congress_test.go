@@ -212,6 +212,7 @@ func TestBrowserCongressWalkthroughAsANewUser(t *testing.T) {
 			chromedp.WaitVisible(`form[action="/congress/meetings"]`, chromedp.ByQuery),
 			chromedp.SendKeys(`form[action="/congress/meetings"] input[name=title]`, "第三次全体会议（闭幕会）", chromedp.ByQuery),
 			chromedp.SetValue(`form[action="/congress/meetings"] input[name=date]`, "2023-02-26", chromedp.ByQuery),
+			chromedp.SetValue(`form[action="/congress/meetings"] input[name=session]`, "3", chromedp.ByQuery),
 			chromedp.SendKeys(`form[action="/congress/meetings"] textarea[name=agenda]`, "1. 表决关于吕梁市人民政府工作报告的决议\n2. 闭幕", chromedp.ByQuery),
 			chromedp.Click(`form[action="/congress/meetings"] button`, chromedp.ByQuery),
 			chromedp.WaitVisible(`#desk`, chromedp.ByQuery),
@@ -376,7 +377,7 @@ func TestBrowserCongressWalkthroughAsANewUser(t *testing.T) {
 			t.Fatalf("minutes: %v", err)
 		}
 		shot(staff, "walk-minutes-print")
-		testenv.Contains(t, minutes, "第三次全体会议（闭幕会）", "表决关于吕梁市人民政府工作报告的决议", "闭幕", "应出席6人，实出席4人，符合法定人数",
+		testenv.Contains(t, minutes, "第三次全体会议（闭幕会）", "第三次会议 · 会议记录", "表决关于吕梁市人民政府工作报告的决议", "闭幕", "应出席6人，实出席4人，符合法定人数",
 			"离石区代表团", "临县代表团", "李红梅", "未通过", "《表决关于吕梁市人民政府工作报告的决议》未获通过")
 		var navShown bool
 		if err := chromedp.Run(staff,

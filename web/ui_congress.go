@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 
 	"qianxiang"
@@ -26,6 +27,9 @@ type congressData struct {
 	Bodies      app.SessionBodies
 	Motions     int
 	Resolutions int
+	// Session is the session a new meeting belongs to by default: the
+	// latest one met in, else the first.
+	Session int
 }
 
 func (s *Server) congressData(r *http.Request) (*congressData, error) {
@@ -59,6 +63,10 @@ func (s *Server) congressData(r *http.Request) (*congressData, error) {
 	}
 	if d.Meetings, err = s.App.Meetings(ctx, act, d.Code); err != nil {
 		return nil, err
+	}
+	d.Session = 1
+	for _, m := range d.Meetings {
+		d.Session = max(d.Session, m.Session)
 	}
 	if d.Bodies, err = s.App.Bodies(ctx, act, d.Code); err != nil {
 		return nil, err
@@ -118,6 +126,14 @@ func (s *Server) congressImport(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) congressCreateMeeting(w http.ResponseWriter, r *http.Request) error {
 	in := app.NewMeeting{Congress: r.FormValue("congress"), Body: qianxiang.Body(r.FormValue("body")), Title: r.FormValue("title"),
 		Date: r.FormValue("date"), Agenda: r.FormValue("agenda")}
+	if v := strings.TrimSpace(r.FormValue("session")); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			// 0 would mean "the latest": a number typed is taken as meant.
+			n = -1
+		}
+		in.Session = n
+	}
 	m, err := s.App.CreateMeeting(r.Context(), actor(r), in)
 	if err != nil {
 		d, derr := s.congressData(r)
@@ -242,6 +258,7 @@ type voteRowData struct {
 
 func init() {
 	funcs["agendaItems"] = qianxiang.AgendaItems
+	funcs["sessionName"] = qianxiang.SessionName
 	funcs["closedVotes"] = func(vs []app.VoteView) bool {
 		for _, v := range vs {
 			if v.Status == qianxiang.VoteClosed {

@@ -11,7 +11,7 @@ var zhCongressTerms = map[string]string{
 	"vote_draft": "未开始", "vote_open": "表决中", "vote_closed": "已结束",
 	"congress_staff": "人大工作人员", "deputy": "人大代表",
 	"congress": "人大会议", "vote": "表决事项", "meeting": "会议", "deputy_record": "代表", "running count": "计票",
-	"card": "代表证号", "deputy_name": "代表姓名", "delegation": "代表团", "body": "会议类型", "title": "标题", "date": "日期",
+	"session": "会次", "card": "代表证号", "deputy_name": "代表姓名", "delegation": "代表团", "body": "会议类型", "title": "标题", "date": "日期",
 	"anonymity": "计票方式", "choice": "表决选项", "seq": "序号", "seat": "座位号",
 }
 
@@ -32,6 +32,9 @@ var zhCongress = map[string]string{
 	"Sign-in sheet: card numbers, one a line":                                                                    "签到名单：代表证号，每行一个",
 	"Check in the list":                                                                                          "按名单签到",
 	"%d checked in, %d already present":                                                                          "签到 %d 人，已在场 %d 人",
+	"must be a session number from 1 to %d":                                                                      "应为会次编号 1 至 %d",
+	"Session":                                                                                                    "会次",
+	"Session number":                                                                                             "第几次会议",
 	"give a card number or a name":                                                                               "请输入代表证号或姓名",
 	"no deputy is called %s":                                                                                     "没有名为 %s 的代表",
 	"%d deputies are called %s: use the card number":                                                             "有 %d 位代表名为 %s，请使用代表证号",

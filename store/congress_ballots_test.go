@@ -3,7 +3,9 @@ package store_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"testing"
+	"time"
 
 	"qianxiang"
 	"qianxiang/app"
@@ -109,4 +111,41 @@ func TestCongressBatchBallotsAndFollowUpRows(t *testing.T) {
 			t.Fatalf("the refused list was half written: %+v", ms)
 		}
 	})
+}
+
+// After a vote closes the SQLite write-ahead log, which holds every
+// committed image of the running count's page, is truncated: the
+// checkpoint waits for a reader still on an older snapshot rather than
+// leaving the log as it is.
+func TestForgetHistoryWaitsForReaders(t *testing.T) {
+	ctx := context.Background()
+	a := testenv.Open(t, "sqlite")
+	testenv.Lvliang(t, a)
+	raw := testenv.Raw(t, a)
+	rtx, err := raw.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	if err := rtx.QueryRow(`SELECT COUNT(*) FROM orgs`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	// A write after the reader's snapshot: the log now has frames the
+	// reader's snapshot does not see.
+	testenv.User(t, a, "rdb", qianxiang.RoleCongressStaff, "141100")
+	go func() {
+		time.Sleep(300 * time.Millisecond)
+		rtx.Rollback()
+	}()
+	start := time.Now()
+	if err := a.DB.ForgetHistory(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if time.Since(start) < 250*time.Millisecond {
+		t.Fatalf("the checkpoint did not wait for the reader (%v)", time.Since(start))
+	}
+	_, path, _ := store.ParseDSN(a.DB.DSN)
+	if st, err := os.Stat(path + "-wal"); err == nil && st.Size() != 0 {
+		t.Fatalf("the write-ahead log keeps %d bytes", st.Size())
+	}
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 
 	"qianxiang"
 )
@@ -139,8 +140,18 @@ func (c conn) NamedBallots(ctx context.Context, voteID int64) ([]qianxiang.Named
 func (db *DB) ForgetHistory(ctx context.Context) error {
 	switch db.d {
 	case SQLite:
-		_, err := db.w.ExecContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`)
-		return err
+		// The checkpoint waits (busy timeout) for readers to move to the
+		// newest snapshot; one still reading then makes it give up
+		// without an error, only a busy flag, which must not pass
+		// silently: the log would keep the count's past versions.
+		var busy, logged, moved int
+		if err := db.w.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &logged, &moved); err != nil {
+			return err
+		}
+		if busy != 0 {
+			return fmt.Errorf("write-ahead log not truncated: a reader held an older snapshot (%d of %d pages moved)", moved, logged)
+		}
+		return nil
 	case Postgres:
 		_, err := db.w.ExecContext(ctx, `VACUUM congress_tallies`)
 		return err

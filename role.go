@@ -68,3 +68,14 @@ func (r Role) rank() int {
 
 // AtLeast reports whether r includes the writes of min on the chain.
 func (r Role) AtLeast(min Role) bool { return r.rank() > 0 && r.rank() >= min.rank() }
+
+// CheckRoleOrg says whether a role may sit in an organisation. The
+// congress office is the city's (contract: congress staff belong to the
+// city organisation): its role is city-wide, so a congress_staff login
+// under a county would read as the county's.
+func CheckRoleOrg(r Role, o Org) error {
+	if r == RoleCongressStaff && (o.Kind != OrgCity || o.ParentID != 0) {
+		return FieldError("org", "congress staff belong to the city organisation, not %s", o.Name)
+	}
+	return nil
+}

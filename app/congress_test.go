@@ -295,3 +295,29 @@ func TestMeetingsBelongToSessions(t *testing.T) {
 		}
 	})
 }
+
+// Congress staff belong to the city organisation (contract, "pinned
+// details"): a login of the role under a county is refused when added
+// and when a role is changed, with the organisation named.
+func TestCongressStaffBelongToTheCity(t *testing.T) {
+	testenv.Each(t, func(t *testing.T, a *app.App) {
+		testenv.Lvliang(t, a)
+		_, _, err := a.AddUser(ctx, qianxiang.SystemActor, app.NewUser{Username: "rd-lishi", Role: qianxiang.RoleCongressStaff, OrgCode: "141102", Password: testenv.Password})
+		if e := qianxiang.AsError(err); e == nil || e.Code != qianxiang.EValidation || !strings.Contains(e.Error(), "离石区") {
+			t.Fatalf("congress staff under a county: %v", err)
+		}
+		if _, err := a.DB.UserByName(ctx, "rd-lishi"); qianxiang.ErrorCode(err) != qianxiang.ENotFound {
+			t.Fatal("the refused login was created")
+		}
+		u := testenv.User(t, a, "lishi", qianxiang.RoleOrgAdmin, "141102")
+		if err := a.SetRole(ctx, qianxiang.SystemActor, u.UserID, qianxiang.RoleCongressStaff, ""); qianxiang.ErrorCode(err) != qianxiang.EValidation {
+			t.Fatalf("a county admin made congress staff in the county: %v", err)
+		}
+		if got, _ := a.DB.UserByID(ctx, u.UserID); got.Role != qianxiang.RoleOrgAdmin {
+			t.Fatalf("the refused change was kept: %s", got.Role)
+		}
+		if err := a.SetRole(ctx, qianxiang.SystemActor, u.UserID, qianxiang.RoleCongressStaff, "141100"); err != nil {
+			t.Fatalf("moved to the city as congress staff: %v", err)
+		}
+	})
+}

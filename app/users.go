@@ -35,6 +35,9 @@ func (a *App) AddUser(ctx context.Context, actor qianxiang.Actor, in NewUser) (q
 	if err != nil {
 		return u, "", qianxiang.FieldError("org", "organisation %q not found", in.OrgCode)
 	}
+	if err := qianxiang.CheckRoleOrg(in.Role, org); err != nil {
+		return u, "", err
+	}
 	pw := in.Password
 	if pw == "" {
 		pw = GeneratePassword()
@@ -156,7 +159,7 @@ func (a *App) SetRole(ctx context.Context, actor qianxiang.Actor, id int64, role
 		if org.ID != 0 {
 			u.Org = org
 		}
-		return nil
+		return qianxiang.CheckRoleOrg(u.Role, u.Org)
 	})
 }
 

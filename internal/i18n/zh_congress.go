@@ -35,6 +35,7 @@ var zhCongress = map[string]string{
 	"must be a session number from 1 to %d":                                                                      "应为会次编号 1 至 %d",
 	"Session":                                                                                                    "会次",
 	"Session number":                                                                                             "第几次会议",
+	"congress staff belong to the city organisation, not %s":                                                     "人大工作人员属于市级机构，不能设在%s",
 	"give a card number or a name":                                                                               "请输入代表证号或姓名",
 	"no deputy is called %s":                                                                                     "没有名为 %s 的代表",
 	"%d deputies are called %s: use the card number":                                                             "有 %d 位代表名为 %s，请使用代表证号",

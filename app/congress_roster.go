@@ -204,9 +204,23 @@ func (a *App) congressByCode(ctx context.Context, actor qianxiang.Actor, code st
 		if len(ks) == 0 {
 			return qianxiang.CongressRules{}, qianxiang.ErrNotFound("congress")
 		}
-		return ks[0], nil
+		return DefaultCongress(ks), nil
 	}
 	return a.DB.CongressByCode(ctx, code)
+}
+
+// DefaultCongress is the congress a page shows when none is named: the
+// newest people's congress. The consultative conference's roster is kept
+// as a congress too (its code names it: …cppcc…), for its members'
+// proposals; it has no session to run, so it is not the default even
+// when it was imported last.
+func DefaultCongress(ks []qianxiang.CongressRules) qianxiang.CongressRules {
+	for _, k := range ks {
+		if !strings.Contains(k.Code, "cppcc") {
+			return k
+		}
+	}
+	return ks[0]
 }
 
 // Congresses lists the congresses (newest first).

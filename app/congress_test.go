@@ -321,3 +321,15 @@ func TestCongressStaffBelongToTheCity(t *testing.T) {
 		}
 	})
 }
+
+// With the consultative conference's roster imported after the people's
+// congress, pages without a congress named still show the congress.
+func TestDefaultCongressIsThePeoplesCongress(t *testing.T) {
+	ks := []qianxiang.CongressRules{{Congress: qianxiang.Congress{Code: "lvliang-cppcc-5"}}, {Congress: qianxiang.Congress{Code: "lvliang-4"}}}
+	if got := app.DefaultCongress(ks).Code; got != "lvliang-4" {
+		t.Fatalf("default %s", got)
+	}
+	if got := app.DefaultCongress(ks[:1]).Code; got != "lvliang-cppcc-5" {
+		t.Fatalf("only the conference's roster: %s", got)
+	}
+}

@@ -43,6 +43,15 @@ func TestDeputiesDemoScreens(t *testing.T) {
 		{"renda", "/stations/1#receptions", "deputies-station-receptions", `#receptions`, "值班代表"},
 		{"renda", "/suggestions?kind=proposal", "deputies-proposals", `#suggestion-list`, "提案"},
 		{"renda", "/public#suggestions", "deputies-public", `[data-k="suggestion-counts"]`, "已答复"},
+		// The seed's session (issue 11): 369 deputies in 13 delegations,
+		// the presidium's third meeting 52 of 55, the closing plenary 342
+		// present passing the six resolutions.
+		{"renda", "/congress", "congress-demo", `.tiles`, "13 个代表团"},
+		{"renda", "/congress/meetings/1/minutes", "congress-demo-presidium-minutes", `.minutes`, "应出席55人，实出席52人，符合法定人数"},
+		{"renda", "/congress/meetings/2/minutes", "congress-demo-plenary-minutes", `.minutes`, "应出席369人，实出席342人，符合法定人数"},
+		{"renda", "/congress/meetings/2/minutes", "congress-demo-plenary-minutes", `.decisions`, "通过《关于吕梁市人民检察院工作报告的决议》"},
+		{"renda", "/congress/meetings/2/screen", "congress-demo-screen", `[data-quorum]`, "应出席369人，实出席342人，符合法定人数"},
+		{"renda", "/congress/resolutions", "congress-demo-resolutions", `main`, "目标完成情况"},
 	}
 	b := testenv.Browser(t)
 	user := ""

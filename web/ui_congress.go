@@ -46,7 +46,7 @@ func (s *Server) congressData(r *http.Request) (*congressData, error) {
 	}
 	d.Code = r.FormValue("congress")
 	if d.Code == "" {
-		d.Code = ks[0].Code
+		d.Code = app.DefaultCongress(ks).Code
 	}
 	ds, err := s.App.Deputies(ctx, act, d.Code, "")
 	if err != nil {

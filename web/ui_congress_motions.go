@@ -44,7 +44,7 @@ func (s *Server) motionsData(r *http.Request) (*motionsData, error) {
 	}
 	d.Code = r.FormValue("congress")
 	if d.Code == "" {
-		d.Code = ks[0].Code
+		d.Code = app.DefaultCongress(ks).Code
 	}
 	if d.Motions, err = s.App.Motions(ctx, act, d.Code); err != nil {
 		return nil, err
@@ -343,7 +343,7 @@ func (s *Server) resolutionsData(r *http.Request) (*resolutionsData, error) {
 	}
 	d.Code = r.FormValue("congress")
 	if d.Code == "" {
-		d.Code = ks[0].Code
+		d.Code = app.DefaultCongress(ks).Code
 	}
 	d.Resolutions, err = s.App.Resolutions(ctx, act, d.Code)
 	return d, err

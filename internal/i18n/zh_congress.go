@@ -33,7 +33,7 @@ var zhCongress = map[string]string{
 	"Check in the list":                                                                                          "按名单签到",
 	"%d checked in, %d already present":                                                                          "签到 %d 人，已在场 %d 人",
 	"must be a session number from 1 to %d":                                                                      "应为会次编号 1 至 %d",
-	"Session":                                                                                                    "会次",
+	"Session of the congress":                                                                                    "会次",
 	"Session number":                                                                                             "第几次会议",
 	"congress staff belong to the city organisation, not %s":                                                     "人大工作人员属于市级机构，不能设在%s",
 	"give a card number or a name":                                                                               "请输入代表证号或姓名",

@@ -134,7 +134,7 @@ func (w *matrixWorld) checkXSSEscapedEverywhere(t *testing.T) {
 		"orders":               {"text", "reply", "note"},
 		"tasks":                {"title", "leader"},
 		"task_lists":           {"title"},
-		"congress_meetings":    {"title"},
+		"congress_meetings":    {"title", "agenda"},
 		"congress_votes":       {"title", "reason"},
 		"congress_deputies":    {"name", "delegation", "title"},
 		"users":                {"display_name"},

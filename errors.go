@@ -37,6 +37,11 @@ type Detail struct {
 	Field  string `json:"field,omitempty"`
 	Format string `json:"-"`
 	Args   []any  `json:"-"`
+	// Label is the catalog key naming the field for a reader when the
+	// field's name means different things in different areas ("people" is
+	// a count on a station visit, the names of who went on a statistics
+	// verification): "area:field". The API still names Field.
+	Label string `json:"-"`
 }
 
 func (e *Error) Error() string { return fmt.Sprintf(e.Format, e.Args...) }
@@ -80,6 +85,22 @@ func Errorf(code, format string, args ...any) *Error {
 func FieldError(field, format string, args ...any) *Error {
 	return &Error{Code: EValidation, Format: "%s: " + format, Args: append([]any{field}, args...),
 		Details: []Detail{{Field: field, Format: format, Args: args}}}
+}
+
+// InArea labels the fields err names as area's ("verification:people"),
+// so the catalog gives them that area's word while the API keeps the
+// field's name. Other errors, and nil, pass unchanged.
+func InArea(area string, err error) error {
+	var e *Error
+	if !errors.As(err, &e) {
+		return err
+	}
+	for i, d := range e.Details {
+		if d.Field != "" && d.Label == "" {
+			e.Details[i].Label = area + ":" + d.Field
+		}
+	}
+	return err
 }
 
 // ErrorCode returns the code of err, EInternal for errors that are not ours.

@@ -82,9 +82,9 @@ func (m *Promotion) Validate(p Project) error {
 	}
 	switch {
 	case m.Investment <= 0:
-		return FieldError("investment", "is required: the private capital sought, in 10k yuan")
+		return InArea("promotion", FieldError("investment", "is required: the private capital sought, in 10k yuan"))
 	case m.Investment > p.TotalInvestment:
-		return FieldError("investment", "%s is more than the project's total investment %s", m.Investment, p.TotalInvestment)
+		return InArea("promotion", FieldError("investment", "%s is more than the project's total investment %s", m.Investment, p.TotalInvestment))
 	case !m.Cooperation.Valid():
 		return FieldError("cooperation", "%q is not a cooperation mode (ppp, concession, equity, joint, sole)", string(m.Cooperation))
 	case m.ReturnModel == "":

@@ -32,8 +32,14 @@ type Verification struct {
 }
 
 // Validate checks a verification record on the day it is written: a day
-// not in the future, who went, and what they found.
+// not in the future, who went, and what they found. Its fields are named
+// as a verification's (核查日期, 核查人员): a station visit has the same
+// field names with other meanings.
 func (v *Verification) Validate(today Date) error {
+	return InArea("verification", v.validate(today))
+}
+
+func (v *Verification) validate(today Date) error {
 	var err error
 	if v.People, err = clean("people", v.People); err != nil {
 		return err

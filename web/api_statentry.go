@@ -258,7 +258,7 @@ func (s *Server) apiAddVerification(w http.ResponseWriter, r *http.Request) erro
 			return err
 		}
 		if v.VisitedOn, err = qianxiang.ParseDate(in.VisitedOn); err != nil {
-			return qianxiang.FieldError("visited_on", "must be a date YYYY-MM-DD")
+			return qianxiang.InArea("verification", qianxiang.FieldError("visited_on", "must be a date YYYY-MM-DD"))
 		}
 		v.People, v.Findings = in.People, in.Findings
 	}
@@ -286,7 +286,7 @@ func verificationForm(w http.ResponseWriter, r *http.Request) (qianxiang.Verific
 	}
 	var err error
 	if v.VisitedOn, err = qianxiang.ParseDate(r.FormValue("visited_on")); err != nil {
-		return v, nil, qianxiang.FieldError("visited_on", "must be a date YYYY-MM-DD")
+		return v, nil, qianxiang.InArea("verification", qianxiang.FieldError("visited_on", "must be a date YYYY-MM-DD"))
 	}
 	v.People, v.Findings = r.FormValue("people"), r.FormValue("findings")
 	var photos []app.NamedFile

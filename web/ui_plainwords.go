@@ -11,7 +11,7 @@ import (
 var tableWords = map[string]string{
 	"projects": "Projects", "reports": "Monthly report", "orgs": "Organisation", "users": "Users",
 	"settings": "Settings", "problems": "Problems", "photos": "Photos", "tokens": "Access tokens",
-	"api_tokens": "Access tokens", "sessions": "Login sessions", "approvals": "Approvals",
+	"api_tokens": "Access tokens", "sessions": "Login sessions", "approvals": "Approval procedures",
 	"assessment_weights": "Assessment weights", "audit_log": "Audit trail", "audit_keys": "Audit keys",
 	"bank_matches": "Bank matches", "batch_start_projects": "Batch start projects", "batch_starts": "Batch starts",
 	"class_entries": "Class entries", "class_lists": "Class lists", "congress_attendance": "Congress attendance",

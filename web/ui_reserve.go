@@ -122,7 +122,7 @@ func (s *Server) reserveSubmit(w http.ResponseWriter, r *http.Request) error {
 		if invest != "" {
 			m, merr := qianxiang.ParseMoney(invest)
 			if merr != nil {
-				err = qianxiang.FieldError("investment", "%q is not an amount", invest)
+				err = qianxiang.InArea("promotion", qianxiang.FieldError("investment", "%q is not an amount", invest))
 			}
 			in.Investment = m
 		}

@@ -77,7 +77,11 @@ func Error(lang string, err error) string {
 	// the catalog does not hold: it is rendered from the detail.
 	if len(e.Details) > 0 {
 		if d := e.Details[0]; d.Field != "" && d.Row == 0 && e.Format == "%s: "+d.Format {
-			return T(lang, "%s: %s", d.Field, Message(lang, d))
+			var name any = d.Field
+			if l, ok := label(lang, d); ok {
+				name = l
+			}
+			return T(lang, "%s: %s", name, Message(lang, d))
 		}
 	}
 	return T(lang, e.Format, e.Args...)
@@ -106,12 +110,26 @@ func Detail(lang string, d qianxiang.Detail) string {
 		if loc != "" {
 			loc += sep
 		}
-		loc += T(lang, d.Field)
+		if l, ok := label(lang, d); ok {
+			loc += l
+		} else {
+			loc += T(lang, d.Field)
+		}
 	}
 	if loc == "" {
 		return msg
 	}
 	return loc + T(lang, ": ") + msg
+}
+
+// label is the area's word for a detail's field ("verification:people"
+// reads 核查人员 where a bare "people" reads 接待人数), when it has one.
+func label(lang string, d qianxiang.Detail) (string, bool) {
+	if d.Label == "" || Lang(lang) != "zh" {
+		return "", false
+	}
+	v, ok := zh[d.Label]
+	return v, ok
 }
 
 // localArgs translates the string arguments that are terms (field names,

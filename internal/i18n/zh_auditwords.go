@@ -32,7 +32,7 @@ var zhAuditWords = map[string]string{
 	"stage_since": "阶段起始", "threshold": "通过票数", "timing_ok": "提交时限合规",
 	"vote_id": "表决", "stage": "项目阶段",
 	// the records (web/ui_plainwords.go names each table in English)
-	"Approvals": "审批事项", "Assessment weights": "考核权重", "Audit trail": "审计链",
+	"Assessment weights": "考核权重", "Audit trail": "审计链",
 	"Audit keys": "审计密钥", "Bank matches": "银企对接", "Batch start projects": "集中开工项目",
 	"Batch starts": "集中开工", "Class entries": "分类条目", "Class lists": "分类目录",
 	"Congress attendance": "会议出席", "Congress body members": "代表团成员", "Congress deputies": "人大代表",

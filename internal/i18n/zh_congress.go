@@ -41,7 +41,6 @@ var zhCongress = map[string]string{
 	"%d deputies are called %s: use the card number":                                                             "有 %d 位代表名为 %s，请使用代表证号",
 	"%s is not a member of the presidium":                                                                        "%s 不是主席团成员",
 	"no congress %q (import its roster first)":                                                                   "没有人大会议 %q（请先导入代表名册）",
-	"must be a date YYYY-MM-DD":                                                                                  "应为日期 YYYY-MM-DD",
 	"card number %s is already on the roster of %s":                                                              "代表证号 %s 已在 %s 的名册中",
 	"login %s already exists; give the deputy another card number":                                               "用户名 %s 已存在，请为该代表另编代表证号",
 	"the roster has %d errors; nothing was imported":                                                             "名册有 %d 处错误，未导入任何内容",
@@ -76,7 +75,8 @@ var zhCongress = map[string]string{
 	"is required: the committee's reasons":     "必填：审查委员会的意见",
 
 	// Pages.
-	"Congress":       "人大会议",
+	"Congress session": "人大会议", // "Congress" alone is the menu's 人大
+
 	"round %d":       "第 %d 轮",
 	"%d delegations": "%d 个代表团",
 	"Agenda":         "议程",
@@ -108,11 +108,11 @@ var zhCongress = map[string]string{
 	"Close":                          "结束表决",
 	"Hall screen":                    "会场大屏",
 	"Item to vote on":                "表决事项",
-	"Open":                           "开始表决",
+	"Open the vote":                  "开始表决",
 	"Quorum: %d":                     "法定人数：%d",
 	"Reason for leave":               "请假事由",
 	"Record leave":                   "登记请假",
-	"Reopen":                         "重新表决",
+	"Reopen the vote":                "重新表决",
 	"Why is the vote reopened?":      "重新表决的原因？",
 	"already present":                "已签到，无需重复",
 	"checked in":                     "签到成功",

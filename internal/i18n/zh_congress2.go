@@ -24,7 +24,7 @@ var zhCongress2Terms = map[string]string{
 	"motion.title": "议案标题", "motion.reason": "案由", "motion.basis": "依据", "motion.solution": "建议方案",
 	"basis": "依据", "solution": "建议方案", "proposer": "提案人", "signers": "签名代表", "recommend": "审查意见",
 	"review": "审查理由", "reported_on": "报告日期", "followup.report": "报告内容",
-	"note": "备注", "motion_deadline": "议案截止日期", "suggestion": "建议编号", "agenda": "议程", "members": "成员",
+	"note": "备注", "motion_deadline": "议案截止日期", "agenda": "议程", "members": "成员",
 }
 
 // zhCongress2: bodies, motions and their review, resolutions followed up.

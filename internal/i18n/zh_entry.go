@@ -11,7 +11,7 @@ func init() {
 // zhEntryTerms: the statistics entry's fields and words that appear as
 // arguments of messages.
 var zhEntryTerms = map[string]string{
-	"statistics": "统计局", "visited_on": "核查日期", "people": "核查人员", "findings": "核查情况", "photos": "照片",
+	"statistics": "统计局", "findings": "核查情况", "photos": "照片",
 	"vouchers.approval": "审批/核准/备案文件", "vouchers.contract": "施工合同或现场照片", "vouchers.licence": "营业执照或统一社会信用代码",
 	"returned_by:review": "主管部门审核", "returned_by:acceptance": "统计部门验收",
 	"enter_stats": "验收入库", "entry_submit": "报送入库", "entry_review": "入库审核通过", "entry_accept": "入库验收", "entry_return": "入库退回",
@@ -39,6 +39,9 @@ var enEntryTerms = map[string]string{
 }
 
 var zhEntry = map[string]string{
+	// A verification's fields by their area (qianxiang.InArea): a station
+	// visit's visited_on and people are 接待日期 and 接待人数.
+	"verification:visited_on": "核查日期", "verification:people": "核查人员",
 	// Messages of the rules and services.
 	"the entry is under review: its vouchers can change once it is returned":                               "入库申报正在审核或验收，退回后方可更改佐证材料",
 	"the entry was accepted on this voucher: it stays on file":                                             "入库已依据该材料验收，材料须保留",
@@ -52,7 +55,6 @@ var zhEntry = map[string]string{
 	"a voucher can have at most %d files":                                                                  "每类佐证材料最多 %d 个文件",
 	"is empty":                                                                                             "是空文件",
 	"is larger than %d MB":                                                                                 "超过 %d MB",
-	"%s is in the future (today is %s)":                                                                    "%s 是将来的日期（今天是 %s）",
 	"is required: name who went":                                                                           "必填：请写明核查人员",
 	"is required: say what was found":                                                                      "必填：请写明核查情况",
 	"only the project's unit, county or department can submit its entry":                                   "只有项目的建设单位或所属县（市、区）、主管部门可以报送入库",
@@ -103,7 +105,6 @@ var zhEntry = map[string]string{
 	"Workflow history":                  "办理记录",
 	"Time":                              "时间",
 	"Step":                              "环节",
-	"By":                                "办理人",
 	"Nothing submitted yet.":            "尚未报送。",
 	"On-site verifications":             "实地核查",
 	"recorded by %s":                    "%s 录入",

@@ -12,7 +12,7 @@ var zhOrders = map[string]string{
 	"Supervision office":                "督查室",
 	"Amount (10k yuan)":                 "金额（万元）",
 	"Approval":                          "审批事项",
-	"Approvals":                         "审批手续",
+	"Approval procedures":               "审批手续",
 	"Approved on":                       "批复日期",
 	"Area (mu)":                         "面积（亩）",
 	"Bank":                              "银行",

@@ -9,7 +9,7 @@ func init() {
 // which appear as arguments of messages, in the audit trail and as terms.
 var zhPipelineTerms = map[string]string{
 	"agency": "包装咨询机构", "channels": "资金渠道", "items": "清单事项", "maturity": "成熟度",
-	"investment": "拟引入社会资本", "return_model": "回报方式", "cooperation": "合作模式", "office_phone": "办公电话", "summary": "推介说明",
+	"return_model": "回报方式", "cooperation": "合作模式", "office_phone": "办公电话", "summary": "推介说明",
 	"company": "企业名称", "person": "联系人", "intent": "投资意向", "phone": "电话", "contact": "联系人",
 	"pipeline_items": "成熟度清单事项", "pipeline_checks": "储备项目清单进度", "pipeline_reserves": "储备项目包装",
 	"promotions": "项目推介", "promotion_interests": "投资意向",
@@ -17,7 +17,10 @@ var zhPipelineTerms = map[string]string{
 }
 
 var zhPipeline = map[string]string{
-	"In the %d plan": "已纳入 %d 年度计划",
+	// A promotion's investment is the private capital sought
+	// (qianxiang.InArea); a lead's is the project's total (总投资).
+	"promotion:investment": "拟引入社会资本",
+	"In the %d plan":       "已纳入 %d 年度计划",
 	"The project left the reserve pool for the %d plan at the preparatory stage (前期); its checklist above is kept as it was.": "项目已从谋划储备转入 %d 年度计划，处于前期阶段；上方成熟度清单按原样保留。",
 	"Its annual plan investment is not set yet.": "尚未填写年度计划投资。",
 	"Set the annual plan":                        "填写年度计划投资",

@@ -38,7 +38,7 @@ var zhProblems = map[string]string{
 	"raised by hand": "手工提出",
 
 	// Notifications.
-	"Assigned to you": "交办给你", "Due within 3 days": "3天内到期", "Overdue": "已逾期", "Escalated to you": "提级至你",
+	"Assigned to you": "交办给你", "Due within 3 days": "3天内到期", "Escalated to you": "提级至你",
 	"Instruction received": "收到批示", "Supervision order issued": "收到督办单", "Supervision order answered": "督办单已回复",
 
 	// Messages.
@@ -83,20 +83,20 @@ var zhProblems = map[string]string{
 	"No notification yet.": "暂无通知。", "Notifications": "通知", "Acknowledged by %s": "%s 已签收",
 	"Awaiting acknowledgement": "待签收", "Details": "基本情况", "Handle": "办理", "Latest reason": "最近一次原因",
 	"Leader's instructions": "领导批示", "New due date": "新的完成时限", "New owner": "新的责任单位", "No instruction yet.": "暂无批示。",
-	"Note": "说明", "Send the instruction": "发送批示", "What was done": "办理情况", "Co-organisations": "配合单位",
+	"Send the instruction": "发送批示", "What was done": "办理情况", "Co-organisations": "配合单位",
 	"Hold Ctrl to choose several.": "按住 Ctrl 可多选。", "Raise the problem": "提交问题", "%d listed, %d overdue": "共 %d 个，逾期 %d 个",
-	"Acknowledged": "已签收", "By category": "按问题类别", "By organisation": "按责任单位", "Clear": "清除",
+	"Acknowledged": "已签收", "By category": "按问题类别", "By responsible organisation": "按责任单位", "Clear": "清除",
 	"Days open": "已历天数", "Escalated": "已提级", "Escalated to the leader": "已提级至包联市领导", "Export .xlsx": "导出 .xlsx",
 	"Instruction": "领导批示", "Leader": "包联市领导", "Median days to solve": "解决天数中位数", "My projects": "我包联的项目",
 	"No problem matches.": "没有符合条件的问题。", "Pending": "未办结", "Solve rate": "解决率", "Solved": "已解决",
 	"Category": "问题类别", "No problem raised.": "暂无问题。", "Raise a problem": "提出问题",
 	"Address (http or https; empty to switch it off)": "地址（http 或 https；留空即关闭）", "Answer": "应答",
-	"Delivery log": "推送记录", "Event": "事件", "Secret": "密钥", "Server": "服务器", "Webhook": "消息推送（Webhook）",
+	"Delivery log": "推送记录", "Webhook event": "事件", "Secret": "密钥", "Server": "服务器", "Webhook": "消息推送（Webhook）",
 	"Every notification is also sent as a signed JSON POST to this address, so the city's messaging system can pass it on. The signature is HMAC-SHA256 of the body with the secret, in the X-Qianxiang-Signature header. Failed deliveries are retried with growing waits.": "每条通知同时以签名的 JSON POST 推送到此地址，供本市消息系统转发。签名为以密钥对请求体计算的 HMAC-SHA256，放在 X-Qianxiang-Signature 头中。推送失败将按递增间隔重试。",
 	"Nothing sent yet.": "尚未推送。", "set; leave empty to keep it": "已设置；留空则保持不变",
 	"The instruction was sent to the owner organisation.": "批示已送达责任单位。",
 	"The problem was raised; its owner has been told.":    "问题已提出，已通知责任单位。",
-	"Saved.": "已保存。", "Problem": "问题", "none": "无", "Show": "显示", "Overdue problems": "逾期问题",
+	"Saved.": "已保存。", "Problem": "问题", "none": "无", "Overdue problems": "逾期问题",
 	"Leader's desk and overdue problems": "领导桌面与逾期问题", "%d overdue problems, %d escalated to leaders": "逾期问题 %d 个，其中提级至市领导 %d 个",
 	"Open the overdue list": "查看逾期问题", "Overdue problems (%d)": "逾期问题（%d 个）", "No overdue problem.": "没有逾期问题。",
 }

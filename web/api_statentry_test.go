@@ -104,6 +104,10 @@ func TestStatisticsEntryAPI(t *testing.T) {
 		{name: "a verification", user: "tongji", method: "POST", path: fmt.Sprintf("/api/v1/projects/%d/verifications", ws), body: `{"visited_on":"2023-06-09","people":"王某、李某","findings":"在建"}`, status: 201, contain: `"people":"王某、李某"`},
 		{name: "a unit may not verify", user: "lishi-xm", method: "POST", path: fmt.Sprintf("/api/v1/projects/%d/verifications", ls), body: `{"visited_on":"2023-06-09","people":"a","findings":"b"}`, status: 403},
 		{name: "a verification without findings", user: "tongji", method: "POST", path: fmt.Sprintf("/api/v1/projects/%d/verifications", ws), body: `{"visited_on":"2023-06-09","people":"a"}`, status: 422, contain: `"field":"findings"`},
+		// A verification's people are who went (核查人员), not a station
+		// visit's count received (接待人数); the field stays "people".
+		{name: "a verification without people, in Chinese", user: "tongji", method: "POST", path: fmt.Sprintf("/api/v1/projects/%d/verifications?lang=zh", ws), body: `{"visited_on":"2023-06-09","findings":"在建"}`, status: 422, contain: `"message":"核查人员：必填：请写明核查人员"`},
+		{name: "the field keeps its API name", user: "tongji", method: "POST", path: fmt.Sprintf("/api/v1/projects/%d/verifications?lang=zh", ws), body: `{"visited_on":"2023-06-09","findings":"在建"}`, status: 422, contain: `"field":"people"`},
 		{name: "the county reads its verification", user: "wenshui", method: "GET", path: fmt.Sprintf("/api/v1/projects/%d/verifications", ws), status: 200, contain: `"total":1`},
 	})
 	// The page in English, and a county's page without the bureau's buttons.

@@ -68,6 +68,12 @@ func TestStationAPIAndPages(t *testing.T) {
 	if code, body, _ := staff.post(fmt.Sprintf("/stations/%d/visits", sid), url.Values{"leader": {"shizhang"}, "visited_on": {""}, "scheduled_on": {"2099-01-10"}}); code != 303 {
 		t.Fatalf("schedule a visit: %d %s", code, body)
 	}
+	// A visit's people are those received (接待人数), not a verification's
+	// names (核查人员); the API's field stays "people".
+	if code, m = call(staff, "POST", fmt.Sprintf("/api/v1/stations/%d/visits?lang=zh", sid), `{"leader":"shizhang","visited_on":"2023-01-10","people":-1}`); code != 422 ||
+		m["error"].(map[string]any)["message"] != "接待人数：不能小于0" || !strings.Contains(fmt.Sprint(m["error"]), "field:people") {
+		t.Fatalf("a visit with -1 people: %d %v", code, m)
+	}
 	if code, body, _ := staff.post(fmt.Sprintf("/station-problems/%d/archive", pid), url.Values{"station": {fmt.Sprint(sid)}}); code != 303 {
 		t.Fatalf("archive: %d %s", code, body)
 	}

@@ -25,7 +25,7 @@ func TestAreasReadTheirOwnWords(t *testing.T) {
 		{"Approval procedures", "审批手续", "a project's factors; the audited table"},
 		{"By", "操作人", "lead moves and statistics entry steps"},
 		{"Note", "备注", "histories, factors, reserve checklist"},
-		{"Overdue", "逾期", "badges and counts"},
+		{"Overdue", "已逾期", "badges and counts"},
 		{"Show", "查看", "filter buttons without script"},
 		{"suggestion", "建议", "the deputies' word, also the motion take-over field"},
 		{"must be a date YYYY-MM-DD", "须为日期 YYYY-MM-DD", "any date field"},

@@ -69,7 +69,6 @@ var zhOrders = map[string]string{
 	"Open":                              "未办结",
 	"Order":                             "督办事项",
 	"Orders":                            "督办单数",
-	"Overdue":                           "逾期",
 	"Overdue only":                      "只看逾期",
 	"Problem ID (optional)":             "问题编号（可选）",
 	"Project ID (optional)":             "项目编号（可选）",

@@ -38,7 +38,7 @@ var zhProblems = map[string]string{
 	"raised by hand": "手工提出",
 
 	// Notifications.
-	"Assigned to you": "交办给你", "Due within 3 days": "3天内到期", "Escalated to you": "提级至你",
+	"Assigned to you": "交办给你", "Due within 3 days": "3天内到期", "Overdue": "已逾期", "Escalated to you": "提级至你",
 	"Instruction received": "收到批示", "Supervision order issued": "收到督办单", "Supervision order answered": "督办单已回复",
 
 	// Messages.

@@ -24,7 +24,7 @@ var tableWords = map[string]string{
 	"pipeline_checks": "Pipeline checks", "pipeline_reserves": "Reserve projects", "problem_instructions": "Problem instructions",
 	"project_classes": "Project classes", "promotion_interests": "Promotion interests", "promotions": "Promotions",
 	"stat_entries": "Statistics entries", "stat_entry_steps": "Statistics entry steps", "stat_files": "Statistics files",
-	"stat_verifications": "Statistics checks", "station_problems": "Station problems", "station_visits": "Station visits",
+	"stat_verifications": "Statistics checks", "station_problems": "Station problems", "station_visits": "Station visits", "station_receptions": "Station reception days",
 	"stations": "Liaison stations", "suggestions": "Deputy suggestions", "targets": "Targets", "task_lists": "Task lists",
 	"task_progress": "Task progress", "tasks": "Key tasks", "work_calendars": "Work calendars",
 	"webhook_config": "Webhook settings", "city_maps": "City maps",

@@ -15,6 +15,7 @@ var zhAuditWords = map[string]string{
 	"milestone": "节点", "move": "流转", "promise_missed": "承诺逾期",
 	"put_to_vote": "提请表决", "rate": "评价", "reject": "不予受理", "resolve": "解决",
 	"return_visit": "回访", "send_back": "退回", "sign": "签收", "visit": "接待来访",
+	"schedule": "排期", "reception": "记录接待",
 	// changed fields
 	"abstain_count": "弃权票", "accepted_at": "接收时间", "acked_at": "确认时间",
 	"acked_by": "确认人", "against_count": "反对票", "answer_due": "答复期限",
@@ -34,7 +35,7 @@ var zhAuditWords = map[string]string{
 	// the records (web/ui_plainwords.go names each table in English)
 	"Assessment weights": "考核权重", "Audit trail": "审计链",
 	"Audit keys": "审计密钥", "Bank matches": "银企对接", "Batch start projects": "集中开工项目",
-	"Batch starts": "集中开工", "Class entries": "分类条目", "Class lists": "分类目录",
+	"Batch starts": "集中开工", "Station reception days": "联络站接待日", "Class entries": "分类条目", "Class lists": "分类目录",
 	"Congress attendance": "会议出席", "Congress body members": "代表团成员", "Congress deputies": "人大代表",
 	"Congress follow-ups": "议案跟踪", "Congress meetings": "会议", "Congress motion reports": "议案审议报告",
 	"Congress motions": "议案", "Congress resolutions": "决议", "Congress votes": "表决",

@@ -30,9 +30,7 @@ func TestSuggestionAPIAndPages(t *testing.T) {
 	a.Now = func() time.Time { return time.Date(2023, 3, 28, 10, 0, 0, 0, a.Loc) }
 	call := func(c *client, method, path, body string) (int, map[string]any) {
 		t.Helper()
-		req, _ := newJSON(method, c.base+path, body)
-		req.Header.Set("X-CSRF-Token", c.csrf)
-		code, out, _ := c.do(req)
+		code, out := c.send(method, path, body)
 		var m map[string]any
 		json.Unmarshal([]byte(out), &m)
 		return code, m

@@ -116,6 +116,16 @@ func (c *client) get(path string) (int, string) {
 	return code, body
 }
 
+// send sends a JSON body (or none) with the session's CSRF header, as the
+// pages' scripts do, and gives the status and the answer.
+func (c *client) send(method, path, body string) (int, string) {
+	c.t.Helper()
+	req, _ := newJSON(method, c.base+path, body)
+	req.Header.Set("X-CSRF-Token", c.csrf)
+	code, out, _ := c.do(req)
+	return code, out
+}
+
 // post sends a form the way a browser does, with the hidden csrf field
 // (unless the test set one).
 func (c *client) post(path string, v url.Values) (int, string, http.Header) {

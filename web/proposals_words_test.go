@@ -24,10 +24,7 @@ func TestProposalsSpeakTheirOwnWords(t *testing.T) {
 	a.Now = func() time.Time { return time.Date(2023, 3, 28, 10, 0, 0, 0, a.Loc) }
 	call := func(c *client, method, path, body string) (int, string) {
 		t.Helper()
-		req, _ := newJSON(method, c.base+path, body)
-		req.Header.Set("X-CSRF-Token", c.csrf)
-		code, out, _ := c.do(req)
-		return code, out
+		return c.send(method, path, body)
 	}
 	id := func(out string) string { return regexp.MustCompile(`"id":(\d+)`).FindStringSubmatch(out)[1] }
 	code, out := call(staff, "POST", "/api/v1/suggestions", `{"kind":"proposal","congress":"lvliang-4","title":"关于加强背街小巷管理的提案","body":"案由","deputies":["S-0001"],"submitted_on":"2023-03-01"}`)

@@ -27,10 +27,7 @@ func TestStationCountsTraceToEachProblem(t *testing.T) {
 	a.Now = func() time.Time { return time.Date(2023, 3, 10, 10, 0, 0, 0, a.Loc) }
 	call := func(c *client, method, path, body string) (int, string) {
 		t.Helper()
-		req, _ := newJSON(method, c.base+path, body)
-		req.Header.Set("X-CSRF-Token", c.csrf)
-		code, out, _ := c.do(req)
-		return code, out
+		return c.send(method, path, body)
 	}
 	code, out := call(staff, "POST", "/api/v1/stations", `{"name":"凤山街道代表联络站","org":"141102","reception_day":10,"deputies":["S-0001","S-0002"]}`)
 	if code != 201 {

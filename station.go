@@ -67,10 +67,24 @@ func (v *Visit) Record(on Date, people int, note string, today Date) error {
 		return FieldError("visited_on", "is required (YYYY-MM-DD)")
 	case today.Before(on):
 		return FieldError("visited_on", "%s is in the future (today is %s)", on.String(), today.String())
-	case people < 0:
-		return FieldError("people", "must be 0 or more")
+	}
+	if err := checkPeople(people); err != nil {
+		return err
 	}
 	v.VisitedOn, v.People, v.Note, v.Month = on, people, note, Date{Year: on.Year, Month: on.Month}
+	return nil
+}
+
+// maxPeople bounds the people one visit or reception day records: a
+// liaison station receives tens, a city's hall a few thousand; more is a
+// typing slip that would swell every count it is added to.
+const maxPeople = 100000
+
+// checkPeople refuses a count of people received below 0 or past maxPeople.
+func checkPeople(n int) error {
+	if n < 0 || n > maxPeople {
+		return FieldError("people", "must be between 0 and 100,000")
+	}
 	return nil
 }
 

@@ -66,8 +66,8 @@ func (r *Reception) Record(on Date, people int, onDuty []string, note string, to
 		return FieldError("received_on", "%s is in the future (today is %s)", on.String(), today.String())
 	case on != r.Scheduled && (on.Year != r.Month.Year || on.Month != r.Month.Month):
 		return FieldError("received_on", "%s is not in %s, the month of this reception (scheduled %s)", on.String(), r.Month.String(), r.Scheduled.String())
-	case people < 0:
-		return FieldError("people", "must be 0 or more")
+	case checkPeople(people) != nil:
+		return checkPeople(people)
 	case len(onDuty) == 0:
 		return FieldError("on_duty", "name at least one of the station's deputies on duty")
 	}

@@ -41,6 +41,7 @@ func TestMissedVisitsRemindEachLeaderOfTheMonth(t *testing.T) {
 	}
 	v := Visit{}
 	wantErr(t, v.Record(d("2026-03-12"), 5, "", d("2026-03-11")), "in the future")
+	wantErr(t, v.Record(d("2026-03-10"), 1000000, "", d("2026-03-11")), "between 0 and 100,000")
 	if err := v.Record(d("2026-03-10"), 23, "接待群众23人", d("2026-03-11")); err != nil || v.Month != (Date{Year: 2026, Month: 3}) {
 		t.Fatal(err)
 	}
@@ -93,7 +94,8 @@ func TestReceptionDaysOnTheCalendar(t *testing.T) {
 	r := rs[3]
 	wantErr(t, r.Record(d("2023-06-13"), 5, []string{"A1"}, "", d("2023-06-12")), "in the future")
 	wantErr(t, r.Record(d("2023-07-03"), 5, []string{"A1"}, "", d("2023-07-10")), "is not in 2023-06")
-	wantErr(t, r.Record(d("2023-06-12"), -1, []string{"A1"}, "", d("2023-06-12")), "0 or more")
+	wantErr(t, r.Record(d("2023-06-12"), -1, []string{"A1"}, "", d("2023-06-12")), "between 0 and 100,000")
+	wantErr(t, r.Record(d("2023-06-12"), 100001, []string{"A1"}, "", d("2023-06-12")), "between 0 and 100,000")
 	wantErr(t, r.Record(d("2023-06-12"), 5, nil, "", d("2023-06-12")), "on duty")
 	r.Derive(d("2023-06-13"))
 	if !r.Missed {

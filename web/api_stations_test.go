@@ -25,9 +25,7 @@ func TestStationAPIAndPages(t *testing.T) {
 	dep := loginAs(t, srv.URL, "S-0001", testenv.Password)
 	call := func(c *client, method, path, body string) (int, map[string]any) {
 		t.Helper()
-		req, _ := newJSON(method, c.base+path, body)
-		req.Header.Set("X-CSRF-Token", c.csrf)
-		code, out, _ := c.do(req)
+		code, out := c.send(method, path, body)
 		var m map[string]any
 		json.Unmarshal([]byte(out), &m)
 		return code, m
@@ -71,7 +69,7 @@ func TestStationAPIAndPages(t *testing.T) {
 	// A visit's people are those received (接待人数), not a verification's
 	// names (核查人员); the API's field stays "people".
 	if code, m = call(staff, "POST", fmt.Sprintf("/api/v1/stations/%d/visits?lang=zh", sid), `{"leader":"shizhang","visited_on":"2023-01-10","people":-1}`); code != 422 ||
-		m["error"].(map[string]any)["message"] != "接待人数：不能小于0" || !strings.Contains(fmt.Sprint(m["error"]), "field:people") {
+		m["error"].(map[string]any)["message"] != "接待人数：须在 0 到 100,000 之间" || !strings.Contains(fmt.Sprint(m["error"]), "field:people") {
 		t.Fatalf("a visit with -1 people: %d %v", code, m)
 	}
 	if code, body, _ := staff.post(fmt.Sprintf("/station-problems/%d/archive", pid), url.Values{"station": {fmt.Sprint(sid)}}); code != 303 {

@@ -51,7 +51,7 @@ func TestFieldsReadAsTheirArea(t *testing.T) {
 		err        error
 		field, zhw string
 	}{
-		{"station visit people", visit.Record(today, -1, "", today), "people", "接待人数：不能小于0"},
+		{"station visit people", visit.Record(today, -1, "", today), "people", "接待人数：须在 0 到 100,000 之间"},
 		{"station visit day", visit.Record(future, 1, "", today), "visited_on", "接待日期：2023-06-02 晚于今天（今天是 2023-06-01）"},
 		{"verification people", ver(qianxiang.Verification{VisitedOn: today, Findings: "ok"}), "people", "核查人员：必填：请写明核查人员"},
 		{"verification day", ver(qianxiang.Verification{VisitedOn: future, People: "a", Findings: "ok"}), "visited_on", "核查日期：2023-06-02 晚于今天（今天是 2023-06-01）"},

@@ -151,6 +151,7 @@ var zhDeputies = map[string]string{
 	"history:archive": "归档", "history:to_campaign": "转为项目问题",
 	"must be a day of the month from 1 to 28":                                  "必须是1至28之间的日期",
 	"a station named %q already exists":                                        "已有名为 %q 的联络站",
+	"must be between 0 and 100,000":                                            "须在 0 到 100,000 之间",
 	"must be 0 or more":                                                        "不能小于0",
 	"is required: the visitor's problem":                                       "必填：群众反映的问题",
 	"a station problem that is %s cannot be given the step %s":                 "“%s”的问题不能执行“%s”",

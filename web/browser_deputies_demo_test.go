@@ -3,7 +3,6 @@ package web_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
@@ -16,11 +15,12 @@ import (
 
 // TestDeputiesDemoScreens: the congress office's pages on the demo city —
 // stations with their solved counts, one station, the handling report, the
-// calendar — and the deputy's phone page. Runs when QIANXIANG_SHOTS names
-// a folder (the demo takes a while to fill).
+// calendar — and the deputy's phone page. Screenshots go under
+// $QIANXIANG_SHOTS when set; -short skips it (the demo takes a while to
+// fill).
 func TestDeputiesDemoScreens(t *testing.T) {
-	if os.Getenv("QIANXIANG_SHOTS") == "" {
-		t.Skip("set QIANXIANG_SHOTS to a folder to take the screenshots")
+	if testing.Short() {
+		t.Skip("the demo city takes a while to fill")
 	}
 	a := testenv.Open(t, "sqlite")
 	logins, err := demo.Fill(context.Background(), a)

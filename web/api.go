@@ -36,12 +36,12 @@ func (s *Server) authed(h handler) http.HandlerFunc {
 // once: load balancers ask many times a second.
 var healthzBody = []byte(`{"status":"ok"}` + "\n")
 
-// hdrJSON is the probe's Content-Type, made once like the security
+// hdrJSON is a JSON answer's Content-Type, made once like the security
 // headers (a full slice expression, so an Add copies).
 var hdrJSON = []string{"application/json; charset=utf-8"}
 
 func apiHealthz(w http.ResponseWriter, r *http.Request) {
-	w.Header()["Content-Type"] = hdrJSON[:1:1]
+	setJSONHeaders(w.Header())
 	w.WriteHeader(200)
 	w.Write(healthzBody)
 }

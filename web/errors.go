@@ -88,7 +88,7 @@ func apiError(lang string, err error) errorBody {
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	setJSONHeaders(w.Header())
 	w.WriteHeader(status)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(true)
@@ -105,7 +105,7 @@ var jsonBufs = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return 
 func writeJSONAppend(w http.ResponseWriter, status int, appendJSON func([]byte) []byte) {
 	bp := jsonBufs.Get().(*[]byte)
 	b := append(appendJSON((*bp)[:0]), '\n')
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	setJSONHeaders(w.Header())
 	w.WriteHeader(status)
 	w.Write(b)
 	if cap(b) <= 1<<20 { // a rare huge page is not kept

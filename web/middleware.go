@@ -184,7 +184,28 @@ var (
 	hdrFrame    = []string{"SAMEORIGIN"}
 	hdrReferrer = []string{"same-origin"}
 	hdrCSP      = []string{"default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'self'; form-action 'self'"}
+	// A JSON answer's own policy (setJSONHeaders): a JSON document loads
+	// nothing and is framed by nobody, so its policy lets it load nothing
+	// and be framed by nobody, and its X-Frame-Options says the same for
+	// browsers without CSP. It sends no Referrer-Policy: a document that
+	// may load nothing and holds no links sends no referrer. These are
+	// the API headers OWASP's REST security guidance lists; files
+	// (photos, PDFs, workbooks) keep the pages' policy, since a browser's
+	// image or PDF viewer is a page. A third of the bytes of the pages'
+	// headers, which a probe asked many times a second notices
+	// (BENCHMARKS.md, issue 14 section 1).
+	hdrCSPJSON   = []string{"default-src 'none'; frame-ancestors 'none'"}
+	hdrFrameJSON = []string{"DENY"}
 )
+
+// setJSONHeaders marks an answer as JSON: its Content-Type and the
+// security headers of a JSON document.
+func setJSONHeaders(h http.Header) {
+	h["Content-Type"] = hdrJSON[:1:1]
+	h["Content-Security-Policy"] = hdrCSPJSON[:1:1]
+	h["X-Frame-Options"] = hdrFrameJSON[:1:1]
+	delete(h, "Referrer-Policy")
+}
 
 func securityHeaders(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -128,4 +128,31 @@ func TestDeputiesDemoScreens(t *testing.T) {
 	if err != nil || !strings.Contains(mine, "待测评的答复") || !strings.Contains(mine, "离石区凤山街道代表联络站") {
 		t.Fatalf("/my: %v %q", err, mine)
 	}
+	// On a phone every section of the bar is on screen, none under the
+	// user's name: the congress office's long name once squeezed the bar
+	// to 项目 调 and hid the rest.
+	for _, who := range []string{"4-0001", "renda"} {
+		b = testenv.Browser(t)
+		var hidden []string
+		err = chromedp.Run(b, chromedp.EmulateViewport(390, 844), testenv.Login(srv.URL, who, pw[who]), chromedp.Navigate(srv.URL+"/"),
+			chromedp.WaitVisible(`.main-nav`, chromedp.ByQuery), chromedp.Evaluate(phoneNavHidden, &hidden))
+		testenv.Screenshot(t, b, "phone-bar-"+who)
+		if err != nil || len(hidden) > 0 {
+			t.Fatalf("%s on a phone: sections off screen or under the name: %v %v", who, hidden, err)
+		}
+	}
 }
+
+// phoneNavHidden lists the bar's sections that are not wholly on screen
+// or that the user's corner overlaps.
+const phoneNavHidden = `(() => {
+  const who = document.querySelector('header.top .who').getBoundingClientRect();
+  const out = [];
+  for (const a of document.querySelectorAll('.main-nav a')) {
+    const r = a.getBoundingClientRect();
+    const off = r.left < 0 || r.right > window.innerWidth || r.width === 0;
+    const under = r.left < who.right && r.right > who.left && r.top < who.bottom && r.bottom > who.top;
+    if (off || under) out.push(a.textContent.trim());
+  }
+  return out;
+})()`

@@ -33,4 +33,10 @@ func TestCountySeesItsOwnTitleAndItsCityWideRank(t *testing.T) {
 	if strings.Contains(screen, "吕梁市“千项千亿”") {
 		t.Error("the county's big screen is titled as the city")
 	}
+
+	// The registry says whose it is; the city's says nothing more.
+	testenv.Contains(t, w.get(t, "lishi", w.at("/projects?year=%[1]d")), "<h1>离石区 · 项目清单")
+	if page := w.get(t, "zhb", w.at("/projects?year=%[1]d")); strings.Contains(page, "<h1>吕梁市 · ") || !strings.Contains(page, "<h1>项目清单") {
+		t.Error("the city's registry heading changed")
+	}
 }

@@ -37,6 +37,9 @@ type projectListData struct {
 	ExportYear int
 	// ClassLists feed the classification filter (?chain=list:entry).
 	ClassLists qianxiang.ClassLists
+	// Scope is the caller's county or department when they see only its
+	// projects, so the heading says whose registry it is.
+	Scope string
 }
 
 // sortLink is a clickable column header: its address and, when the list is
@@ -83,6 +86,9 @@ func (s *Server) projectsPage(w http.ResponseWriter, r *http.Request) error {
 		d.Years = append(d.Years, q.Year)
 		slices.Sort(d.Years)
 		slices.Reverse(d.Years)
+	}
+	if u := info(r).User; u != nil && !u.Role.CityWide() {
+		d.Scope = u.Org.Name
 	}
 	d.CanCreate = a.Role.AtLeast(qianxiang.RoleOrgAdmin)
 	d.CanImport = a.Can(qianxiang.ActImportPlan, qianxiang.Scope{})

@@ -179,6 +179,33 @@ func (a *App) RecordLeave(ctx context.Context, actor qianxiang.Actor, meetingID 
 	return a.setAttendance(ctx, actor, m, d, qianxiang.AttendanceRecord{Status: "leave", Via: "desk", Reason: reason})
 }
 
+// UndoCheckIn takes back a check-in made by mistake (staff): the desk
+// checked in the wrong 张伟, or a list carried a card that was not in the
+// hall. The deputy is absent again, the reason is kept on the record and
+// in the audit trail. A deputy who has voted at the meeting stays checked
+// in: their ballot was counted as present, so the record must say so.
+func (a *App) UndoCheckIn(ctx context.Context, actor qianxiang.Actor, meetingID int64, card, reason string) (CheckIn, error) {
+	if err := actor.Check(qianxiang.ActManageCongress, congressScope, "meeting"); err != nil {
+		return CheckIn{}, err
+	}
+	m, err := a.DB.MeetingByID(ctx, meetingID)
+	if err != nil {
+		return CheckIn{}, err
+	}
+	d, err := a.findDeputy(ctx, m.CongressID, card, "")
+	if err != nil {
+		return CheckIn{}, err
+	}
+	reason, bad := qianxiang.CleanText("reason", reason)
+	if bad != nil {
+		return CheckIn{}, qianxiang.FieldError("reason", bad.Format, bad.Args...)
+	}
+	if reason == "" {
+		return CheckIn{}, qianxiang.FieldError("reason", "is required")
+	}
+	return a.setAttendance(ctx, actor, m, d, qianxiang.AttendanceRecord{Status: "absent", Via: "desk", Reason: reason})
+}
+
 func (a *App) findDeputy(ctx context.Context, congressID int64, card, name string) (qianxiang.Deputy, error) {
 	card, name = strings.TrimSpace(card), strings.TrimSpace(name)
 	if card != "" {
@@ -220,6 +247,18 @@ func (a *App) setAttendance(ctx context.Context, actor qianxiang.Actor, m qianxi
 			out.Already = true
 			return nil
 		}
+		if rec.Status == "absent" {
+			if !ok || old.Status != "present" {
+				return qianxiang.FieldError("card", "%s is not checked in", d.Name)
+			}
+			voted, err := tx.VotedAtMeeting(ctx, m.ID, d.ID)
+			if err != nil {
+				return err
+			}
+			if voted {
+				return qianxiang.Errorf(qianxiang.EConflict, "%s has voted at this meeting, so the check-in stands", d.Name)
+			}
+		}
 		before := ""
 		if ok {
 			if before, err = tx.Snapshot(ctx, "congress_attendance", old.ID); err != nil {
@@ -230,10 +269,7 @@ func (a *App) setAttendance(ctx context.Context, actor qianxiang.Actor, m qianxi
 		if err != nil {
 			return err
 		}
-		action := "check_in"
-		if rec.Status == "leave" {
-			action = "leave"
-		}
+		action := map[string]string{"present": "check_in", "leave": "leave", "absent": "undo_check_in"}[rec.Status]
 		if err := tx.Audit(ctx, actor.Username, action, "congress_attendance", id, d.Name, before); err != nil {
 			return err
 		}

@@ -78,7 +78,17 @@ func (c conn) AttendanceOf(ctx context.Context, meetingID, deputyID int64) (qian
 	return a, true, nil
 }
 
-// SetAttendance records a deputy present or on leave; it returns the row's id.
+// VotedAtMeeting reports whether a deputy's ballot is in any vote of a
+// meeting (aggregate votes keep that a deputy voted, never how).
+func (c conn) VotedAtMeeting(ctx context.Context, meetingID, deputyID int64) (bool, error) {
+	var n int
+	err := c.queryRow(ctx, `SELECT COUNT(*) FROM congress_ballots b JOIN congress_votes v ON v.id = b.vote_id
+		WHERE v.meeting_id = ? AND b.deputy_id = ?`, meetingID, deputyID).Scan(&n)
+	return n > 0, err
+}
+
+// SetAttendance records a deputy present, on leave or (a check-in undone)
+// absent; it returns the row's id.
 func (tx *Tx) SetAttendance(ctx context.Context, meetingID, deputyID int64, a qianxiang.AttendanceRecord) (int64, error) {
 	now := ts(tx.now())
 	old, ok, err := tx.AttendanceOf(ctx, meetingID, deputyID)

@@ -209,6 +209,7 @@ var accessTable = map[string]rule{
 	"GET /api/v1/meetings/{id}/roll":                      r("ACLSKD", hidden),
 	"POST /api/v1/meetings/{id}/checkins":                 r("AK", hidden),
 	"POST /api/v1/meetings/{id}/leave":                    r("AK", hidden),
+	"POST /api/v1/meetings/{id}/checkins/undo":            r("AK", hidden),
 	"POST /api/v1/meetings/{id}/checkin":                  r("D", hidden),
 	"GET /api/v1/meetings/{id}/votes":                     r("ACLSKD", hidden),
 	"POST /api/v1/meetings/{id}/votes":                    r("AK", hidden),

@@ -147,6 +147,23 @@ func (s *Server) apiLeave(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+func (s *Server) apiUndoCheckIn(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	var in struct{ Card, Reason string }
+	if err := decode(r, &in); err != nil {
+		return err
+	}
+	c, err := s.App.UndoCheckIn(r.Context(), actor(r), id, in.Card, in.Reason)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, 200, c)
+	return nil
+}
+
 func (s *Server) apiSelfCheckIn(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r, "id")
 	if err != nil {

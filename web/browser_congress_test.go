@@ -278,6 +278,24 @@ func TestBrowserCongressWalkthroughAsANewUser(t *testing.T) {
 			shot(staff, "walk-list-failed")
 			t.Fatalf("check-in from a list: %v", err)
 		}
+		// A mistaken check-in (王志鹏 is not in the hall) is taken back
+		// with its reason; the quorum line follows.
+		if err := chromedp.Run(staff,
+			chromedp.SendKeys(`#desk input[name=who]`, "9-0006", chromedp.ByQuery),
+			chromedp.Click(`#desk button`, chromedp.ByQuery),
+			poll(`document.getElementById('desk-msg').textContent.includes('王志鹏') && document.querySelector('#desk input[name=who]').value === ''`),
+			chromedp.SendKeys(`#leave input[name=card]`, "9-0006", chromedp.ByQuery),
+			chromedp.SendKeys(`#leave input[name=reason]`, "误签：代表未到场", chromedp.ByQuery),
+			chromedp.Click(`[data-k="undo-check-in"]`, chromedp.ByQuery),
+			poll(`document.getElementById('desk-msg').textContent.includes('王志鹏 · 已撤销签到')`),
+		); err != nil {
+			shot(staff, "walk-undo-failed")
+			t.Fatalf("undoing a mistaken check-in: %v", err)
+		}
+		shot(staff, "walk-desk-undone")
+		if err := chromedp.Run(screen, poll(`document.querySelector('[data-quorum]').textContent.includes('实出席3人')`)); err != nil {
+			t.Fatalf("the screen did not follow the undone check-in: %v", err)
+		}
 		for _, who := range []string{"张建国"} {
 			if err := chromedp.Run(staff,
 				chromedp.SendKeys(`#desk input[name=who]`, who, chromedp.ByQuery),

@@ -295,6 +295,7 @@ func (s *Server) congressRoutes() []route {
 		{"GET /api/v1/meetings/{id}/roll", a(s.apiRoll)},
 		{"POST /api/v1/meetings/{id}/checkins", a(s.apiDeskCheckIn)},
 		{"POST /api/v1/meetings/{id}/leave", a(s.apiLeave)},
+		{"POST /api/v1/meetings/{id}/checkins/undo", a(s.apiUndoCheckIn)},
 		{"POST /api/v1/meetings/{id}/checkin", a(s.apiSelfCheckIn)},
 		{"GET /api/v1/meetings/{id}/votes", a(s.apiMeetingVotes)},
 		{"POST /api/v1/meetings/{id}/votes", a(s.apiCreateVote)},

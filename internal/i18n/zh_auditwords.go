@@ -15,7 +15,7 @@ var zhAuditWords = map[string]string{
 	"milestone": "节点", "move": "流转", "promise_missed": "承诺逾期",
 	"put_to_vote": "提请表决", "rate": "评价", "reject": "不予受理", "resolve": "解决",
 	"return_visit": "回访", "send_back": "退回", "sign": "签收", "visit": "接待来访",
-	"schedule": "排期", "reception": "记录接待",
+	"schedule": "排期", "reception": "记录接待", "undo_check_in": "撤销签到",
 	// changed fields
 	"abstain_count": "弃权票", "accepted_at": "接收时间", "acked_at": "确认时间",
 	"acked_by": "确认人", "against_count": "反对票", "answer_due": "答复期限",

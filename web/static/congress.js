@@ -98,8 +98,10 @@
     var leave = document.getElementById("leave");
     leave.addEventListener("submit", function (ev) {
       ev.preventDefault();
-      qx.api("POST", "/api/v1/meetings/" + id + "/leave", { card: leave.card.value.trim(), reason: leave.reason.value.trim() }).then(function (c) {
-        say(msg, c.deputy.name + " · " + W.leave, true); quorum(c.meeting); delegations(c.meeting); leave.reset();
+      // One form, two corrections: leave, or a check-in made by mistake.
+      var undo = ev.submitter && ev.submitter.value === "undo";
+      qx.api("POST", "/api/v1/meetings/" + id + (undo ? "/checkins/undo" : "/leave"), { card: leave.card.value.trim(), reason: leave.reason.value.trim() }).then(function (c) {
+        say(msg, c.deputy.name + " · " + (undo ? W.undone : W.leave), true); quorum(c.meeting); delegations(c.meeting); leave.reset();
       }, function (e) { say(msg, e.message, false); });
     });
   }

@@ -24,6 +24,8 @@ const (
 	NoteSuggestionAnswered NotificationKind = "suggestion_answered"
 	NoteSuggestionExtended NotificationKind = "suggestion_extended"
 	NoteVisitMissed        NotificationKind = "visit_missed"
+	// A station's reception day passed and nobody recorded it.
+	NoteReceptionUnrecorded NotificationKind = "reception_unrecorded"
 	// Investment attraction: a lead the leader answers for has kept its
 	// stage past the office's stall limit.
 	NoteLeadStalled NotificationKind = "lead_stalled"
@@ -55,6 +57,8 @@ func (k NotificationKind) Label() string {
 		return "The answer to your suggestion was extended"
 	case NoteVisitMissed:
 		return "A month passed without your station visit"
+	case NoteReceptionUnrecorded:
+		return "A reception day passed without a record"
 	case NoteLeadStalled:
 		return "An investment lead you lead has stalled"
 	case NoteProposalAnswered:

@@ -27,6 +27,27 @@ func (r Reception) Held() bool { return !r.HeldOn.IsZero() }
 // Derive marks a reception whose scheduled day has passed unrecorded.
 func (r *Reception) Derive(today Date) { r.Missed = !r.Held() && r.Scheduled.Before(today) }
 
+// ReceptionRemindDays bounds the reminder for an unrecorded reception:
+// a day that passed within this many days is reminded of once; an older
+// one (a station added mid-year, a server first started) is only marked
+// missed on the station's page, not announced long after anyone recalls
+// who came.
+const ReceptionRemindDays = 14
+
+// UnrecordedReceptions picks the receptions to remind of on a day: their
+// day has passed (yesterday or earlier, within ReceptionRemindDays) with
+// no record.
+func UnrecordedReceptions(rs []Reception, today Date) []Reception {
+	var out []Reception
+	oldest := today.AddDays(-ReceptionRemindDays)
+	for _, r := range rs {
+		if !r.Held() && r.Scheduled.Before(today) && !r.Scheduled.Before(oldest) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // ReceptionIn is the station's reception day in a month: its day of the
 // month, or the next working day when that is a holiday or a weekend not
 // worked (the 10th of June 2023, a Saturday, → Monday the 12th).

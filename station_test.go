@@ -116,3 +116,36 @@ func TestReceptionDaysOnTheCalendar(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A reception is reminded of from the day after its day, for
+// ReceptionRemindDays days, only while nobody has recorded it.
+func TestUnrecordedReceptionsToRemind(t *testing.T) {
+	today := d("2026-03-20")
+	for _, c := range []struct {
+		name      string
+		scheduled string
+		held      string
+		want      bool
+	}{
+		{"today: still to come", "2026-03-20", "", false},
+		{"yesterday, unrecorded", "2026-03-19", "", true},
+		{"yesterday, recorded", "2026-03-19", "2026-03-19", false},
+		{"the oldest day reminded of", "2026-03-06", "", true},
+		{"older than that: only marked missed", "2026-03-05", "", false},
+		{"last year, within the days", "2025-12-31", "", false},
+		{"in the future", "2026-04-10", "", false},
+	} {
+		r := Reception{Scheduled: d(c.scheduled)}
+		if c.held != "" {
+			r.HeldOn = d(c.held)
+		}
+		got := UnrecordedReceptions([]Reception{r}, today)
+		if (len(got) == 1) != c.want {
+			t.Errorf("%s: reminded %v, want %v", c.name, len(got) == 1, c.want)
+		}
+	}
+	// Across the new year the window reaches into December.
+	if got := UnrecordedReceptions([]Reception{{Scheduled: d("2025-12-29")}}, d("2026-01-05")); len(got) != 1 {
+		t.Errorf("a reception of late December is reminded of in January: %v", got)
+	}
+}

@@ -152,3 +152,65 @@ func (a *App) scheduleReceptionsAhead(ctx context.Context) error {
 	}
 	return nil
 }
+
+// RemindUnrecordedReceptions tells the station's deputies and the
+// congress office, once per reception, that a reception day passed
+// without a record (the sweep): the seed's stations are counted by the
+// people they received, and a day left blank counts nobody.
+func (a *App) RemindUnrecordedReceptions(ctx context.Context) (int, error) {
+	today := a.Today()
+	rs, err := a.DB.Receptions(ctx, 0, today.Year)
+	if err == nil && today.AddDays(-qianxiang.ReceptionRemindDays).Year < today.Year {
+		var last []qianxiang.Reception
+		last, err = a.DB.Receptions(ctx, 0, today.Year-1)
+		rs = append(last, rs...)
+	}
+	if err != nil {
+		return 0, a.internal(ctx, "reception reminder", err)
+	}
+	due := qianxiang.UnrecordedReceptions(rs, today)
+	if len(due) == 0 {
+		return 0, nil
+	}
+	ss, err := a.DB.Stations(ctx)
+	if err != nil {
+		return 0, a.internal(ctx, "reception reminder", err)
+	}
+	us, err := a.DB.Users(ctx)
+	if err != nil {
+		return 0, a.internal(ctx, "reception reminder", err)
+	}
+	var office []int64
+	for _, u := range us {
+		if u.Active && u.Role == qianxiang.RoleCongressStaff {
+			office = append(office, u.ID)
+		}
+	}
+	byID := map[int64]qianxiang.Station{}
+	for _, s := range ss {
+		byID[s.ID] = s
+	}
+	n := 0
+	err = a.DB.Tx(ctx, func(tx *store.Tx) error {
+		for _, r := range due {
+			s, ok := byID[r.StationID]
+			if !ok {
+				continue
+			}
+			to := append([]int64{}, office...)
+			for _, d := range s.Deputies {
+				if d.UserID != 0 {
+					to = append(to, d.UserID)
+				}
+			}
+			told, err := a.notifyCount(ctx, tx, to, qianxiang.NoteReceptionUnrecorded, "stations", s.ID,
+				s.Name+" · "+r.Scheduled.String(), "reception-unrecorded:"+itoa(r.ID))
+			if err != nil {
+				return err
+			}
+			n += told
+		}
+		return nil
+	})
+	return n, a.internal(ctx, "reception reminder", err)
+}

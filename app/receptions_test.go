@@ -63,6 +63,28 @@ func TestReceptionDaysAndTraceableCounts(t *testing.T) {
 		if rs[0].Missed || !rs[1].Missed || rs[2].Missed || rs[0].Problems != 1 {
 			t.Fatalf("March held with 1 problem, April (the 6th) missed: %+v", rs[:3])
 		}
+		// April's day passed unrecorded: the station's two deputies and the
+		// congress office are told once, however often the sweep runs.
+		n, err := a.RemindUnrecordedReceptions(ctx)
+		if err != nil || n < 3 {
+			t.Fatalf("reminded %d (the station's 2 deputies and the office): %v", n, err)
+		}
+		if again, err := a.RemindUnrecordedReceptions(ctx); err != nil || again != 0 {
+			t.Fatalf("reminded again: %d %v", again, err)
+		}
+		for _, who := range []qianxiang.Actor{d1, w.s.actors[1], w.s.staff} {
+			ns, _, err := a.Notifications(ctx, who, 20)
+			found := false
+			for _, nt := range ns {
+				found = found || nt.Kind == qianxiang.NoteReceptionUnrecorded && nt.Subject == "凤城镇代表联络站 · 2023-04-06"
+			}
+			if err != nil || !found {
+				t.Fatalf("%s was not reminded of April's reception: %+v %v", who.Username, ns, err)
+			}
+		}
+		if ns, _, _ := a.Notifications(ctx, d3, 20); len(ns) != 0 {
+			t.Fatalf("a deputy of no station was reminded: %+v", ns)
+		}
 		// Both problems forwarded; the first solved at its return visit.
 		for _, p := range []int64{p1.ID, p2.ID} {
 			if _, err := a.StepStationProblem(ctx, w.s.staff, p, qianxiang.SSForward, app.StationStepInput{Org: "141100-CGJ"}); err != nil {

@@ -54,6 +54,11 @@ func (a *App) Sweep(ctx context.Context) (SweepResult, error) {
 		if err == nil { // the stations' reception days stay on the calendar a year ahead
 			err = a.scheduleReceptionsAhead(ctx)
 		}
+		if err == nil { // reception days passed without a record, to the station and the office
+			var n int
+			n, err = a.RemindUnrecordedReceptions(ctx)
+			r.Reminded += n
+		}
 		if err == nil { // suggestions' answers due within three days or past due
 			var n int
 			n, err = a.RemindSuggestions(ctx)

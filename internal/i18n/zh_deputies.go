@@ -49,6 +49,7 @@ var zhDeputies = map[string]string{
 	// Notifications.
 	"Your suggestion was answered": "你的建议已答复", "The answer to your suggestion was extended": "你的建议答复期限已延长",
 	"A month passed without your station visit": "本月未到联络站接待",
+	"A reception day passed without a record":   "接待日已过，尚未记录接待情况",
 
 	// Pages.
 	"Deputies' suggestions": "代表建议", "Members' proposals": "政协提案", "Handling report": "办理统计",

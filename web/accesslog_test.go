@@ -66,7 +66,16 @@ func TestRequestLogLevels(t *testing.T) {
 		}))
 		req := httptest.NewRequest("GET", tc.path, nil)
 		req.RemoteAddr = "127.0.0.1:5000"
-		h.ServeHTTP(httptest.NewRecorder(), req)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		// The request id names the answer's lines in the log: every
+		// answer has one (an error is logged at warn too), but a probe
+		// only when its line is written.
+		if id := rec.Header().Get("X-Request-Id"); (id != "") != (tc.logged || tc.path != "/api/v1/healthz") {
+			t.Errorf("%s at %s: X-Request-Id %q", tc.path, tc.level, id)
+		} else if id != "" && tc.logged && !strings.Contains(out.String(), id) {
+			t.Errorf("%s at %s: the id %s is not on the line %q", tc.path, tc.level, id, out.String())
+		}
 		if !tc.logged {
 			if out.Len() != 0 {
 				t.Errorf("%s at %s: logged %q", tc.path, tc.level, out.String())

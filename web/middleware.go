@@ -124,10 +124,24 @@ func (s *Server) withRequestLog(h http.Handler) http.Handler {
 			w.Header().Set("Strict-Transport-Security", "max-age=31536000")
 		}
 		ctx := context.WithValue(r.Context(), keyRequest, ri)
-		// A full slice expression: a handler's Add copies, never writes
-		// into st.
-		st.idHdr[0] = ri.ID
-		w.Header()["X-Request-Id"] = st.idHdr[:1:1]
+		// Health probes come every few seconds from each load balancer
+		// and say nothing about users: their line is at debug. Above the
+		// line's level it is skipped before anything is formatted.
+		level := slog.LevelInfo
+		if r.URL.Path == "/api/v1/healthz" {
+			level = slog.LevelDebug
+		}
+		logged := s.Log.Enabled(ctx, level)
+		// X-Request-Id names the request's lines in the logs. Every answer
+		// carries it (at --log-level warn an error's line still names it),
+		// but a probe's answer only when its line is written: the probe
+		// has no other line to find, and the header was a tenth of its
+		// cost over loopback (BENCHMARKS.md, issue 14 section 1). A full
+		// slice expression: a handler's Add copies, never writes into st.
+		if logged || level == slog.LevelInfo {
+			st.idHdr[0] = ri.ID
+			w.Header()["X-Request-Id"] = st.idHdr[:1:1]
+		}
 		st.sw = statusWriter{ResponseWriter: w, log: s.Log, id: ri.ID, path: r.URL.Path}
 		sw := &st.sw
 		start := time.Now()
@@ -141,14 +155,7 @@ func (s *Server) withRequestLog(h http.Handler) http.Handler {
 			}
 		}()
 		h.ServeHTTP(sw, req)
-		// Health probes come every few seconds from each load balancer
-		// and say nothing about users: their line is at debug. Above the
-		// line's level it is skipped before anything is formatted.
-		level := slog.LevelInfo
-		if r.URL.Path == "/api/v1/healthz" {
-			level = slog.LevelDebug
-		}
-		if !s.Log.Enabled(ctx, level) {
+		if !logged {
 			return
 		}
 		user := ""

@@ -1,6 +1,8 @@
 package web_test
 
 import (
+	"context"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -35,6 +37,23 @@ func TestNoDeveloperLeakage(t *testing.T) {
 			if strings.Contains(audit, table) {
 				t.Errorf("the audit page shows the table name %q", table)
 			}
+		}
+
+		// In English the trail's actions and fields are words too, not
+		// code names with underscores.
+		ctx := context.Background()
+		ps, err := a.Projects(ctx, qianxiang.SystemActor, app.ProjectQuery{ProjectFilter: qianxiang.ProjectFilter{Year: 2022}})
+		if err != nil || len(ps.Items) == 0 {
+			t.Fatalf("projects: %v", err)
+		}
+		p := ps.Items[0]
+		if _, err := a.PatchProject(ctx, qianxiang.SystemActor, p.ID, p.Version, []byte(`{"annual_plan":"`+(p.AnnualPlan+100).String()+`"}`)); err != nil {
+			t.Fatal(err)
+		}
+		_, en := zhb.get("/admin/audit?lang=en")
+		testenv.Contains(t, en, "annual plan")
+		if m := regexp.MustCompile(`<td>[a-z]+_[a-z_]+</td>|, [a-z]+_[a-z_]+<|muted">[a-z]+_[a-z_]+`).FindString(en); m != "" {
+			t.Errorf("the English audit page shows the code name %q", m)
 		}
 
 		// The dispatch offers the API only to the administrator.

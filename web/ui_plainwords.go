@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"strings"
 
 	"qianxiang/internal/i18n"
 )
@@ -37,4 +38,15 @@ func (p *Page) TableName(table string) string {
 		return i18n.T(p.Lang, w)
 	}
 	return fmt.Sprint(table)
+}
+
+// AuditWord is an audit entry's action or changed field in the reader's
+// language: the catalog's Chinese, or in English the code word with
+// spaces ("undo_check_in" → "undo check in"), which the English catalog
+// does not hold.
+func (p *Page) AuditWord(w string) string {
+	if t := p.Term(w); t != w {
+		return t
+	}
+	return strings.ReplaceAll(w, "_", " ")
 }

@@ -258,7 +258,6 @@ type voteRowData struct {
 
 func init() {
 	funcs["agendaItems"] = qianxiang.AgendaItems
-	funcs["sessionName"] = qianxiang.SessionName
 	funcs["closedVotes"] = func(vs []app.VoteView) bool {
 		for _, v := range vs {
 			if v.Status == qianxiang.VoteClosed {
@@ -335,4 +334,16 @@ func (s *Server) congressRoutes() []route {
 		{"GET /congress/meetings/{id}/screen", a(s.meetingPage("congress_screen"))},
 		{"GET /vote", a(s.votePage)},
 	}
+}
+
+// SessionName is a session of a congress in the reader's language:
+// 第三次会议, or "Session 3".
+func (p *Page) SessionName(n int) string {
+	if p.Lang == "en" {
+		if qianxiang.SessionName(n) == "" {
+			return ""
+		}
+		return "Session " + strconv.Itoa(n)
+	}
+	return qianxiang.SessionName(n)
 }

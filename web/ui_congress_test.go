@@ -35,6 +35,14 @@ func TestCongressPagesAndAccess(t *testing.T) {
 			}
 			testenv.Contains(t, body, want...)
 		}
+		// The session is named in the reader's language (the choice is
+		// kept in a cookie, so Chinese is asked for again after).
+		for _, c := range []struct{ lang, want string }{{"zh", "第一次会议"}, {"en", "Session 1"}, {"zh", "第一次会议"}} {
+			_, body := staff.get(fmt.Sprintf("/congress/meetings/%d?lang=%s", m, c.lang))
+			if !strings.Contains(body, c.want) || c.lang == "en" && strings.Contains(body, "次会议") {
+				t.Errorf("in %s the meeting page does not name the session %s", c.lang, c.want)
+			}
+		}
 		dep := loginAs(t, srv.URL, h.deputies[0].Card, testenv.Password)
 		code, body := dep.get("/vote")
 		if code != 200 {

@@ -158,25 +158,7 @@ func (a *App) SelfCheckIn(ctx context.Context, actor qianxiang.Actor, meetingID 
 
 // RecordLeave records a deputy's leave (请假) for a meeting (staff).
 func (a *App) RecordLeave(ctx context.Context, actor qianxiang.Actor, meetingID int64, card, reason string) (CheckIn, error) {
-	if err := actor.Check(qianxiang.ActManageCongress, congressScope, "meeting"); err != nil {
-		return CheckIn{}, err
-	}
-	m, err := a.DB.MeetingByID(ctx, meetingID)
-	if err != nil {
-		return CheckIn{}, err
-	}
-	d, err := a.findDeputy(ctx, m.CongressID, card, "")
-	if err != nil {
-		return CheckIn{}, err
-	}
-	reason, bad := qianxiang.CleanText("reason", reason)
-	if bad != nil {
-		return CheckIn{}, qianxiang.FieldError("reason", bad.Format, bad.Args...)
-	}
-	if reason == "" {
-		return CheckIn{}, qianxiang.FieldError("reason", "is required")
-	}
-	return a.setAttendance(ctx, actor, m, d, qianxiang.AttendanceRecord{Status: "leave", Via: "desk", Reason: reason})
+	return a.deskAttendance(ctx, actor, meetingID, card, reason, "leave")
 }
 
 // UndoCheckIn takes back a check-in made by mistake (staff): the desk
@@ -185,6 +167,12 @@ func (a *App) RecordLeave(ctx context.Context, actor qianxiang.Actor, meetingID 
 // in the audit trail. A deputy who has voted at the meeting stays checked
 // in: their ballot was counted as present, so the record must say so.
 func (a *App) UndoCheckIn(ctx context.Context, actor qianxiang.Actor, meetingID int64, card, reason string) (CheckIn, error) {
+	return a.deskAttendance(ctx, actor, meetingID, card, reason, "absent")
+}
+
+// deskAttendance records, by card at the desk and with a required reason,
+// a deputy on leave or (a check-in undone) absent.
+func (a *App) deskAttendance(ctx context.Context, actor qianxiang.Actor, meetingID int64, card, reason, status string) (CheckIn, error) {
 	if err := actor.Check(qianxiang.ActManageCongress, congressScope, "meeting"); err != nil {
 		return CheckIn{}, err
 	}
@@ -203,7 +191,7 @@ func (a *App) UndoCheckIn(ctx context.Context, actor qianxiang.Actor, meetingID 
 	if reason == "" {
 		return CheckIn{}, qianxiang.FieldError("reason", "is required")
 	}
-	return a.setAttendance(ctx, actor, m, d, qianxiang.AttendanceRecord{Status: "absent", Via: "desk", Reason: reason})
+	return a.setAttendance(ctx, actor, m, d, qianxiang.AttendanceRecord{Status: status, Via: "desk", Reason: reason})
 }
 
 func (a *App) findDeputy(ctx context.Context, congressID int64, card, name string) (qianxiang.Deputy, error) {

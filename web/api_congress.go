@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -131,23 +132,17 @@ func (s *Server) apiDeskCheckIn(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) apiLeave(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	var in struct{ Card, Reason string }
-	if err := decode(r, &in); err != nil {
-		return err
-	}
-	c, err := s.App.RecordLeave(r.Context(), actor(r), id, in.Card, in.Reason)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, 200, c)
-	return nil
+	return s.apiDeskAttendance(w, r, s.App.RecordLeave)
 }
 
 func (s *Server) apiUndoCheckIn(w http.ResponseWriter, r *http.Request) error {
+	return s.apiDeskAttendance(w, r, s.App.UndoCheckIn)
+}
+
+// apiDeskAttendance answers the desk's corrections by card with a reason:
+// leave, or a check-in undone.
+func (s *Server) apiDeskAttendance(w http.ResponseWriter, r *http.Request,
+	record func(context.Context, qianxiang.Actor, int64, string, string) (app.CheckIn, error)) error {
 	id, err := pathID(r, "id")
 	if err != nil {
 		return err
@@ -156,7 +151,7 @@ func (s *Server) apiUndoCheckIn(w http.ResponseWriter, r *http.Request) error {
 	if err := decode(r, &in); err != nil {
 		return err
 	}
-	c, err := s.App.UndoCheckIn(r.Context(), actor(r), id, in.Card, in.Reason)
+	c, err := record(r.Context(), actor(r), id, in.Card, in.Reason)
 	if err != nil {
 		return err
 	}

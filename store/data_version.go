@@ -66,6 +66,13 @@ func OnPrimary(ctx context.Context) context.Context {
 	return context.WithValue(ctx, replicaKey{}, nil)
 }
 
+// triggersQuiet says whether a bulk write of n report rows runs with the
+// reports' SQLite row triggers quiet (logAsBulk): its writer then logs the
+// change and repacks report_months itself.
+func (tx *Tx) triggersQuiet(n int) bool {
+	return tx.d == SQLite && n > bulkChunk
+}
+
 // logAsBulk runs write, a bulk write of n report rows, so that the change
 // log says "everything" (kind 0) once instead of naming each row's project:
 // past bulkChunk rows every reader reads the year whole anyway. On SQLite
@@ -74,7 +81,7 @@ func OnPrimary(ctx context.Context) context.Context {
 // logAsBulk returns, whatever write did. PostgreSQL's trigger does the
 // same by itself past 500 rows.
 func (tx *Tx) logAsBulk(ctx context.Context, n int, write func() (int64, error)) (int64, error) {
-	if tx.d != SQLite || n <= bulkChunk {
+	if !tx.triggersQuiet(n) {
 		return write()
 	}
 	if _, err := tx.exec(ctx, `INSERT INTO data_bulk (id) VALUES (1)`); err != nil {

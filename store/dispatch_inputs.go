@@ -24,23 +24,23 @@ type YearProject struct {
 }
 
 // YearProjects gives the projects of a year's plan (the reserve pool left
-// out, as DispatchInput does), all of them (ids nil) or those of ids that
-// are in it, ordered by id.
+// out, as DispatchInput does), all of them (ids nil, in no order) or
+// those of ids that are in it, ordered by id.
 func (c conn) YearProjects(ctx context.Context, year int, ids []int64) ([]YearProject, error) {
 	args := []any{year}
-	extra := ""
+	extra := "" // the whole year in no order: the caller sorts it its own way
 	if ids != nil {
 		if len(ids) == 0 {
 			return nil, nil
 		}
-		extra = ` AND p.id IN (` + inList(len(ids)) + `)`
+		extra = ` AND p.id IN (` + inList(len(ids)) + `) ORDER BY p.id`
 		for _, id := range ids {
 			args = append(args, id)
 		}
 	}
 	rows, err := c.query(ctx, `SELECT p.id, p.name, p.kind, p.planned_start, p.started_on, p.annual_plan,
 		p.org_id, p.lead_org_id, p.total_investment, p.stage, p.in_stats FROM projects p
-		WHERE p.year = ? AND `+poolStagesExcluded+extra+` ORDER BY p.id`, args...)
+		WHERE p.year = ? AND `+poolStagesExcluded+extra, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -76,19 +76,22 @@ type ReportMonth struct {
 }
 
 // ReportMonths calls fn with the counted reports of a year, all of them
-// (ids nil) or those of some projects. The rows come packed one per
-// project (see the query) and are decoded here without a per-report
+// (ids nil: the packs report_months keeps) or those of some projects (ids:
+// packed by the query from the reports). The rows come packed one per
+// project (store/report_months.go) and are decoded here without a per-report
 // allocation; a project whose reports state different start dates is read
 // again row by row.
 func (c conn) ReportMonths(ctx context.Context, year int, ids []int64, fn func(ReportMonth)) error {
 	if ids != nil && len(ids) == 0 {
 		return nil
 	}
-	agg := "group_concat"
-	if c.d == Postgres {
-		agg = "string_agg"
+	var rows *sql.Rows
+	var err error
+	if ids == nil {
+		rows, err = c.packedReports(ctx, year)
+	} else {
+		rows, err = c.reportQuery(ctx, strings.ReplaceAll(sqlReportMonths, "{{report_pack}}", reportPack(packAgg(c.d))), year, ids)
 	}
-	rows, err := c.reportQuery(ctx, strings.ReplaceAll(sqlReportMonths, "{{agg}}", agg), year, ids)
 	if err != nil {
 		return err
 	}

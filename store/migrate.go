@@ -67,7 +67,11 @@ func (db *DB) migrateOne(ctx context.Context, path, name string) error {
 			return err
 		}
 		var b bytes.Buffer
-		if err := t.Execute(&b, dialectVars[db.d]); err != nil {
+		vars := packVars(db.d)
+		for k, v := range dialectVars[db.d] {
+			vars[k] = v
+		}
+		if err := t.Execute(&b, vars); err != nil {
 			return err
 		}
 		for _, stmt := range splitSQL(b.String()) {

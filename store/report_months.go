@@ -60,7 +60,10 @@ func (c conn) packedReports(ctx context.Context, year int) (*sql.Rows, error) {
 
 // repackReportMonths packs again the reports of the given projects of a
 // year, after a bulk save on SQLite wrote them with the row triggers
-// quiet (PostgreSQL's triggers repack at commit by themselves).
+// quiet (PostgreSQL's triggers repack at commit by themselves). The
+// status test is kept off the indexes (+status): the projects' reports
+// are found by (year, project) in reports_dispatch, never by walking the
+// year's counted reports in reports_latest, whatever the statistics say.
 func (tx *Tx) repackReportMonths(ctx context.Context, keys map[int][]int64) error {
 	years := make([]int, 0, len(keys))
 	for y := range keys {
@@ -82,7 +85,7 @@ func (tx *Tx) repackReportMonths(ctx context.Context, keys map[int][]int64) erro
 			}
 			if _, err := tx.exec(ctx, `INSERT INTO report_months (year, project_id, packed, first_start, last_start)
 				SELECT year, project_id, `+reportPack(packAgg(tx.d))+` FROM reports
-				WHERE `+in+` AND month BETWEEN 1 AND 12 AND `+countedReport+`
+				WHERE `+in+` AND month BETWEEN 1 AND 12 AND +`+countedReport+`
 				GROUP BY year, project_id`, args...); err != nil {
 				return err
 			}

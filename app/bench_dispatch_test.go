@@ -193,12 +193,25 @@ func BenchmarkReportSaveWrite(b *testing.B) {
 			if a.DB.Dialect() == store.Postgres {
 				q = rebind(q)
 			}
-			b.ResetTimer()
-			for i := range b.N {
-				if _, err := rw.Exec(q, i%n+1); err != nil {
+			b.Run("text", func(b *testing.B) {
+				for i := range b.N {
+					if _, err := rw.Exec(q, i%n+1); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+			b.Run("prepared", func(b *testing.B) {
+				st, err := rw.Prepare(q)
+				if err != nil {
 					b.Fatal(err)
 				}
-			}
+				defer st.Close()
+				for i := range b.N {
+					if _, err := st.Exec(i%n + 1); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
 		})
 	}
 }

@@ -90,7 +90,7 @@ func (c conn) ReportMonths(ctx context.Context, year int, ids []int64, fn func(R
 	if ids == nil {
 		rows, err = c.packedReports(ctx, year)
 	} else {
-		rows, err = c.reportQuery(ctx, strings.ReplaceAll(sqlReportMonths, "{{report_pack}}", reportPack(packAgg(c.d))), year, ids)
+		rows, err = c.reportQuery(ctx, strings.ReplaceAll(sqlReportMonths, "{{report_pack}}", reportPack(c.d)), year, ids)
 	}
 	if err != nil {
 		return err

@@ -17,8 +17,8 @@ func TestEveryQueryFileIsRunAndComplete(t *testing.T) {
 			t.Errorf("%s is embedded but no method loads it", n)
 		}
 		q := loadQuery(name)
-		// {{and}}, {{where}} and {{agg}} are filled in per call by the method.
-		if strings.Contains(strings.NewReplacer("{{and}}", "", "{{where}}", "", "{{agg}}", "").Replace(q), "{{") {
+		// {{and}}, {{where}} and {{report_pack}} are filled in per call by the method.
+		if strings.Contains(strings.NewReplacer("{{and}}", "", "{{where}}", "", "{{report_pack}}", "").Replace(q), "{{") {
 			t.Errorf("%s has a fragment no one fills in:\n%s", n, q)
 		}
 		if strings.Contains(q, "?") && strings.Contains(q, "--") {

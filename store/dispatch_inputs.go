@@ -46,19 +46,31 @@ func (c conn) YearProjects(ctx context.Context, year int, ids []int64) ([]YearPr
 	}
 	defer rows.Close()
 	var ps []YearProject
+	// Kinds and stages are a handful of words: each is made a string once,
+	// not once a project (a province's cold read is 50,000 rows).
+	words := map[string]string{}
+	word := func(b []byte) string {
+		w, ok := words[string(b)]
+		if !ok {
+			w = string(b)
+			words[w] = w
+		}
+		return w
+	}
 	for rows.Next() {
 		var p YearProject
-		var kind, start, started, stage string
+		var kind, stage sql.RawBytes
+		var start, started string
 		var plan, total int64
 		var inStats int
 		if err := rows.Scan(&p.ID, &p.Name, &kind, &start, &started, &plan, &p.Org.ID, &p.LeadOrg.ID, &total, &stage, &inStats); err != nil {
 			return nil, err
 		}
-		p.Kind, p.AnnualPlan = qianxiang.Kind(kind), qianxiang.Money(plan)
+		p.Kind, p.AnnualPlan = qianxiang.Kind(word(kind)), qianxiang.Money(plan)
 		p.PlannedStart, _ = qianxiang.ParseDate(start)
 		p.StartedOn, _ = qianxiang.ParseDate(started)
 		p.Facts = qianxiang.EntryFacts{TotalInvestment: qianxiang.Money(total), Kind: p.Kind,
-			Stage: qianxiang.Stage(stage), StartedOn: p.StartedOn, InStats: inStats != 0}
+			Stage: qianxiang.Stage(word(stage)), StartedOn: p.StartedOn, InStats: inStats != 0}
 		ps = append(ps, p)
 	}
 	return ps, rows.Err()

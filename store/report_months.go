@@ -22,8 +22,9 @@ import (
 //     (repackReportMonths).
 //   - PostgreSQL: statement triggers note the (year, project) of the
 //     counted rows a statement changed in report_months_dirty, and the
-//     first deferred trigger at commit repacks the noted projects in one
-//     statement, so a 50,000-row import repacks each project once; a
+//     data-version bump at commit, once it holds the version's row lock
+//     (so concurrent saves of one project repack one after the other),
+//     repacks the noted projects in one statement, so a 50,000-row import repacks each project once; a
 //     project left with no counted report keeps an empty pack there.
 //
 // The pack's expression is written once, here: the migration's triggers

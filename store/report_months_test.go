@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"sync"
 	"testing"
 
 	"qianxiang"
@@ -102,6 +103,28 @@ func TestReportMonthsEqualTheReports(t *testing.T) {
 		exec(`UPDATE reports SET completed = completed + 1 WHERE month = 6`)
 		exec(`UPDATE reports SET completed = completed + 1 WHERE project_id BETWEEN 20 AND 29`)
 		same("many projects in one statement, and some")
+
+		// Saves of one project's months at once, from two connections:
+		// each repack must see the other's committed report.
+		var wg sync.WaitGroup
+		for w := range 2 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				q := `UPDATE reports SET completed = completed + 1 WHERE project_id = 30 AND month = ?`
+				if pg {
+					q = testenv.Dollars(q)
+				}
+				for range 40 {
+					if _, err := raw.Exec(q, 1+w); err != nil {
+						t.Error(err)
+						return
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		same("saves of one project's months at once")
 
 		tx, err := raw.Begin()
 		if err != nil {

@@ -206,15 +206,21 @@ func (a *App) loadYearInputs(ctx context.Context, v int64, year int) (*yearInput
 	go func() {
 		// A project's reports come together (one pack), so the map is
 		// asked once a project, not once a report.
+		// The cells are cut from blocks, not allocated one by one.
 		var last *projectMonths
 		lastID := int64(-1)
+		var block []projectMonths
 		got <- a.DB.ReportMonths(ctx, year, nil, func(r store.ReportMonth) {
 			if r.Month < 1 || r.Month > 12 {
 				return
 			}
 			if r.ProjectID != lastID {
 				if last = byID[r.ProjectID]; last == nil {
-					last = new(projectMonths)
+					if len(block) == cap(block) {
+						block = make([]projectMonths, 0, 1024)
+					}
+					block = block[:len(block)+1]
+					last = &block[len(block)-1]
 					byID[r.ProjectID] = last
 				}
 				lastID = r.ProjectID

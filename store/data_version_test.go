@@ -153,24 +153,8 @@ func TestDataVersionMovesWithTheDispatchInputs(t *testing.T) {
 func TestBulkReportSaveLogsEverythingOnce(t *testing.T) {
 	ctx := context.Background()
 	testenv.Each(t, func(t *testing.T, a *app.App) {
-		orgs := testenv.Lvliang(t, a)
-		county := orgs["141102"]
 		const n = 620 // more than one 500-row statement
-		var ids []int64
-		err := a.DB.Tx(ctx, func(tx *store.Tx) error {
-			for i := range n {
-				p := qianxiang.Project{Year: 2023, Name: fmt.Sprintf("批量项目%d", i), Org: county.Ref(), LeadOrg: county.Ref(),
-					Kind: qianxiang.KindNew, Stage: qianxiang.StagePreparing, AnnualPlan: 1000}
-				if err := tx.InsertProject(ctx, &p); err != nil {
-					return err
-				}
-				ids = append(ids, p.ID)
-			}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+		ids := bulkProjects(t, a, n)
 		base, err := a.DB.DataVersion(ctx)
 		if err != nil {
 			t.Fatal(err)
@@ -242,6 +226,30 @@ func reportIDs(rs []*qianxiang.Report) []int64 {
 	ids := make([]int64, len(rs))
 	for i, r := range rs {
 		ids[i] = r.ID
+	}
+	return ids
+}
+
+// bulkProjects adds n projects of 2023 to 离石区 in one transaction, for
+// a bulk save of their reports (more than 500 rows: SaveReports's bulk
+// path), and gives their ids.
+func bulkProjects(t *testing.T, a *app.App, n int) []int64 {
+	t.Helper()
+	county := testenv.Lvliang(t, a)["141102"]
+	var ids []int64
+	err := a.DB.Tx(context.Background(), func(tx *store.Tx) error {
+		for i := range n {
+			p := qianxiang.Project{Year: 2023, Name: fmt.Sprintf("批量项目%d", i), Org: county.Ref(), LeadOrg: county.Ref(),
+				Kind: qianxiang.KindNew, Stage: qianxiang.StagePreparing, AnnualPlan: 1000}
+			if err := tx.InsertProject(context.Background(), &p); err != nil {
+				return err
+			}
+			ids = append(ids, p.ID)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	return ids
 }

@@ -3,8 +3,11 @@ package store
 import (
 	"context"
 	"database/sql"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
+
+	"qianxiang"
 )
 
 // report_months (migration 240) keeps every project's counted reports of a
@@ -57,18 +60,22 @@ func (c conn) packedReports(ctx context.Context, year int) (*sql.Rows, error) {
 	return c.query(ctx, `SELECT project_id, packed, first_start, last_start FROM report_months WHERE year = ? AND packed <> ''`, year)
 }
 
-// repackReportMonths packs again the reports of the given projects of a
-// year, after a bulk save on SQLite wrote them with the row triggers
-// quiet (PostgreSQL's triggers repack at commit by themselves). The
-// status test is kept off the indexes (+status): the projects' reports
-// are found by (year, project) in reports_dispatch, never by walking the
-// year's counted reports in reports_latest, whatever the statistics say.
-func (tx *Tx) repackReportMonths(ctx context.Context, keys map[int][]int64) error {
-	years := make([]int, 0, len(keys))
-	for y := range keys {
-		years = append(years, y)
+// repackReportMonths packs again the (year, project)s of reports rs,
+// after a bulk save on SQLite wrote them with the row triggers quiet
+// (PostgreSQL's triggers repack at commit by themselves). The status test
+// is kept off the indexes (+status): the projects' reports are found by
+// (year, project) in reports_dispatch, never by walking the year's
+// counted reports in reports_latest, whatever the statistics say.
+func (tx *Tx) repackReportMonths(ctx context.Context, rs []*qianxiang.Report) error {
+	keys := map[int][]int64{}
+	seen := map[[2]int64]bool{}
+	for _, r := range rs {
+		if k := [2]int64{int64(r.Year), r.ProjectID}; !seen[k] {
+			seen[k] = true
+			keys[r.Year] = append(keys[r.Year], r.ProjectID)
+		}
 	}
-	sort.Ints(years)
+	years := slices.Sorted(maps.Keys(keys))
 	for _, year := range years {
 		ids := keys[year]
 		for start := 0; start < len(ids); start += bulkChunk {

@@ -157,22 +157,7 @@ func TestReportMonthsEqualTheReports(t *testing.T) {
 		// The bulk save of an import: more than one 500-row statement, so
 		// SQLite's triggers are quiet and the save repacks; then again,
 		// every row an update.
-		var ids []int64
-		county := testenv.Lvliang(t, a)["141102"]
-		err = a.DB.Tx(ctx, func(tx *store.Tx) error {
-			for i := range 620 {
-				p := qianxiang.Project{Year: 2023, Name: fmt.Sprintf("批量项目%d", i), Org: county.Ref(), LeadOrg: county.Ref(),
-					Kind: qianxiang.KindNew, Stage: qianxiang.StagePreparing, AnnualPlan: 1000}
-				if err := tx.InsertProject(ctx, &p); err != nil {
-					return err
-				}
-				ids = append(ids, p.ID)
-			}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+		ids := bulkProjects(t, a, 620)
 		reps := make([]*qianxiang.Report, 0, len(ids)+n)
 		for i, id := range ids {
 			st := qianxiang.ReportSubmitted

@@ -128,15 +128,7 @@ func (tx *Tx) SaveReports(ctx context.Context, rs []*qianxiang.Report, befores m
 		return nil, qianxiang.Errorf(qianxiang.EConflict, "%d of the reports were changed by someone else meanwhile; reload and import again", int64(len(rs))-n)
 	}
 	if tx.triggersQuiet(len(rs)) {
-		keys := map[int][]int64{}
-		seen := map[[2]int64]bool{}
-		for _, r := range rs {
-			if k := [2]int64{int64(r.Year), r.ProjectID}; !seen[k] {
-				seen[k] = true
-				keys[r.Year] = append(keys[r.Year], r.ProjectID)
-			}
-		}
-		if err := tx.repackReportMonths(ctx, keys); err != nil {
+		if err := tx.repackReportMonths(ctx, rs); err != nil {
 			return nil, err
 		}
 	}

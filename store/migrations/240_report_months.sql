@@ -19,8 +19,8 @@ SELECT year, project_id, {{.Pack}} FROM reports WHERE month BETWEEN 1 AND 12 AND
 -- report_months_dirty (unlogged: its rows live only inside the
 -- transaction that wrote them, removed again at its commit); the
 -- data-version bump, deferred to commit (migration 175), repacks the
--- named projects once, so an import of
--- 50,000 rows repacks each project once, not once per statement.
+-- named projects once, so an import of 50,000 rows repacks each project
+-- once, not once per statement.
 CREATE UNLOGGED TABLE report_months_dirty (
     year INTEGER NOT NULL,
     project_id BIGINT NOT NULL
@@ -42,9 +42,9 @@ CREATE TRIGGER reports_months_t AFTER TRUNCATE ON reports FOR EACH STATEMENT EXE
 -- through the whole year, or the whole table, once per project. Only the
 -- dirty table, which has no index, is still scanned. (JIT is off too: the
 -- penalty on that scan priced the plan high enough to compile it, 140 ms
--- a commit.) A project left with
--- no counted report keeps an empty pack, which reads as none: so the
--- repack never deletes, and never scans a whole table.
+-- a commit.) A project left with no counted report keeps an empty pack,
+-- which reads as none: so the repack never deletes, and never scans a
+-- whole table.
 CREATE FUNCTION report_months_repack() RETURNS void LANGUAGE plpgsql SET enable_seqscan = off SET jit = off AS $$ BEGIN INSERT INTO report_months (year, project_id, packed, first_start, last_start) SELECT k.year, k.project_id, COALESCE(x.packed, ''), x.first_start, x.last_start FROM (SELECT DISTINCT year, project_id FROM report_months_dirty) k CROSS JOIN LATERAL (SELECT {{.Pack}} FROM (SELECT completed, started_on, month, status FROM reports WHERE reports.project_id = k.project_id AND reports.year + 0 = k.year OFFSET 0) reports WHERE month BETWEEN 1 AND 12 AND {{.Counted}}) x (packed, first_start, last_start) ON CONFLICT (year, project_id) DO UPDATE SET packed = EXCLUDED.packed, first_start = EXCLUDED.first_start, last_start = EXCLUDED.last_start; DELETE FROM report_months_dirty; END $$;
 -- The bump of migration 175, then the repack of what the transaction
 -- noted: after the version's row lock, which orders every writer's

@@ -470,6 +470,7 @@ func TestAccessMatrix(t *testing.T) {
 			// The checks that change nothing first; the matrix; then the
 			// injection, which rewrites text.
 			t.Run("csrf", w.checkCSRFOnEveryWrite)
+			t.Run("nav", w.checkNavOpens)
 			t.Run("sql-filters", w.checkSQLMetaInFilters)
 			t.Run("oversized", w.checkOversizedBodies)
 			t.Run("roles", w.accessMatrix)

@@ -118,6 +118,13 @@ func (p *Page) Can(r string) bool {
 	return p.User != nil && (p.User.Role == qianxiang.Role(r) || p.User.Role.AtLeast(qianxiang.Role(r)))
 }
 
+// SeesCongress reports whether the congress's pages open for the user:
+// county offices, their reporters and viewers are answered 404 there, so
+// the bar does not offer them the link.
+func (p *Page) SeesCongress() bool {
+	return p.User != nil && p.User.Actor().Can(qianxiang.ActRead, qianxiang.Scope{Congress: true})
+}
+
 // CityWide reports a city-wide role.
 func (p *Page) CityWide() bool { return p.User != nil && p.User.Role.CityWide() }
 

@@ -82,13 +82,27 @@ func importWithSaves(tb testing.TB, a *app.App, list string, n int) (importTime,
 }
 
 // An import no longer holds the audit chain for its whole length: on
-// PostgreSQL a report saved while 5,000 rows go in waits only for the
-// import's last moment (its audit entries being chained), not for the
-// import (before, a save waited 99 s through a 20,000-row import). SQLite
-// has one writer, so there the save waits for the import's transaction;
-// that it is short is measured by BenchmarkImport20kWithReportSaves.
+// PostgreSQL a report saved while 20,000 rows go in waits only for the
+// import's last moment (its audit entries being chained and the commit),
+// not for the import (before, a save waited 99 s through a 20,000-row
+// import). SQLite has one writer, so there the save waits for the
+// import's transaction; that it is short is measured by
+// BenchmarkImport20kWithReportSaves.
+//
+// The saves begin 200 ms into the import. Were the chain held from the
+// first row, the longest save would wait about the rest of the import
+// (85-90% of it here); the last moment is about a fifth of the import
+// on a quiet machine and up to a half on a loaded one (a 5,000-row list
+// was too short to tell the two apart there: its chaining alone was more
+// than the import less the 200 ms). Two thirds lies between.
 func TestImportLetsAReportSaveThrough(t *testing.T) {
-	n := 5000
+	n := 20000
+	if raceDetector {
+		// Under -race the saves beside the import are checked for races
+		// only: the detector slows the chain's hashing, all Go, five- to
+		// tenfold and PostgreSQL's share not at all.
+		n = 5000
+	}
 	if s := os.Getenv("QIANXIANG_IMPORT_ROWS"); s != "" {
 		n, _ = strconv.Atoi(s)
 	}
@@ -97,9 +111,7 @@ func TestImportLetsAReportSaveThrough(t *testing.T) {
 		importTime, longest, saves := importWithSaves(t, a, list, n)
 		t.Logf("%s: import of %d rows %v; %d report saves during it, the longest %v",
 			a.DB.Dialect(), n, importTime.Round(time.Millisecond), saves, longest.Round(time.Millisecond))
-		// Before, the wait was most of the import (the chain was held from
-		// the first row's entry to the commit).
-		if a.DB.Dialect() == store.Postgres && longest > importTime/2 {
+		if a.DB.Dialect() == store.Postgres && !raceDetector && longest > importTime*2/3 {
 			t.Errorf("a report save waited %v during a %v import", longest, importTime)
 		}
 	})

@@ -2,9 +2,12 @@ package web_test
 
 import (
 	"fmt"
+	"net/http"
 	"regexp"
 	"strings"
 	"testing"
+
+	"qianxiang"
 )
 
 var navLink = regexp.MustCompile(`<a href="(/[^"?]*)"`)
@@ -12,7 +15,8 @@ var navLink = regexp.MustCompile(`<a href="(/[^"?]*)"`)
 // checkNavOpens has every role follow every link of the bar at the top of
 // the page: a link there that answers 403 or 404 is a dead end a new
 // user meets in the first minute (a county's office was offered the
-// congress's pages, which are hidden from it).
+// congress's pages, which are hidden from it). And it checks where /
+// takes each of them.
 func (w *matrixWorld) checkNavOpens(t *testing.T) {
 	for _, u := range matrixUsers {
 		c := w.sessions[u.name]
@@ -40,5 +44,16 @@ func (w *matrixWorld) checkNavOpens(t *testing.T) {
 			t.Errorf("%s: only %d links in the bar: %v", u.name, len(links), links)
 		}
 		t.Log(u.name, fmt.Sprint(links))
+		// Home: the congress's own people land on their own work, not
+		// on the month's project reports; the rest stay on /.
+		req, _ := http.NewRequest("GET", c.base+"/?lang=zh", nil)
+		code, _, h := c.do(req)
+		want := map[qianxiang.Role]string{qianxiang.RoleDeputy: "/my?lang=zh", qianxiang.RoleCongressStaff: "/suggestions?lang=zh"}[u.role]
+		switch {
+		case want == "" && code != 200:
+			t.Errorf("%s (%s): / answered %d", u.name, u.role, code)
+		case want != "" && (code != 303 || h.Get("Location") != want):
+			t.Errorf("%s (%s): / answered %d to %q, want 303 to %s", u.name, u.role, code, h.Get("Location"), want)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 
+	"qianxiang"
 	"qianxiang/app"
 )
 
@@ -19,10 +20,27 @@ type homeView struct {
 // homeTodoShown bounds the list on the home page; the grid has them all.
 const homeTodoShown = 12
 
+// congressHome is where the congress's own people work from: a deputy
+// from their suggestions, answers to rate and station (/my), the congress
+// office from the suggestions it assigns and chases. The month's project
+// reports, everyone else's home, are none of their work.
+var congressHome = map[qianxiang.Role]string{
+	qianxiang.RoleDeputy:        "/my",
+	qianxiang.RoleCongressStaff: "/suggestions",
+}
+
 // homePage is the cockpit for city-wide roles and the month's work for
 // counties, departments and units.
 func (s *Server) homePage(w http.ResponseWriter, r *http.Request) error {
-	if u := info(r).User; u != nil && u.Role.CityWide() {
+	u := info(r).User
+	if to, ok := congressHome[u.Role]; ok {
+		if r.URL.RawQuery != "" {
+			to += "?" + r.URL.RawQuery
+		}
+		http.Redirect(w, r, to, http.StatusSeeOther)
+		return nil
+	}
+	if u.Role.CityWide() {
 		v, err := s.loadCockpit(r)
 		if err != nil {
 			return err

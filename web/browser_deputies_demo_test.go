@@ -131,14 +131,19 @@ func TestDeputiesDemoScreens(t *testing.T) {
 	// On a phone every section of the bar is on screen, none under the
 	// user's name: the congress office's long name once squeezed the bar
 	// to 项目 调 and hid the rest.
-	for _, who := range []string{"4-0001", "renda"} {
+	// Home takes each to their own work.
+	for who, home := range map[string]string{"4-0001": "/my", "renda": "/suggestions"} {
 		b = testenv.Browser(t)
 		var hidden []string
+		var at string
 		err = chromedp.Run(b, chromedp.EmulateViewport(390, 844), testenv.Login(srv.URL, who, pw[who]), chromedp.Navigate(srv.URL+"/"),
-			chromedp.WaitVisible(`.main-nav`, chromedp.ByQuery), chromedp.Evaluate(phoneNavHidden, &hidden))
+			chromedp.WaitVisible(`.main-nav`, chromedp.ByQuery), chromedp.Evaluate(phoneNavHidden, &hidden), chromedp.Location(&at))
 		testenv.Screenshot(t, b, "phone-bar-"+who)
 		if err != nil || len(hidden) > 0 {
 			t.Fatalf("%s on a phone: sections off screen or under the name: %v %v", who, hidden, err)
+		}
+		if at != srv.URL+home {
+			t.Errorf("%s: / took them to %s, want %s", who, at, home)
 		}
 	}
 }
